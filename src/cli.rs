@@ -1,0 +1,114 @@
+//! Command line: `parallax [PATH...]` opens the reader, `parallax analyze`
+//! prints the analysis for scripts.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use parallax::analysis::{Analysis, Options};
+use parallax::document::Document;
+use parallax::{load, report, seeds};
+
+/// Read several news sources on one story side by side, with framing
+/// language and matching claims highlighted.
+///
+/// With no PATH, opens the five bundled articles on the 2025 Gaza ceasefire talks.
+#[derive(Debug, Parser)]
+#[command(name = "parallax", version, about, long_about, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the analysis (documents, sentences, framing, links, claims) for scripts.
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(Debug, Args)]
+struct ReadArgs {
+    /// Files or directories to open (.txt, .md, .html); `-` reads standard input.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+
+    /// Leave the mouse to the terminal, so text can be selected (e.g. over SSH).
+    #[arg(long)]
+    no_mouse: bool,
+}
+
+#[derive(Debug, Args)]
+struct AnalyzeArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+
+    /// Keep links scoring at least S (0 lists every scored candidate).
+    #[arg(long, value_name = "S", value_parser = parse_score)]
+    min_score: Option<f32>,
+
+    /// Files or directories to analyse; `-` reads standard input. Default: the bundled seeds.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    Json,
+}
+
+fn parse_score(s: &str) -> Result<f32, String> {
+    let v: f32 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if (0.0..=1.0).contains(&v) { Ok(v) } else { Err(format!("{v} is outside 0..=1")) }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Analyze(args)) => analyze(args),
+        None => read(cli.read),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("parallax: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Loads the inputs, or the seeds when there are none; warnings go to stderr.
+fn documents(paths: &[PathBuf]) -> Result<Vec<Document>> {
+    if paths.is_empty() {
+        return Ok(seeds::documents());
+    }
+    let loaded = load::load_paths(paths)?;
+    for w in &loaded.warnings {
+        eprintln!("parallax: warning: {w}");
+    }
+    Ok(loaded.documents)
+}
+
+fn analyze(args: AnalyzeArgs) -> Result<()> {
+    let docs = documents(&args.paths)?;
+    let mut options = Options::default();
+    if let Some(s) = args.min_score {
+        options.min_score = s;
+    }
+    let analysis = Analysis::run(&docs, &options);
+    let Format::Json = args.format;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}", report::to_json(&docs, &analysis))
+        .or_else(|e| if e.kind() == std::io::ErrorKind::BrokenPipe { Ok(()) } else { Err(e) })
+        .context("writing the report")
+}
+
+fn read(args: ReadArgs) -> Result<()> {
+    let docs = documents(&args.paths)?;
+    parallax::tui::run(docs, parallax::tui::Settings { mouse: !args.no_mouse }).context("terminal")
+}

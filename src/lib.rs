@@ -1,0 +1,18 @@
+#![forbid(unsafe_code)]
+//! parallax: read several news sources on one story side by side, with
+//! framing language and matching claims highlighted.
+//!
+//! The analysis (`document`, `clean`, `sentences`, `load`, `framing`,
+//! `claims`, `analysis`, `report`) never touches the terminal; `tui` is the
+//! reader built on top of it.
+
+pub mod analysis;
+pub mod claims;
+pub mod clean;
+pub mod document;
+pub mod framing;
+pub mod load;
+pub mod report;
+pub mod seeds;
+pub mod sentences;
+pub mod tui;

@@ -1,0 +1,89 @@
+//! The `analyze --format json` contract (schema 1). Later additions extend
+//! these objects; existing fields keep their names and meaning.
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::claims::{Cluster, Link};
+use crate::document::Document;
+use crate::framing::Category;
+
+pub const SCHEMA: u32 = 1;
+
+#[derive(Serialize)]
+pub struct Report<'a> {
+    pub schema: u32,
+    pub documents: Vec<DocumentOut<'a>>,
+    pub framing: Vec<FramingOut<'a>>,
+    pub links: &'a [Link],
+    pub clusters: &'a [Cluster],
+}
+
+#[derive(Serialize)]
+pub struct DocumentOut<'a> {
+    pub index: usize,
+    pub path: &'a str,
+    pub title: &'a str,
+    pub source: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub text: &'a str,
+    pub sentences: Vec<SpanOut>,
+}
+
+#[derive(Serialize)]
+pub struct SpanOut {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Serialize)]
+pub struct FramingOut<'a> {
+    pub doc: usize,
+    pub start: usize,
+    pub end: usize,
+    pub category: Category,
+    pub rule: &'a str,
+    pub term: &'a str,
+}
+
+pub fn build<'a>(docs: &'a [Document], analysis: &'a Analysis) -> Report<'a> {
+    Report {
+        schema: SCHEMA,
+        documents: docs
+            .iter()
+            .enumerate()
+            .map(|(index, d)| DocumentOut {
+                index,
+                path: &d.path,
+                title: &d.title,
+                source: d.source.as_deref(),
+                date: d.date.as_deref(),
+                url: d.url.as_deref(),
+                text: &d.text,
+                sentences: d.sentences.iter().map(|r| SpanOut { start: r.start, end: r.end }).collect(),
+            })
+            .collect(),
+        framing: analysis
+            .framing
+            .iter()
+            .enumerate()
+            .flat_map(|(doc, spans)| {
+                spans.iter().map(move |s| FramingOut {
+                    doc,
+                    start: s.range.start,
+                    end: s.range.end,
+                    category: s.category,
+                    rule: &s.rule,
+                    term: &docs[doc].text[s.range.clone()],
+                })
+            })
+            .collect(),
+        links: &analysis.links,
+        clusters: &analysis.clusters,
+    }
+}
+
+pub fn to_json(docs: &[Document], analysis: &Analysis) -> String {
+    serde_json::to_string_pretty(&build(docs, analysis)).expect("report serialises")
+}
