@@ -58,3 +58,18 @@ impl Analysis {
         self.counterparts.get(&s).map_or(&[], Vec::as_slice)
     }
 }
+
+impl Analysis {
+    /// The explanation of framing span `span` of document `doc`.
+    pub fn explain(&self, docs: &[Document], doc: usize, span: usize) -> framing::Explanation {
+        let s = &self.framing[doc][span];
+        framing::Explanation {
+            category: s.category,
+            category_description: String::new(),
+            rule: s.rule.clone(),
+            matched: docs[doc].text[s.range.clone()].to_string(),
+            note: None,
+            contrast: Vec::new(),
+        }
+    }
+}

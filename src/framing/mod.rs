@@ -42,3 +42,52 @@ pub struct FramingSpan {
 pub fn detect(_doc: &Document) -> Vec<FramingSpan> {
     Vec::new()
 }
+
+impl Category {
+    /// Stable id used in JSON, lexicon files and the keymap.
+    pub fn id(self) -> &'static str {
+        match self {
+            Category::Loaded => "loaded",
+            Category::Label => "label",
+            Category::Hedge => "hedge",
+            Category::Booster => "booster",
+            Category::Attribution => "attribution",
+            Category::Passive => "passive",
+            Category::ScareQuote => "scare_quote",
+        }
+    }
+
+    /// Name shown to the reader.
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Loaded => "loaded language",
+            Category::Label => "label",
+            Category::Hedge => "hedge",
+            Category::Booster => "booster",
+            Category::Attribution => "attribution",
+            Category::Passive => "agentless passive",
+            Category::ScareQuote => "scare quotes",
+        }
+    }
+}
+
+/// Why a span is marked: what the reader sees after pressing Enter on it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explanation {
+    pub category: Category,
+    pub category_description: String,
+    /// The lexicon entry or rule that matched.
+    pub rule: String,
+    /// The text that matched.
+    pub matched: String,
+    pub note: Option<String>,
+    /// For labels: how each other source names the same thing.
+    pub contrast: Vec<ContrastUse>,
+}
+
+/// The terms of a label contrast set that one document uses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContrastUse {
+    pub doc: usize,
+    pub terms: Vec<String>,
+}
