@@ -39,9 +39,16 @@ pub struct Analysis {
 impl Analysis {
     pub fn run(docs: &[Document], options: &Options) -> Analysis {
         let framing = docs.iter().map(framing::detect).collect();
-        let mut links: Vec<Link> = claims::score_pairs(docs).into_iter().filter(|l| l.score >= options.min_score).collect();
-        links.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+        let mut links: Vec<Link> =
+            claims::score_pairs(docs).into_iter().filter(|l| l.score >= options.min_score).collect();
+        links.sort_by_key(|l| (l.a, l.b));
         let clusters = claims::cluster(docs, &links);
+        Analysis::from_parts(framing, links, clusters)
+    }
+
+    /// Assembles an analysis from its parts, deriving each sentence's counterparts
+    /// from the links (also how the reader's tests build analyses of their own).
+    pub fn from_parts(framing: Vec<Vec<FramingSpan>>, links: Vec<Link>, clusters: Vec<Cluster>) -> Analysis {
         let mut counterparts: HashMap<SentenceRef, Vec<Counterpart>> = HashMap::new();
         for l in &links {
             counterparts.entry(l.a).or_default().push(Counterpart { sentence: l.b, score: l.score });

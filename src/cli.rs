@@ -110,5 +110,6 @@ fn analyze(args: AnalyzeArgs) -> Result<()> {
 
 fn read(args: ReadArgs) -> Result<()> {
     let docs = documents(&args.paths)?;
-    parallax::tui::run(docs, parallax::tui::Settings { mouse: !args.no_mouse }).context("terminal")
+    parallax::tui::run(docs, parallax::tui::Settings { mouse: !args.no_mouse, options: Options::default() })
+        .context("terminal")
 }

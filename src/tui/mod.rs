@@ -1,14 +1,34 @@
-//! The terminal reader (placeholder until the reader lands).
+//! The terminal reader: sources side by side, framing highlights, claim links.
+//!
+//! One plain state ([`App`]), actions ([`Action`]) applied by [`update`], and a
+//! pure [`render`]; keys reach actions through the keymap table. The event loop
+//! in `terminal` sleeps until input or the analysis arrives.
 
-use crate::document::Document;
+mod action;
+mod app;
+mod config;
+mod counterparts;
+mod explain;
+mod flow;
+mod gutter;
+mod header;
+mod help;
+mod keymap;
+mod layout;
+mod legend;
+mod paint;
+mod panes;
+mod render;
+mod status;
+mod terminal;
+mod theme;
+mod wrap;
 
-pub struct Settings {
-    pub mouse: bool,
-}
-
-pub fn run(docs: Vec<Document>, _settings: Settings) -> std::io::Result<()> {
-    for d in docs {
-        println!("{}", d.title);
-    }
-    Ok(())
-}
+pub use action::Action;
+pub use app::{App, Location, Overlay, PaneState, update};
+pub use config::{load_keymap, load_theme};
+pub use keymap::{Key, Keymap, parse_keys};
+pub use layout::MIN_PANE_WIDTH;
+pub use render::render;
+pub use terminal::{Settings, run};
+pub use theme::{Theme, no_color_requested};

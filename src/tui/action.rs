@@ -1,0 +1,126 @@
+//! What the reader can do, independent of the keys that ask for it.
+
+use crate::framing::Category;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    LineDown,
+    LineUp,
+    HalfPageDown,
+    HalfPageUp,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    FocusNext,
+    FocusPrev,
+    /// Focus pane N (0-based).
+    Focus(usize),
+    Zoom,
+    NextHighlight,
+    PrevHighlight,
+    ToggleCategory(Category),
+    ToggleAllCategories,
+    Legend,
+    NextMatch,
+    PrevMatch,
+    /// Enter: explain the highlight under the cursor, or jump to the cursor sentence's counterpart.
+    Activate,
+    Explain,
+    JumpBack,
+    JumpForward,
+    AlignedScrolling,
+    CounterpartPanel,
+    SourceOnly,
+    Help,
+    Quit,
+    Cancel,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// Mouse wheel at a screen cell: lines to scroll (negative is up).
+    ScrollAt {
+        column: u16,
+        row: u16,
+        lines: i32,
+    },
+    /// Mouse click at a screen cell.
+    ClickAt {
+        column: u16,
+        row: u16,
+    },
+}
+
+/// One row of the catalogue: the keymap name of an action, its help text and its help section.
+pub struct Entry {
+    pub name: &'static str,
+    pub action: Action,
+    pub section: &'static str,
+    pub help: &'static str,
+}
+
+const fn entry(name: &'static str, action: Action, section: &'static str, help: &'static str) -> Entry {
+    Entry { name, action, section, help }
+}
+
+const MOVE: &str = "Moving";
+const PANES: &str = "Panes";
+const FRAMING: &str = "Framing language";
+const CLAIMS: &str = "Matching claims";
+const GENERAL: &str = "General";
+
+/// Every action a key can be bound to, in help order (resize and mouse actions come from events).
+pub const CATALOGUE: [Entry; 43] = [
+    entry("line_down", Action::LineDown, MOVE, "down one line"),
+    entry("line_up", Action::LineUp, MOVE, "up one line"),
+    entry("half_page_down", Action::HalfPageDown, MOVE, "down half a page"),
+    entry("half_page_up", Action::HalfPageUp, MOVE, "up half a page"),
+    entry("page_down", Action::PageDown, MOVE, "down a page"),
+    entry("page_up", Action::PageUp, MOVE, "up a page"),
+    entry("top", Action::Top, MOVE, "to the top"),
+    entry("bottom", Action::Bottom, MOVE, "to the bottom"),
+    entry("focus_next", Action::FocusNext, PANES, "focus the next pane"),
+    entry("focus_prev", Action::FocusPrev, PANES, "focus the previous pane"),
+    entry("focus_1", Action::Focus(0), PANES, "focus pane 1"),
+    entry("focus_2", Action::Focus(1), PANES, "focus pane 2"),
+    entry("focus_3", Action::Focus(2), PANES, "focus pane 3"),
+    entry("focus_4", Action::Focus(3), PANES, "focus pane 4"),
+    entry("focus_5", Action::Focus(4), PANES, "focus pane 5"),
+    entry("focus_6", Action::Focus(5), PANES, "focus pane 6"),
+    entry("focus_7", Action::Focus(6), PANES, "focus pane 7"),
+    entry("focus_8", Action::Focus(7), PANES, "focus pane 8"),
+    entry("focus_9", Action::Focus(8), PANES, "focus pane 9"),
+    entry("zoom", Action::Zoom, PANES, "zoom the focused pane to full width, and back"),
+    entry("next_highlight", Action::NextHighlight, FRAMING, "cursor to the next highlight"),
+    entry("prev_highlight", Action::PrevHighlight, FRAMING, "cursor to the previous highlight"),
+    entry("toggle_loaded", Action::ToggleCategory(Category::Loaded), FRAMING, "show/hide loaded language"),
+    entry("toggle_label", Action::ToggleCategory(Category::Label), FRAMING, "show/hide labels"),
+    entry("toggle_hedge", Action::ToggleCategory(Category::Hedge), FRAMING, "show/hide hedges"),
+    entry("toggle_booster", Action::ToggleCategory(Category::Booster), FRAMING, "show/hide boosters"),
+    entry("toggle_attribution", Action::ToggleCategory(Category::Attribution), FRAMING, "show/hide attribution"),
+    entry("toggle_passive", Action::ToggleCategory(Category::Passive), FRAMING, "show/hide agentless passives"),
+    entry("toggle_scare_quote", Action::ToggleCategory(Category::ScareQuote), FRAMING, "show/hide scare quotes"),
+    entry("toggle_all_categories", Action::ToggleAllCategories, FRAMING, "show/hide all highlights"),
+    entry("legend", Action::Legend, FRAMING, "show/hide the legend line"),
+    entry("explain", Action::Explain, FRAMING, "explain the highlight under the cursor"),
+    entry("next_match", Action::NextMatch, CLAIMS, "cursor to the next sentence other sources report"),
+    entry("prev_match", Action::PrevMatch, CLAIMS, "cursor to the previous sentence other sources report"),
+    entry(
+        "activate",
+        Action::Activate,
+        CLAIMS,
+        "on a highlight: explain it; on a sentence: jump to its counterpart (again: the next one)",
+    ),
+    entry("jump_back", Action::JumpBack, CLAIMS, "back through the jump history"),
+    entry("jump_forward", Action::JumpForward, CLAIMS, "forward through the jump history"),
+    entry("aligned_scrolling", Action::AlignedScrolling, CLAIMS, "aligned scrolling: other panes follow by meaning"),
+    entry("counterpart_panel", Action::CounterpartPanel, CLAIMS, "show/hide the counterparts of the cursor sentence"),
+    entry("source_only", Action::SourceOnly, CLAIMS, "mark sentences no other source reports"),
+    entry("help", Action::Help, GENERAL, "this help"),
+    entry("quit", Action::Quit, GENERAL, "close the overlay, or quit"),
+    entry("cancel", Action::Cancel, GENERAL, "cancel pending keys, close the overlay"),
+];
+
+/// The keymap name of the toggle for `category`.
+pub fn toggle_name(category: Category) -> &'static str {
+    CATALOGUE.iter().find(|e| e.action == Action::ToggleCategory(category)).map_or("", |e| e.name)
+}

@@ -1,0 +1,71 @@
+//! The explanation overlay: why a span is highlighted, and how the other sources
+//! phrase the same thing.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use super::app::App;
+use super::paint::put;
+use super::wrap::wrap;
+use crate::framing::Explanation;
+
+/// The paragraphs of an explanation, each with its style.
+fn paragraphs(app: &App, e: &Explanation) -> Vec<(String, Style)> {
+    let plain = Style::default();
+    let mut out = vec![(format!("“{}”", e.matched), app.theme.category(e.category))];
+    if !e.category_description.is_empty() {
+        out.push((e.category_description.clone(), plain));
+    }
+    out.push((format!("Matched: {}", e.rule), plain));
+    if let Some(note) = &e.note {
+        out.push((format!("Note: {note}"), plain));
+    }
+    if !e.contrast.is_empty() {
+        out.push(("How the other sources name it:".to_string(), app.theme.overlay_title));
+        for c in &e.contrast {
+            let title = app.docs.get(c.doc).map_or("?", |d| d.title.as_str());
+            let terms = if c.terms.is_empty() { "(none of these terms)".to_string() } else { c.terms.join(", ") };
+            out.push((format!("  {} {title}: {terms}", c.doc + 1), plain));
+        }
+    }
+    out
+}
+
+pub fn render(app: &App, e: &Explanation, buf: &mut Buffer) {
+    let width = app.width.saturating_sub(4).min(72);
+    let inner_width = usize::from(width.saturating_sub(4));
+    if inner_width == 0 {
+        return;
+    }
+    let mut rows: Vec<(String, std::ops::Range<usize>, Style)> = Vec::new();
+    for (i, (text, style)) in paragraphs(app, e).into_iter().enumerate() {
+        // Contrast lines (indented) list under their heading without gaps.
+        if i > 0 && !text.starts_with("  ") {
+            rows.push((String::new(), 0..0, Style::default()));
+        }
+        for r in wrap(&text, 0..text.len(), inner_width) {
+            rows.push((text.clone(), r, style));
+        }
+    }
+    let height = (rows.len() as u16 + 2).min(app.height.saturating_sub(2));
+    let rect = Rect::new((app.width - width) / 2, (app.height - height) / 2, width, height).intersection(buf.area);
+    if rect.width < 3 || rect.height < 3 {
+        return;
+    }
+    Clear.render(rect, buf);
+    let close = app.keymap.first_key("quit").unwrap_or_default();
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.overlay_border)
+        .title(format!(" {} ", e.category.name()))
+        .title_style(app.theme.category(e.category))
+        .title_bottom(format!(" {close} closes "))
+        .render(rect, buf);
+    let inner = Rect::new(rect.x + 2, rect.y + 1, rect.width.saturating_sub(4), rect.height - 2);
+    for (i, (text, range, style)) in rows.iter().take(usize::from(inner.height)).enumerate() {
+        let line = Rect { y: inner.y + i as u16, height: 1, ..inner };
+        put(buf, line, line.x, &text[range.clone()], *style);
+    }
+}

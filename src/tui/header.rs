@@ -1,0 +1,35 @@
+//! A pane's header row: pane number, title, source, position.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::app::App;
+use super::paint::{fit, put};
+use super::wrap::str_width;
+
+/// `position` is what the pane shows of the text, e.g. "42%" or "empty".
+pub fn render(app: &App, doc: usize, row: Rect, position: &str, buf: &mut Buffer) {
+    let d = &app.docs[doc];
+    let focused = doc == app.focus;
+    let style = if focused { app.theme.header_focused } else { app.theme.header };
+    buf.set_style(row.intersection(buf.area), style);
+    let marker = if focused { "▶" } else { " " };
+    let right = format!(" {position} ");
+    let left_room = usize::from(row.width).saturating_sub(str_width(&right));
+    let title = format!("{marker}{} {}", doc + 1, d.title);
+    // A named source earns up to a third of the room; a file name shows only beside a whole title.
+    let title_room = match &d.source {
+        Some(source) => left_room.saturating_sub((str_width(source) + 2).min(left_room / 3)),
+        None => left_room,
+    };
+    let shown_title = fit(&title, title_room);
+    let x = put(buf, row, row.x, &shown_title, style);
+    let detail = d.source.as_deref().unwrap_or_else(|| d.file_name());
+    let room = left_room.saturating_sub(str_width(&shown_title) + 2);
+    if room >= 4 && (d.source.is_some() || shown_title == title) {
+        let x = put(buf, row, x, "  ", style);
+        put(buf, row, x, &fit(detail, room), style.patch(app.theme.header_detail));
+    }
+    let rx = row.right().saturating_sub(str_width(&right) as u16).max(row.x);
+    put(buf, row, rx, &right, style);
+}

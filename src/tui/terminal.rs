@@ -1,0 +1,160 @@
+//! The terminal side: raw mode and the alternate screen, restored on every way
+//! out (return, panic, SIGTERM, SIGHUP), and the event loop, which blocks until
+//! a key, a mouse event, a resize, a signal or the analysis arrives.
+
+use std::io::{self, Stdout, Write};
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::thread;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyboardEnhancementFlags, MouseButton, MouseEventKind,
+    PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
+};
+use ratatui::crossterm::terminal::{
+    self as term, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use ratatui::crossterm::{cursor, execute};
+
+use super::action::Action;
+use super::app::{App, update};
+use super::keymap::Key;
+use super::render::render;
+use crate::analysis::{Analysis, Options};
+use crate::document::Document;
+
+/// Lines one mouse-wheel notch scrolls.
+const WHEEL_LINES: i32 = 3;
+
+pub struct Settings {
+    /// Capture the mouse (wheel scrolls, click focuses); off leaves selection to the terminal.
+    pub mouse: bool,
+    pub options: Options,
+}
+
+enum Message {
+    Input(Event),
+    Analysis(Analysis),
+    Signal,
+}
+
+/// Opens the reader on `docs` until the user quits or a signal ends it.
+pub fn run(docs: Vec<Document>, settings: Settings) -> io::Result<()> {
+    let keymap = super::config::load_keymap().map_err(io::Error::other)?;
+    let theme = super::config::load_theme(super::theme::no_color_requested()).map_err(io::Error::other)?;
+    let docs = Arc::new(docs);
+    let (tx, rx) = mpsc::channel();
+
+    let mut signals = signal_hook::iterator::Signals::new([
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ])?;
+    let signal_tx = tx.clone();
+    thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = signal_tx.send(Message::Signal);
+        }
+    });
+
+    let worker_docs = Arc::clone(&docs);
+    let analysis_tx = tx.clone();
+    let options = settings.options.clone();
+    thread::spawn(move || {
+        let _ = analysis_tx.send(Message::Analysis(Analysis::run(&worker_docs, &options)));
+    });
+
+    let enhanced = enter(settings.mouse)?;
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave(settings.mouse, enhanced);
+        previous_hook(info);
+    }));
+
+    thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if tx.send(Message::Input(ev)).is_err() {
+                break;
+            }
+        }
+    });
+
+    let result = event_loop(App::new(docs, keymap, theme), &rx);
+    leave(settings.mouse, enhanced);
+    result
+}
+
+fn event_loop(mut app: App, rx: &mpsc::Receiver<Message>) -> io::Result<()> {
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    update(&mut app, Action::Resize(size.width, size.height));
+    loop {
+        draw(&mut terminal, &app)?;
+        let Ok(message) = rx.recv() else { return Ok(()) };
+        match message {
+            Message::Input(Event::Key(k)) => {
+                if let Some(key) = Key::from_event(&k) {
+                    app.press(key);
+                }
+            }
+            Message::Input(Event::Mouse(m)) => {
+                let action = match m.kind {
+                    MouseEventKind::ScrollDown => Action::ScrollAt { column: m.column, row: m.row, lines: WHEEL_LINES },
+                    MouseEventKind::ScrollUp => Action::ScrollAt { column: m.column, row: m.row, lines: -WHEEL_LINES },
+                    MouseEventKind::Down(MouseButton::Left) => Action::ClickAt { column: m.column, row: m.row },
+                    _ => continue,
+                };
+                update(&mut app, action);
+            }
+            Message::Input(Event::Resize(w, h)) => {
+                terminal.autoresize()?;
+                update(&mut app, Action::Resize(w, h));
+            }
+            Message::Input(_) => continue,
+            Message::Analysis(a) => app.set_analysis(a),
+            Message::Signal => return Ok(()),
+        }
+        if app.quit {
+            return Ok(());
+        }
+    }
+}
+
+fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> io::Result<()> {
+    execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|frame| render(app, frame))?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)
+}
+
+/// Raw mode, alternate screen, mouse capture when wanted, and key disambiguation
+/// where the terminal supports it (so Ctrl-i arrives apart from Tab). Returns whether
+/// the latter was turned on.
+fn enter(mouse: bool) -> io::Result<bool> {
+    term::enable_raw_mode()?;
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    let enhanced = term::supports_keyboard_enhancement().unwrap_or(false);
+    if enhanced {
+        execute!(out, PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES))?;
+    }
+    Ok(enhanced)
+}
+
+/// Undoes `enter`; errors are ignored because this also runs while panicking.
+fn leave(mouse: bool, enhanced: bool) {
+    let mut out = io::stdout();
+    if enhanced {
+        let _ = execute!(out, PopKeyboardEnhancementFlags);
+    }
+    if mouse {
+        let _ = execute!(out, DisableMouseCapture);
+    }
+    let _ = execute!(out, EndSynchronizedUpdate, LeaveAlternateScreen, cursor::Show);
+    let _ = term::disable_raw_mode();
+    let _ = out.flush();
+}

@@ -1,0 +1,136 @@
+//! Word wrapping that keeps byte offsets: each wrapped line is the byte range of
+//! the text it shows, so highlights and jumps land on the same characters.
+
+use std::ops::Range;
+
+use ratatui::buffer::CellWidth;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Display width of a grapheme, as the terminal buffer will draw it.
+pub fn grapheme_width(g: &str) -> usize {
+    if g.contains(char::is_control) { 0 } else { usize::from(g.cell_width()) }
+}
+
+/// Display width of a string.
+pub fn str_width(s: &str) -> usize {
+    s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// Wraps `text[range]` to `width` columns: breaks after whitespace, breaks a word
+/// longer than a line between graphemes (never inside one), drops whitespace at
+/// line ends, and breaks at `\n`. Every returned line is non-empty.
+pub fn wrap(text: &str, range: Range<usize>, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let base = range.start;
+    let s = &text[range];
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut used = 0;
+    // Where the current line could end (start of a whitespace run) and where the next would begin.
+    let mut brk: Option<(usize, usize)> = None;
+    let mut in_space = false;
+    for (i, g) in s.grapheme_indices(true) {
+        if g == "\n" {
+            if i > start {
+                lines.push(base + start..base + trim_end(s, start, i));
+            }
+            start = i + 1;
+            used = 0;
+            brk = None;
+            in_space = false;
+            continue;
+        }
+        if g.chars().all(char::is_whitespace) {
+            if i == start {
+                start = i + g.len();
+                continue;
+            }
+            match (&mut brk, in_space) {
+                (Some((_, next)), true) => *next = i + g.len(),
+                _ => brk = Some((i, i + g.len())),
+            }
+            in_space = true;
+            used += grapheme_width(g);
+            continue;
+        }
+        in_space = false;
+        let w = grapheme_width(g);
+        if used + w > width && i > start {
+            match brk.take() {
+                Some((end, next)) => {
+                    lines.push(base + start..base + end);
+                    start = next;
+                    used = str_width(&s[next..i]);
+                }
+                None => {
+                    lines.push(base + start..base + i);
+                    start = i;
+                    used = 0;
+                }
+            }
+        }
+        used += w;
+    }
+    if start < s.len() {
+        let end = trim_end(s, start, s.len());
+        if end > start {
+            lines.push(base + start..base + end);
+        }
+    }
+    lines
+}
+
+fn trim_end(s: &str, start: usize, end: usize) -> usize {
+    start + s[start..end].trim_end().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str, width: usize) -> Vec<&str> {
+        wrap(text, 0..text.len(), width).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn breaks_between_words_and_drops_the_spaces() {
+        assert_eq!(shown("the quick brown fox", 10), vec!["the quick", "brown fox"]);
+        assert_eq!(shown("a  b", 1), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn long_words_break_between_graphemes() {
+        assert_eq!(shown("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        // "é" as e + combining acute stays one grapheme.
+        let text = "e\u{301}e\u{301}e\u{301}";
+        assert_eq!(shown(text, 2), vec!["e\u{301}e\u{301}", "e\u{301}"]);
+    }
+
+    #[test]
+    fn wide_characters_take_two_columns() {
+        assert_eq!(shown("日本語のテキスト", 6), vec!["日本語", "のテキ", "スト"]);
+        // A wide character alone on a line too narrow for it still makes progress.
+        assert_eq!(shown("日本", 1), vec!["日", "本"]);
+    }
+
+    #[test]
+    fn hebrew_wraps_by_words_with_its_marks() {
+        let text = "שָׁלוֹם עֲלֵיכֶם חֲבֵרִים";
+        let lines = shown(text, 8);
+        assert_eq!(lines, vec!["שָׁלוֹם", "עֲלֵיכֶם", "חֲבֵרִים"]);
+        assert!(lines.iter().all(|l| str_width(l) <= 8));
+    }
+
+    #[test]
+    fn offsets_are_absolute_within_the_range() {
+        let text = "xx hello world";
+        assert_eq!(wrap(text, 3..14, 5), vec![3..8, 9..14]);
+    }
+
+    #[test]
+    fn newline_forces_a_break_and_zero_width_never_loops() {
+        assert_eq!(shown("ab\ncd", 10), vec!["ab", "cd"]);
+        assert_eq!(shown("abc", 0), vec!["a", "b", "c"]);
+        assert!(shown("   ", 4).is_empty());
+    }
+}

@@ -1,0 +1,160 @@
+//! Snapshots of the drawn screen (text, colours and modifiers), and drawing at
+//! sizes and with texts that could break the layout.
+
+mod tui_support;
+
+use parallax::document::Document;
+use parallax::framing::{Category, ContrastUse, Explanation};
+use parallax::tui::{Action, App, Keymap, Overlay, Theme, update};
+use tui_support::*;
+
+#[test]
+fn seeds_at_80x24() {
+    insta::assert_snapshot!(draw(&seeds_app(80, 24)));
+}
+
+#[test]
+fn seeds_at_200x50() {
+    insta::assert_snapshot!(draw(&seeds_app(200, 50)));
+}
+
+#[test]
+fn highlights_and_cursor() {
+    let mut app = sample_app(80, 24);
+    app.feed("]f");
+    insta::assert_snapshot!(draw(&app));
+}
+
+#[test]
+fn highlights_without_colour_keep_their_cues() {
+    let docs = sample_docs();
+    let analysis = sample_analysis(&docs);
+    let mut app = App::new(docs, Keymap::default_keymap(), Theme::default_theme(true));
+    update(&mut app, Action::Resize(80, 24));
+    app.set_analysis(analysis);
+    app.feed("2]f");
+    let screen = draw(&app);
+    let coloured = screen.lines().filter(|l| l.contains("fg: ") && !l.contains("fg: Reset, bg: Reset")).count();
+    assert_eq!(coloured, 0, "NO_COLOR: no colour at all");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn gutter_marks_and_source_only() {
+    let mut app = sample_app(120, 20);
+    app.feed("]mu");
+    insta::assert_snapshot!(draw(&app));
+}
+
+#[test]
+fn jump_flash() {
+    let mut app = sample_app(120, 20);
+    app.feed("]m<Enter>");
+    insta::assert_snapshot!(draw(&app));
+}
+
+#[test]
+fn explanation_overlay_with_label_contrast() {
+    let mut app = sample_app(80, 24);
+    app.feed("2]f");
+    app.overlay = Some(Overlay::Explain {
+        doc: 1,
+        explanation: Explanation {
+            category: Category::Label,
+            category_description: "How an actor, group or act is named where outlets choose between competing names."
+                .into(),
+            rule: "label:industrial-action".into(),
+            matched: "strike".into(),
+            note: Some("“Strike” and “walkout” name the same act with different weight.".into()),
+            contrast: vec![ContrastUse { doc: 0, terms: vec!["strike".into()] }, ContrastUse { doc: 2, terms: vec![] }],
+        },
+    });
+    insta::assert_snapshot!(draw(&app));
+}
+
+#[test]
+fn explanation_overlay_from_the_analysis() {
+    let mut app = sample_app(80, 24);
+    app.feed("]f<Enter>");
+    insta::assert_snapshot!(draw(&app));
+}
+
+#[test]
+fn counterpart_panel() {
+    let mut app = sample_app(100, 30);
+    app.feed("]mc");
+    insta::assert_snapshot!(draw(&app));
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = seeds_app(80, 24);
+    app.feed("?");
+    insta::assert_snapshot!(draw(&app));
+}
+
+fn all_states(app: &mut App) -> Vec<String> {
+    let mut screens = vec![draw(app)];
+    for keys in ["j", "]f", "]m<Enter>", "?", "q", "c", "]mK", "q", "z", "G", "u", "s", "]m"] {
+        app.feed(keys);
+        screens.push(draw(app));
+    }
+    screens
+}
+
+#[test]
+fn tiny_terminals_never_panic() {
+    for (w, h) in [(1, 1), (2, 3), (10, 5), (1, 40), (200, 1), (0, 0), (31, 4)] {
+        let mut app = sample_app(w, h);
+        all_states(&mut app);
+        let mut seeds = seeds_app(w, h);
+        all_states(&mut seeds);
+    }
+}
+
+#[test]
+fn tiny_sizes_snapshot() {
+    let mut out = String::new();
+    for (w, h) in [(1, 1), (2, 3), (10, 5)] {
+        out.push_str(&draw(&seeds_app(w, h)));
+        out.push('\n');
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn empty_document_shows_an_empty_pane() {
+    let docs = vec![doc("Nothing here", None, "empty.txt", ""), doc("Something", None, "s.txt", "Some text.")];
+    let mut app = app_with(docs, 80, 10);
+    let rows = screen_text(&app);
+    assert!(rows[1].contains("(this document is empty)"), "{:?}", rows[1]);
+    assert!(rows[0].contains("empty"));
+    app.feed("jGk<C-d>]f]m<Enter>cuszK");
+    insta::assert_snapshot!(draw(&app));
+}
+
+#[test]
+fn hebrew_only_document_keeps_the_layout() {
+    let hebrew =
+        "הממשלה הודיעה היום על הפסקת אש זמנית ברצועה. שָׁלוֹם עֲלֵיכֶם חֲבֵרִים יְקָרִים.\n\nהמשא ומתן יימשך בשבוע הבא בקהיר.";
+    let docs = vec![doc("הפסקת אש", None, "he.txt", hebrew), doc("English", None, "en.txt", "A short English text.")];
+    let app = app_with(docs, 70, 8);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(70, 8)).unwrap();
+    terminal.draw(|f| parallax::tui::render(&app, f)).unwrap();
+    let buf = terminal.backend().buffer();
+    for y in 1..6 {
+        let separator = (0..70).find(|&x| buf[(x, y)].symbol() == "│");
+        assert_eq!(separator, Some(35), "row {y}: the pane border stays in its column");
+    }
+    insta::assert_snapshot!(draw(&app));
+}
+
+#[test]
+fn wide_characters_keep_the_layout() {
+    let text = "日本語の記事です。停戦交渉は続いています。\n\nEmoji 👩‍👩‍👧 family and café with e\u{301} combining.";
+    let docs: Vec<Document> = vec![doc("日本語", None, "ja.txt", text), doc("Other", None, "o.txt", "Other text.")];
+    let app = app_with(docs, 50, 8);
+    let rows = screen_text(&app);
+    assert!(rows[1].contains("日本語の記事"), "{:?}", rows[1]);
+    insta::assert_snapshot!(draw(&app));
+}
