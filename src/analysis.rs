@@ -39,8 +39,9 @@ pub struct Analysis {
 impl Analysis {
     pub fn run(docs: &[Document], options: &Options) -> Analysis {
         let framing = docs.iter().map(framing::detect).collect();
-        let mut links: Vec<Link> = claims::score_pairs(docs).into_iter().filter(|l| l.score >= options.min_score).collect();
-        links.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+        let mut links: Vec<Link> =
+            claims::score_pairs(docs).into_iter().filter(|l| l.score >= options.min_score).collect();
+        links.sort_by_key(|x| (x.a, x.b));
         let clusters = claims::cluster(docs, &links);
         let mut counterparts: HashMap<SentenceRef, Vec<Counterpart>> = HashMap::new();
         for l in &links {
