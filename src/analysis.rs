@@ -41,7 +41,7 @@ impl Analysis {
         let framing = docs.iter().map(framing::detect).collect();
         let mut links: Vec<Link> =
             claims::score_pairs(docs).into_iter().filter(|l| l.score >= options.min_score).collect();
-        links.sort_by_key(|l| (l.a, l.b));
+        links.sort_by_key(|x| (x.a, x.b));
         let clusters = claims::cluster(docs, &links);
         Analysis::from_parts(framing, links, clusters)
     }
