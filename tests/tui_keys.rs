@@ -86,6 +86,10 @@ fn tab_shift_tab_and_digits_focus_panes() {
     app.feed("9");
     assert_eq!(app.focus, 2);
     assert!(app.message.as_deref().unwrap().contains("no pane 9"));
+    app.feed("l<Right>");
+    assert_eq!(app.focus, 4);
+    app.feed("h<Left>h");
+    assert_eq!(app.focus, 1);
 }
 
 #[test]
@@ -189,6 +193,11 @@ fn q_quits_and_esc_cancels_pending_keys() {
     app.feed("]x");
     assert!(app.pending.is_empty());
     app.feed("q");
+    assert!(app.quit);
+    let mut app = seeds_app(80, 24);
+    app.feed("?<C-c>");
+    assert!(!app.quit, "Ctrl-c closes the overlay first");
+    app.feed("<C-c>");
     assert!(app.quit);
 }
 

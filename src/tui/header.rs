@@ -26,7 +26,11 @@ pub fn render(app: &App, doc: usize, row: Rect, position: &str, buf: &mut Buffer
     let x = put(buf, row, row.x, &shown_title, style);
     let detail = d.source.as_deref().unwrap_or_else(|| d.file_name());
     let room = left_room.saturating_sub(str_width(&shown_title) + 2);
-    if room >= 4 && (d.source.is_some() || shown_title == title) {
+    let fits = match &d.source {
+        Some(_) => room >= 4,
+        None => shown_title == title && str_width(detail) <= room,
+    };
+    if fits {
         let x = put(buf, row, x, "  ", style);
         put(buf, row, x, &fit(detail, room), style.patch(app.theme.header_detail));
     }

@@ -42,9 +42,11 @@ fn area(width: u16, height: u16) -> Rect {
     Rect::new((width - w) / 2, (height - h) / 2, w, h)
 }
 
-/// The furthest the help can scroll on a screen `height` rows high.
+/// The furthest the help can scroll on a screen `height` rows high (the box's
+/// height does not depend on the width).
 pub fn max_scroll(height: u16, keymap: &Keymap) -> usize {
-    rows(keymap).len().saturating_sub(usize::from(area(80, height).height.saturating_sub(2)))
+    let inner_rows = area(0, height).height.saturating_sub(2);
+    rows(keymap).len().saturating_sub(usize::from(inner_rows))
 }
 
 pub fn render(app: &App, scroll: usize, buf: &mut Buffer) {
