@@ -110,6 +110,7 @@ fn analyze(args: AnalyzeArgs) -> Result<()> {
 
 fn read(args: ReadArgs) -> Result<()> {
     let docs = documents(&args.paths)?;
-    parallax::tui::run(docs, parallax::tui::Settings { mouse: !args.no_mouse, options: Options::default() })
-        .context("terminal")
+    // The reader's errors name their cause (a settings file, or the terminal).
+    parallax::tui::run(docs, parallax::tui::Settings { mouse: !args.no_mouse, options: Options::default() })?;
+    Ok(())
 }

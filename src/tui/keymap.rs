@@ -169,7 +169,8 @@ impl Keymap {
             }
         }
         let keymap = Keymap { bindings };
-        keymap.check_conflicts()?;
+        let files: Vec<&str> = sources.iter().map(|(f, _)| *f).collect();
+        keymap.check_conflicts().map_err(|e| format!("{}: {e}", files.join(" + ")))?;
         Ok(keymap)
     }
 
@@ -180,7 +181,7 @@ impl Keymap {
             for (name_b, b) in &all[i + 1..] {
                 if b.starts_with(a) || a.starts_with(b) {
                     return Err(format!(
-                        "keymap: `{}` ({name_a}) and `{}` ({name_b}) clash: one is the other or starts it",
+                        "`{}` ({name_a}) and `{}` ({name_b}) clash: one is the other or starts it",
                         show_sequence(a),
                         show_sequence(b)
                     ));

@@ -37,7 +37,13 @@ pub struct Settings {
 enum Message {
     Input(Event),
     Analysis(Analysis),
-    Signal,
+    Signal(i32),
+}
+
+/// How the event loop ended.
+enum End {
+    Quit,
+    Signal(i32),
 }
 
 /// Opens the reader on `docs` until the user quits or a signal ends it.
@@ -54,8 +60,8 @@ pub fn run(docs: Vec<Document>, settings: Settings) -> io::Result<()> {
     ])?;
     let signal_tx = tx.clone();
     thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = signal_tx.send(Message::Signal);
+        if let Some(signal) = signals.forever().next() {
+            let _ = signal_tx.send(Message::Signal(signal));
         }
     });
 
@@ -66,7 +72,10 @@ pub fn run(docs: Vec<Document>, settings: Settings) -> io::Result<()> {
         let _ = analysis_tx.send(Message::Analysis(Analysis::run(&worker_docs, &options)));
     });
 
-    let enhanced = enter(settings.mouse)?;
+    let enhanced = enter(settings.mouse).map_err(|e| {
+        leave(settings.mouse, false);
+        io::Error::other(format!("terminal: {e}"))
+    })?;
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         leave(settings.mouse, enhanced);
@@ -83,16 +92,20 @@ pub fn run(docs: Vec<Document>, settings: Settings) -> io::Result<()> {
 
     let result = event_loop(App::new(docs, keymap, theme), &rx);
     leave(settings.mouse, enhanced);
-    result
+    match result.map_err(|e| io::Error::other(format!("terminal: {e}")))? {
+        End::Quit => Ok(()),
+        // Killed, after all: the shell sees the conventional status of a signal death.
+        End::Signal(signal) => std::process::exit(128 + signal),
+    }
 }
 
-fn event_loop(mut app: App, rx: &mpsc::Receiver<Message>) -> io::Result<()> {
+fn event_loop(mut app: App, rx: &mpsc::Receiver<Message>) -> io::Result<End> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
     loop {
         draw(&mut terminal, &app)?;
-        let Ok(message) = rx.recv() else { return Ok(()) };
+        let Ok(message) = rx.recv() else { return Ok(End::Quit) };
         match message {
             Message::Input(Event::Key(k)) => {
                 if let Some(key) = Key::from_event(&k) {
@@ -114,10 +127,10 @@ fn event_loop(mut app: App, rx: &mpsc::Receiver<Message>) -> io::Result<()> {
             }
             Message::Input(_) => continue,
             Message::Analysis(a) => app.set_analysis(a),
-            Message::Signal => return Ok(()),
+            Message::Signal(signal) => return Ok(End::Signal(signal)),
         }
         if app.quit {
-            return Ok(());
+            return Ok(End::Quit);
         }
     }
 }
