@@ -15,7 +15,9 @@ pub fn render(app: &App, doc: usize, row: Rect, position: &str, buf: &mut Buffer
     buf.set_style(row.intersection(buf.area), style);
     let marker = if focused { "▶" } else { " " };
     let right = format!(" {position} ");
-    let left_room = usize::from(row.width).saturating_sub(str_width(&right));
+    // The pane number outranks the position when the row is this narrow.
+    let show_right = usize::from(row.width) >= str_width(&right) + 3;
+    let left_room = usize::from(row.width) - if show_right { str_width(&right) } else { 0 };
     let title = format!("{marker}{} {}", doc + 1, d.title);
     // A named source earns up to a third of the room; a file name shows only beside a whole title.
     let title_room = match &d.source {
@@ -34,6 +36,7 @@ pub fn render(app: &App, doc: usize, row: Rect, position: &str, buf: &mut Buffer
         let x = put(buf, row, x, "  ", style);
         put(buf, row, x, &fit(detail, room), style.patch(app.theme.header_detail));
     }
-    let rx = row.right().saturating_sub(str_width(&right) as u16).max(row.x);
-    put(buf, row, rx, &right, style);
+    if show_right {
+        put(buf, row, row.right() - str_width(&right) as u16, &right, style);
+    }
 }
