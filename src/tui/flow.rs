@@ -93,7 +93,7 @@ impl Flow<'_> {
 
     /// Up to `n` lines starting with the one showing `top`.
     pub fn lines_from(&self, top: usize, n: usize) -> Vec<Line> {
-        let mut out = Vec::with_capacity(n);
+        let mut out = Vec::with_capacity(n.min(256));
         let Some((mut u, li, lines)) = self.locate(top) else { return out };
         out.extend(lines.into_iter().skip(li).take(n));
         while out.len() < n && u + 1 < self.units.len() {
@@ -217,5 +217,34 @@ mod tests {
         let f = flow_of("", &[], 10);
         assert!(f.lines_from(0, 5).is_empty());
         assert_eq!(f.step(0, 3), 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stepping_down_then_up_returns_to_the_same_line(
+            paragraphs in proptest::collection::vec("[a-z]{1,9}( [a-z]{1,9}){0,12}", 1..6),
+            width in 1usize..20,
+            at in 0usize..400,
+            delta in 0isize..30,
+        ) {
+            let text = paragraphs.join("\n\n");
+            let mut ranges = Vec::new();
+            let mut start = 0;
+            for p in &paragraphs {
+                ranges.push(start..start + p.len());
+                start += p.len() + 2;
+            }
+            let units = units(&text, &ranges);
+            let f = flow_of(&text, &units, width);
+            let from = f.line_start(at.min(text.len()));
+            let total = f.lines_from(0, 100_000).len();
+            let index = f.lines_from(0, total).iter().position(|l| l.range.start == from).unwrap();
+            let down = f.step(from, delta);
+            if index + (delta as usize) < total {
+                proptest::prop_assert_eq!(f.step(down, -delta), from);
+            } else {
+                proptest::prop_assert_eq!(down, f.lines_from(0, total).last().unwrap().range.start);
+            }
+        }
     }
 }

@@ -68,6 +68,12 @@ pub fn wrap(text: &str, range: Range<usize>, width: usize) -> Vec<Range<usize>> 
                     used = 0;
                 }
             }
+            // The word carried to the new line may itself fill it: break inside it.
+            if used + w > width && i > start {
+                lines.push(base + start..base + i);
+                start = i;
+                used = 0;
+            }
         }
         used += w;
     }
@@ -128,9 +134,41 @@ mod tests {
     }
 
     #[test]
+    fn a_carried_word_wider_than_the_line_is_broken() {
+        // Found by the property test below: the word after a break overflowed the new line.
+        assert_eq!(shown("\u{301} 日本", 3), vec!["\u{301}", "日", "本"]);
+    }
+
+    #[test]
     fn newline_forces_a_break_and_zero_width_never_loops() {
         assert_eq!(shown("ab\ncd", 10), vec!["ab", "cd"]);
         assert_eq!(shown("abc", 0), vec!["a", "b", "c"]);
         assert!(shown("   ", 4).is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_fit_cover_the_words_and_respect_graphemes(
+            text in "[a-z \u{301}\u{5d0}-\u{5ea}\u{65e5}\u{672c}\n]{0,80}",
+            width in 1usize..12,
+        ) {
+            let lines = wrap(&text, 0..text.len(), width);
+            let mut words_seen = String::new();
+            let mut last_end = 0;
+            for r in &lines {
+                let line = &text[r.clone()];
+                proptest::prop_assert!(!line.is_empty());
+                proptest::prop_assert!(r.start >= last_end, "lines in order");
+                last_end = r.end;
+                let graphemes = line.graphemes(true).count();
+                proptest::prop_assert!(str_width(line) <= width || graphemes == 1, "{line:?} wider than {width}");
+                // Both ends are grapheme boundaries of the whole text.
+                let bounds: Vec<usize> =
+                    text.grapheme_indices(true).map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
+                proptest::prop_assert!(bounds.contains(&r.start) && bounds.contains(&r.end));
+                words_seen.push_str(&line.split_whitespace().collect::<String>());
+            }
+            proptest::prop_assert_eq!(words_seen, text.split_whitespace().collect::<String>());
+        }
     }
 }
