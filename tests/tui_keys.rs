@@ -463,3 +463,14 @@ fn keys_before_the_analysis_arrives_say_so() {
     app.feed("j]m<Enter>");
     assert!(!app.quit);
 }
+
+#[test]
+fn a_failed_analysis_is_reported_and_reading_goes_on() {
+    let mut app = app_with(sample_docs(), 80, 8);
+    app.analysis_error = Some("index out of bounds".into());
+    assert!(screen_text(&app)[7].contains("[analysis failed]"));
+    app.feed("]m");
+    assert_eq!(app.message.as_deref(), Some("the analysis failed"));
+    app.feed("j");
+    assert!(app.panes[0].top > 0);
+}

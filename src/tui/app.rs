@@ -50,6 +50,8 @@ pub struct App {
     pub units: Vec<Vec<Unit>>,
     /// `None` until the analysis thread reports.
     pub analysis: Option<Analysis>,
+    /// Why the analysis failed, if it did: the reader goes on without it.
+    pub analysis_error: Option<String>,
     pub keymap: Keymap,
     pub theme: Theme,
     pub panes: Vec<PaneState>,
@@ -94,6 +96,7 @@ impl App {
             docs,
             units,
             analysis: None,
+            analysis_error: None,
             keymap,
             theme,
             panes,
@@ -182,6 +185,11 @@ impl App {
         docs.sort_unstable();
         docs.dedup();
         (!docs.is_empty()).then(|| docs.len() + 1)
+    }
+
+    /// Why there is no analysis to act on.
+    fn no_analysis(&self) -> String {
+        if self.analysis_error.is_some() { "the analysis failed".into() } else { "still analysing…".into() }
     }
 
     fn here(&self) -> Location {
@@ -306,7 +314,7 @@ impl App {
 
     fn move_to_highlight(&mut self, forward: bool) {
         if self.analysis.is_none() {
-            self.message = Some("still analysing…".into());
+            self.message = Some(self.no_analysis());
             return;
         }
         let doc = self.focus;
@@ -340,7 +348,7 @@ impl App {
 
     fn move_to_match(&mut self, forward: bool) {
         if self.analysis.is_none() {
-            self.message = Some("still analysing…".into());
+            self.message = Some(self.no_analysis());
             return;
         }
         let doc = self.focus;
@@ -388,7 +396,7 @@ impl App {
 
     fn explain(&mut self) {
         let Some(analysis) = &self.analysis else {
-            self.message = Some("still analysing…".into());
+            self.message = Some(self.no_analysis());
             return;
         };
         let doc = self.focus;
@@ -420,7 +428,7 @@ impl App {
             return;
         }
         let Some(analysis) = &self.analysis else {
-            self.message = Some("still analysing…".into());
+            self.message = Some(self.no_analysis());
             return;
         };
         let Some(here) = self.cursor_sentence(self.focus) else { return };

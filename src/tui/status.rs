@@ -36,7 +36,9 @@ pub fn render(app: &App, screen: &Screen, row: Rect, buf: &mut Buffer) {
         }
     }
     let mut flags: Vec<&str> = Vec::new();
-    if app.analysis.is_none() {
+    if app.analysis_error.is_some() {
+        flags.push("analysis failed");
+    } else if app.analysis.is_none() {
         flags.push("analysing…");
     }
     if app.aligned {

@@ -3,6 +3,7 @@
 //! a key, a mouse event, a resize, a signal or the analysis arrives.
 
 use std::io::{self, Stdout, Write};
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::sync::mpsc;
 use std::thread;
@@ -37,7 +38,18 @@ pub struct Settings {
 enum Message {
     Input(Event),
     Analysis(Analysis),
+    AnalysisFailed(String),
     Signal(i32),
+}
+
+const ANALYSIS_THREAD: &str = "analysis";
+
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panicked".to_string())
 }
 
 /// How the event loop ended.
@@ -65,22 +77,30 @@ pub fn run(docs: Vec<Document>, settings: Settings) -> io::Result<()> {
         }
     });
 
-    let worker_docs = Arc::clone(&docs);
-    let analysis_tx = tx.clone();
-    let options = settings.options.clone();
-    thread::spawn(move || {
-        let _ = analysis_tx.send(Message::Analysis(Analysis::run(&worker_docs, &options)));
-    });
-
     let enhanced = enter(settings.mouse).map_err(|e| {
         leave(settings.mouse, false);
         io::Error::other(format!("terminal: {e}"))
     })?;
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        leave(settings.mouse, enhanced);
-        previous_hook(info);
+        // A failing analysis is caught and reported by the reader, which keeps running.
+        if thread::current().name() != Some(ANALYSIS_THREAD) {
+            leave(settings.mouse, enhanced);
+            previous_hook(info);
+        }
     }));
+
+    let worker_docs = Arc::clone(&docs);
+    let analysis_tx = tx.clone();
+    let options = settings.options.clone();
+    thread::Builder::new().name(ANALYSIS_THREAD.into()).spawn(move || {
+        let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| Analysis::run(&worker_docs, &options)));
+        let message = match outcome {
+            Ok(analysis) => Message::Analysis(analysis),
+            Err(payload) => Message::AnalysisFailed(panic_text(payload.as_ref())),
+        };
+        let _ = analysis_tx.send(message);
+    })?;
 
     thread::spawn(move || {
         while let Ok(ev) = event::read() {
@@ -90,8 +110,12 @@ pub fn run(docs: Vec<Document>, settings: Settings) -> io::Result<()> {
         }
     });
 
-    let result = event_loop(App::new(docs, keymap, theme), &rx);
+    let mut app = App::new(docs, keymap, theme);
+    let result = event_loop(&mut app, &rx);
     leave(settings.mouse, enhanced);
+    if let Some(e) = &app.analysis_error {
+        eprintln!("parallax: the analysis failed: {e}");
+    }
     match result.map_err(|e| io::Error::other(format!("terminal: {e}")))? {
         End::Quit => Ok(()),
         // Killed, after all: the shell sees the conventional status of a signal death.
@@ -99,12 +123,12 @@ pub fn run(docs: Vec<Document>, settings: Settings) -> io::Result<()> {
     }
 }
 
-fn event_loop(mut app: App, rx: &mpsc::Receiver<Message>) -> io::Result<End> {
+fn event_loop(app: &mut App, rx: &mpsc::Receiver<Message>) -> io::Result<End> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    update(&mut app, Action::Resize(size.width, size.height));
+    update(app, Action::Resize(size.width, size.height));
     loop {
-        draw(&mut terminal, &app)?;
+        draw(&mut terminal, app)?;
         let Ok(message) = rx.recv() else { return Ok(End::Quit) };
         match message {
             Message::Input(Event::Key(k)) => {
@@ -119,14 +143,15 @@ fn event_loop(mut app: App, rx: &mpsc::Receiver<Message>) -> io::Result<End> {
                     MouseEventKind::Down(MouseButton::Left) => Action::ClickAt { column: m.column, row: m.row },
                     _ => continue,
                 };
-                update(&mut app, action);
+                update(app, action);
             }
             Message::Input(Event::Resize(w, h)) => {
                 terminal.autoresize()?;
-                update(&mut app, Action::Resize(w, h));
+                update(app, Action::Resize(w, h));
             }
             Message::Input(_) => continue,
             Message::Analysis(a) => app.set_analysis(a),
+            Message::AnalysisFailed(e) => app.analysis_error = Some(e),
             Message::Signal(signal) => return Ok(End::Signal(signal)),
         }
         if app.quit {
