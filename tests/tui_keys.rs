@@ -455,6 +455,20 @@ fn mouse_wheel_scrolls_the_pane_under_it_and_click_focuses() {
 }
 
 #[test]
+fn a_click_puts_the_cursor_on_the_sentence_under_the_pointer() {
+    let mut app = sample_app(80, 24);
+    let docs = sample_docs();
+    let rows = screen_text(&app);
+    let row = rows.iter().position(|r| r.contains("rise. Union leader")).unwrap();
+    let col = rows[row].find("rise.").unwrap() as u16;
+    update(&mut app, Action::ClickAt { column: col, row: row as u16 });
+    assert_eq!(app.panes[0].cursor, start_of(&docs, sref(&docs, 0, "Negotiators walked")));
+    let col = rows[row].find("Union").unwrap() as u16;
+    update(&mut app, Action::ClickAt { column: col, row: row as u16 });
+    assert_eq!(app.panes[0].cursor, start_of(&docs, sref(&docs, 0, "Union leader")));
+}
+
+#[test]
 fn keys_before_the_analysis_arrives_say_so() {
     let mut app = app_with(sample_docs(), 80, 24);
     assert!(screen_text(&app)[23].contains("analysing…"));

@@ -518,8 +518,9 @@ impl App {
         let n = usize::from(row - area.y) + 1;
         let lines = self.flow(doc).lines_from(self.panes[doc].top, n);
         if let Some(line) = lines.get(n - 1).filter(|l| !l.blank) {
-            let start =
-                self.docs[doc].sentence_at(line.range.end.saturating_sub(1)).map(|i| self.docs[doc].sentences[i].start);
+            let text = &self.docs[doc].text;
+            let at = byte_at_column(text, line.range.clone(), usize::from(column.saturating_sub(area.x)));
+            let start = self.docs[doc].sentence_at(at).map(|i| self.docs[doc].sentences[i].start);
             self.panes[doc].cursor = start.unwrap_or(line.range.start);
             self.panes[doc].highlight = None;
             self.after_move();
@@ -530,6 +531,21 @@ impl App {
     fn settle_window(&mut self) {
         self.first_shown = layout::screen(self).first;
     }
+}
+
+/// The byte of `text[line]` drawn at `column` (the line's last grapheme when right of its end).
+fn byte_at_column(text: &str, line: std::ops::Range<usize>, column: usize) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut x = 0;
+    let mut last = line.start;
+    for (i, g) in text[line.clone()].grapheme_indices(true) {
+        last = line.start + i;
+        x += super::wrap::grapheme_width(g);
+        if x > column {
+            break;
+        }
+    }
+    last
 }
 
 /// Applies one action to the state.
