@@ -29,12 +29,7 @@ pub fn clean_plain(raw: &str) -> String {
 
 /// Joins cleaned paragraphs with single blank lines, dropping empty ones.
 pub fn join_paragraphs<I: IntoIterator<Item = String>>(paragraphs: I) -> String {
-    paragraphs
-        .into_iter()
-        .map(|p| collapse_spaces(&p))
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n")
+    paragraphs.into_iter().map(|p| collapse_spaces(&p)).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n")
 }
 
 pub fn normalise_newlines(s: &str) -> String {
@@ -94,7 +89,10 @@ fn clean_paragraph(p: &str) -> Vec<String> {
     }
     if let Some(m) = RELATED_LINK.find(&s) {
         // Keep the sentence end the link list was glued to.
-        let keep = m.start() + m.as_str().find(|c: char| ".!?”".contains(c)).map_or(0, |i| i + m.as_str()[i..].chars().next().map_or(0, char::len_utf8));
+        let keep = m.start()
+            + m.as_str()
+                .find(|c: char| ".!?”".contains(c))
+                .map_or(0, |i| i + m.as_str()[i..].chars().next().map_or(0, char::len_utf8));
         s.truncate(keep);
     }
     s = MOJIBAKE_DASH.replace_all(&s, "$1—$2").into_owned();
@@ -103,7 +101,8 @@ fn clean_paragraph(p: &str) -> Vec<String> {
 }
 
 fn is_debris_line(t: &str) -> bool {
-    matches!(t, "Table of Contents" | "Table of Contents Toggle" | "Toggle") || (t.starts_with("- ") && t.ends_with('›'))
+    matches!(t, "Table of Contents" | "Table of Contents Toggle" | "Toggle")
+        || (t.starts_with("- ") && t.ends_with('›'))
 }
 
 #[cfg(test)]
@@ -128,13 +127,21 @@ mod tests {
 
     #[test]
     fn glued_footnotes_are_removed() {
-        let s = clean_plain("It came in two stages1. However, officials called it “disappointing”1. The F16 and G7 stay, and 59 hostages too.");
-        assert_eq!(s, "It came in two stages. However, officials called it “disappointing”. The F16 and G7 stay, and 59 hostages too.");
+        let s = clean_plain(
+            "It came in two stages1. However, officials called it “disappointing”1. The F16 and G7 stay, and 59 hostages too.",
+        );
+        assert_eq!(
+            s,
+            "It came in two stages. However, officials called it “disappointing”. The F16 and G7 stay, and 59 hostages too."
+        );
     }
 
     #[test]
     fn footnote_after_closing_quote_at_end() {
-        assert_eq!(clean_plain("We don't want to hear the word ‘resistance’ anymore.”1"), "We don't want to hear the word ‘resistance’ anymore.”");
+        assert_eq!(
+            clean_plain("We don't want to hear the word ‘resistance’ anymore.”1"),
+            "We don't want to hear the word ‘resistance’ anymore.”"
+        );
     }
 
     #[test]

@@ -45,13 +45,11 @@ impl Document {
         let paragraphs = paragraph_ranges(&text);
         let sentences = paragraphs
             .iter()
-            .flat_map(|p| sentences::split(&text[p.clone()]).into_iter().map(move |s| s.start + p.start..s.end + p.start))
+            .flat_map(|p| {
+                sentences::split(&text[p.clone()]).into_iter().map(move |s| s.start + p.start..s.end + p.start)
+            })
             .collect();
-        let title = meta
-            .title
-            .clone()
-            .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| derive_title(&text));
+        let title = meta.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| derive_title(&text));
         Document {
             path: meta.path,
             title,
@@ -66,10 +64,7 @@ impl Document {
 
     /// Convenience for tests and benchmarks: clean `raw` as plain text and build a document.
     pub fn from_plain(path: &str, raw: &str) -> Self {
-        Document::new(
-            Meta { path: path.to_string(), ..Meta::default() },
-            crate::clean::clean_plain(raw),
-        )
+        Document::new(Meta { path: path.to_string(), ..Meta::default() }, crate::clean::clean_plain(raw))
     }
 
     pub fn sentence(&self, index: usize) -> &str {
@@ -88,10 +83,7 @@ impl Document {
 
     /// Number of words, counted as whitespace-separated runs containing a letter or digit.
     pub fn word_count(&self) -> usize {
-        self.text
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count()
+        self.text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
     }
 
     /// The file name of `path` (what a pane header shows beside the title).

@@ -1,10 +1,26 @@
 //! Framing language: where and how a source's wording frames the story.
+//!
+//! Lexicon terms (data in `assets/lexicons/`) are found by [`matcher`]; what a
+//! word list cannot catch is found by rules: [`passive`] (agentless passives),
+//! [`scare_quote`] and [`sourcing`] (anonymous sources). Spans never overlap:
+//! where two findings overlap, the more specific one is kept.
 
+mod cues;
+pub mod lexicon;
+mod matcher;
+mod passive;
+mod scare_quote;
+mod sourcing;
+pub mod tokens;
+
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::document::Document;
+pub use lexicon::{Lexicon, LexiconError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -35,12 +51,96 @@ impl Category {
 pub struct FramingSpan {
     pub range: Range<usize>,
     pub category: Category,
-    /// The lexicon entry or rule id that matched.
+    /// The lexicon entry (as written in the lexicon) or rule id that matched.
     pub rule: String,
+    /// Why this is marked: the lexicon entry's note or the rule's explanation.
+    pub note: Option<Arc<str>>,
+    /// For labels: the contrast set (competing names for one thing) the term belongs to.
+    pub contrast: Option<Arc<str>>,
 }
 
-pub fn detect(_doc: &Document) -> Vec<FramingSpan> {
-    Vec::new()
+/// Rule ids and their explanations, for rule-made spans.
+pub const RULES: [(&str, Category, &str); 3] = [
+    (passive::RULE, Category::Passive, passive::NOTE),
+    (scare_quote::RULE, Category::ScareQuote, scare_quote::NOTE),
+    (sourcing::RULE, Category::Attribution, sourcing::NOTE),
+];
+
+/// Framing spans of `doc`, sorted by start and never overlapping.
+pub fn detect(doc: &Document, lexicon: &Lexicon) -> Vec<FramingSpan> {
+    let tokens = tokens::tokens(&doc.text);
+    detect_tokens(doc, &tokens, lexicon)
+}
+
+fn detect_tokens(doc: &Document, tokens: &[tokens::Token], lexicon: &Lexicon) -> Vec<FramingSpan> {
+    let text = &doc.text;
+    let rule_span = |range: Range<usize>, (rule, category, note): (&str, Category, &str)| {
+        (
+            range,
+            FramingSpan { range: 0..0, category, rule: rule.to_string(), note: Some(Arc::from(note)), contrast: None },
+        )
+    };
+    // Candidates in order of precedence: the first of two overlapping ones is kept.
+    let mut candidates: Vec<(Range<usize>, FramingSpan)> = Vec::new();
+    candidates.extend(sourcing::find(text, tokens).into_iter().map(|r| rule_span(r, RULES[2])));
+    candidates.extend(scare_quote::find(text, &doc.paragraphs, tokens).into_iter().map(|r| rule_span(r, RULES[1])));
+    let found: Vec<(Range<usize>, FramingSpan)> = matcher::find(text, tokens, lexicon)
+        .into_iter()
+        .filter(|f| !lexicon.entries()[f.entry].neutral)
+        .map(|f| {
+            let e = &lexicon.entries()[f.entry];
+            let span = FramingSpan {
+                range: 0..0,
+                category: e.category,
+                rule: e.term.clone(),
+                note: e.note.clone(),
+                contrast: e.contrast.clone(),
+            };
+            (f.range, span)
+        })
+        .collect();
+    let (attribution, others): (Vec<_>, Vec<_>) =
+        found.into_iter().partition(|(_, s)| s.category == Category::Attribution);
+    candidates.extend(attribution);
+    candidates.extend(passive::find(text, tokens).into_iter().map(|r| rule_span(r, RULES[0])));
+    candidates.extend(others);
+
+    let mut kept: BTreeMap<usize, FramingSpan> = BTreeMap::new();
+    for (range, mut span) in candidates {
+        let before_overlaps = kept.range(..range.end).next_back().is_some_and(|(_, k)| k.range.end > range.start);
+        if !before_overlaps {
+            span.range = range;
+            kept.insert(span.range.start, span);
+        }
+    }
+    kept.into_values().collect()
+}
+
+/// For each contrast set a document names, the lexicon terms it uses, in order of first use.
+pub fn contrast_terms(doc: &Document, lexicon: &Lexicon) -> HashMap<Arc<str>, Vec<String>> {
+    let tokens = tokens::tokens(&doc.text);
+    let mut out: HashMap<Arc<str>, Vec<String>> = HashMap::new();
+    for f in matcher::find(&doc.text, &tokens, lexicon) {
+        let e = &lexicon.entries()[f.entry];
+        if let Some(id) = &e.contrast {
+            let terms = out.entry(Arc::clone(id)).or_default();
+            if !terms.contains(&e.term) {
+                terms.push(e.term.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Spans per category per 1,000 words of a document of `words` words, in [`Category::ALL`] order.
+pub fn density(spans: &[FramingSpan], words: usize) -> Vec<(Category, f64)> {
+    Category::ALL
+        .iter()
+        .map(|&c| {
+            let n = spans.iter().filter(|s| s.category == c).count();
+            (c, if words == 0 { 0.0 } else { n as f64 * 1000.0 / words as f64 })
+        })
+        .collect()
 }
 
 impl Category {
@@ -85,7 +185,7 @@ pub struct Explanation {
     pub contrast: Vec<ContrastUse>,
 }
 
-/// The terms of a label contrast set that one document uses.
+/// The terms of a label contrast set that one document uses (empty: it names the thing none of these ways).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ContrastUse {
     pub doc: usize,

@@ -6,7 +6,9 @@ use crate::document::Meta;
 /// `source`, `date` and `url` keys. Text without front matter is returned whole.
 pub fn split<'a>(text: &'a str, meta: &mut Meta) -> &'a str {
     let Some(rest) = text.strip_prefix("---\n") else { return text };
-    let Some(end) = rest.find("\n---\n").map(|i| (i, i + 5)).or_else(|| rest.strip_suffix("\n---").map(|b| (b.len(), rest.len()))) else {
+    let Some(end) =
+        rest.find("\n---\n").map(|i| (i, i + 5)).or_else(|| rest.strip_suffix("\n---").map(|b| (b.len(), rest.len())))
+    else {
         return text;
     };
     let (block, body) = (&rest[..end.0], &rest[end.1..]);
@@ -47,7 +49,10 @@ mod tests {
     #[test]
     fn reads_keys_and_strips_block() {
         let mut m = Meta::default();
-        let body = split("---\ntitle: \"Talks stall\"\nsource: Example Times\ndate: 2025-06-01\nurl: https://x.test/a\nauthor: ignored\n---\nBody text.\n", &mut m);
+        let body = split(
+            "---\ntitle: \"Talks stall\"\nsource: Example Times\ndate: 2025-06-01\nurl: https://x.test/a\nauthor: ignored\n---\nBody text.\n",
+            &mut m,
+        );
         assert_eq!(body, "Body text.\n");
         assert_eq!(m.title.as_deref(), Some("Talks stall"));
         assert_eq!(m.source.as_deref(), Some("Example Times"));

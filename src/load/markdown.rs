@@ -30,7 +30,9 @@ pub fn render(md: &str) -> (Vec<String>, Option<String>) {
                 flush(&mut current, &mut paragraphs);
                 current.push_str("• ");
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock | TagEnd::BlockQuote(_)) => flush(&mut current, &mut paragraphs),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock | TagEnd::BlockQuote(_)) => {
+                flush(&mut current, &mut paragraphs)
+            }
             Event::Text(t) | Event::Code(t) => current.push_str(&t),
             Event::SoftBreak => current.push(' '),
             Event::HardBreak => current.push(' '),
@@ -48,7 +50,8 @@ mod tests {
 
     #[test]
     fn headings_kept_emphasis_and_links_flattened() {
-        let (p, h) = render("# Talks stall\n\nThe *envoy* met [officials](http://x.test).\nThey talked.\n\n- one\n- two\n");
+        let (p, h) =
+            render("# Talks stall\n\nThe *envoy* met [officials](http://x.test).\nThey talked.\n\n- one\n- two\n");
         assert_eq!(h.as_deref(), Some("Talks stall"));
         assert_eq!(p, vec!["Talks stall", "The envoy met officials. They talked.", "• one", "• two"]);
     }
