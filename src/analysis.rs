@@ -51,7 +51,7 @@ impl Analysis {
         let word_counts = docs.iter().map(Document::word_count).collect();
         let mut links: Vec<Link> =
             claims::score_pairs(docs).into_iter().filter(|l| l.score >= options.min_score).collect();
-        links.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+        links.sort_by_key(|x| (x.a, x.b));
         let clusters = claims::cluster(docs, &links);
         let mut counterparts: HashMap<SentenceRef, Vec<Counterpart>> = HashMap::new();
         for l in &links {

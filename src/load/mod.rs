@@ -96,10 +96,8 @@ pub fn load_paths(inputs: &[PathBuf]) -> Result<Loaded, LoadError> {
             push(&mut loaded, &mut binaries, &shown, &bytes, Format::from_path(input));
         }
     }
-    if loaded.documents.is_empty() {
-        if let Some(path) = binaries.into_iter().next() {
-            return Err(LoadError::Binary { path });
-        }
+    if let (true, Some(path)) = (loaded.documents.is_empty(), binaries.into_iter().next()) {
+        return Err(LoadError::Binary { path });
     }
     Ok(loaded)
 }
