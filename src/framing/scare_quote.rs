@@ -126,7 +126,7 @@ mod tests {
     use crate::framing::tokens::tokens;
 
     fn found(text: &str) -> Vec<&str> {
-        find(text, &[0..text.len()], &tokens(text)).into_iter().map(|r| &text[r]).collect()
+        find(text, std::slice::from_ref(&(0..text.len())), &tokens(text)).into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]
