@@ -4,8 +4,9 @@
 //! each with an optional `description`, a list of `group`s (terms sharing a
 //! note and matching options) and a `remove` list. Files are merged in order:
 //! the embedded defaults first, user files last. A later term with the same
-//! matching key replaces the earlier one in whatever category it was;
-//! `remove` drops earlier terms of that category.
+//! matching key replaces the earlier one in whatever category it was (the
+//! `[passive]` verb list is apart: its verbs only count inside an agentless
+//! passive); `remove` drops earlier terms of that category.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -59,7 +60,9 @@ pub struct Entry {
     /// Only text written in lower case matches (keeps "may" off the month "May").
     pub lowercase_only: bool,
     pub keys: Vec<tokens::Key>,
-    /// Matching keys that cancel a match when one of the next three words has them ("claimed the lives").
+    /// The highlight takes in the next word, the one an intensifier modifies ("very good").
+    pub extend: bool,
+    /// Matching keys that cancel a match when one of the next few words has them ("claimed the lives").
     pub unless_next: Vec<String>,
 }
 
@@ -109,6 +112,8 @@ struct Group {
     lowercase: bool,
     #[serde(default)]
     unless_next: Vec<String>,
+    #[serde(default)]
+    extend: bool,
 }
 
 impl Default for Lexicon {
@@ -195,7 +200,11 @@ impl Lexicon {
                         return Err(invalid(Some(term.span()), message));
                     }
                     in_file.push((keys.clone(), term.get_ref().to_string()));
-                    merged.entries.retain(|e| !same_words(&e.keys, &keys));
+                    // Passive verbs are a list of their own: "threaten" can be both a stance verb and a passive verb.
+                    let verb_list = category == Category::Passive;
+                    merged
+                        .entries
+                        .retain(|e| (e.category == Category::Passive) != verb_list || !same_words(&e.keys, &keys));
                     merged.entries.push(Entry {
                         category,
                         term: term.get_ref().trim().to_string(),
@@ -205,6 +214,7 @@ impl Lexicon {
                         lowercase_only: group.lowercase,
                         keys,
                         unless_next: unless_next.clone(),
+                        extend: group.extend,
                     });
                 }
             }
@@ -231,6 +241,15 @@ impl Lexicon {
         let by_key = self.by_first_word.get(&token.key);
         let by_form = (token.lower != token.key).then(|| self.by_first_word.get(&token.lower)).flatten();
         by_key.into_iter().chain(by_form).flatten().copied()
+    }
+
+    /// The verb entry of [`Category::Passive`] that `token` is a form of: the
+    /// verbs whose agentless passive is worth pointing at.
+    pub fn passive_verb(&self, token: &tokens::Token) -> Option<usize> {
+        self.candidates(token).find(|&i| {
+            let e = &self.entries[i];
+            e.category == Category::Passive && e.keys.len() == 1 && e.keys[0].matches(token)
+        })
     }
 
     /// The entry for `term` (as its words would match) in `category`.

@@ -6,6 +6,9 @@ use std::ops::Range;
 use super::lexicon::{Entry, Lexicon};
 use super::tokens::Token;
 
+/// How many words after a term its `unless_next` words are looked for ("withdraw from the nuclear deal").
+const UNLESS_REACH: usize = 4;
+
 /// A lexicon term found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {
@@ -40,7 +43,7 @@ fn matches_at(text: &str, tokens: &[Token], at: usize, entry: &Entry) -> bool {
     let adjacent = span.windows(2).all(|w| text[w[0].range.end..w[1].range.start].chars().all(char::is_whitespace));
     let case_ok = !entry.lowercase_only || span.iter().all(|t| !text[t.range.clone()].chars().any(char::is_uppercase));
     let not_cancelled =
-        tokens.iter().skip(at + entry.keys.len()).take(3).all(|next| !entry.unless_next.contains(&next.key));
+        tokens.iter().skip(at + entry.keys.len()).take(UNLESS_REACH).all(|next| !entry.unless_next.contains(&next.key));
     words_match && adjacent && case_ok && not_cancelled
 }
 

@@ -84,9 +84,13 @@ fn detect_tokens(doc: &Document, tokens: &[tokens::Token], lexicon: &Lexicon) ->
     let mut candidates: Vec<(Range<usize>, FramingSpan)> = Vec::new();
     candidates.extend(sourcing::find(text, tokens).into_iter().map(|r| rule_span(r, RULES[2])));
     candidates.extend(scare_quote::find(text, &doc.paragraphs, tokens).into_iter().map(|r| rule_span(r, RULES[1])));
+    // Passive verbs only count inside an agentless passive, found by the rule.
     let found: Vec<(Range<usize>, FramingSpan)> = matcher::find(text, tokens, lexicon)
         .into_iter()
-        .filter(|f| !lexicon.entries()[f.entry].neutral)
+        .filter(|f| {
+            let e = &lexicon.entries()[f.entry];
+            !e.neutral && !matches!(e.category, Category::Passive | Category::ScareQuote)
+        })
         .map(|f| {
             let e = &lexicon.entries()[f.entry];
             let span = FramingSpan {
@@ -96,13 +100,20 @@ fn detect_tokens(doc: &Document, tokens: &[tokens::Token], lexicon: &Lexicon) ->
                 note: e.note.clone(),
                 contrast: e.contrast.clone(),
             };
-            (f.range, span)
+            let range = if e.extend { extend_to_next_word(text, tokens, f.range) } else { f.range };
+            (range, span)
         })
         .collect();
     let (attribution, others): (Vec<_>, Vec<_>) =
         found.into_iter().partition(|(_, s)| s.category == Category::Attribution);
     candidates.extend(attribution);
-    candidates.extend(passive::find(text, tokens).into_iter().map(|r| rule_span(r, RULES[0])));
+    candidates.extend(passive::find(text, tokens, lexicon).into_iter().map(|(r, verb)| {
+        let (range, mut span) = rule_span(r, RULES[0]);
+        if let Some(note) = &lexicon.entries()[verb].note {
+            span.note = Some(Arc::clone(note));
+        }
+        (range, span)
+    }));
     candidates.extend(others);
 
     let mut kept: BTreeMap<usize, FramingSpan> = BTreeMap::new();
@@ -114,6 +125,26 @@ fn detect_tokens(doc: &Document, tokens: &[tokens::Token], lexicon: &Lexicon) ->
         }
     }
     kept.into_values().collect()
+}
+
+/// Words an intensifier is not extended over: it modifies what comes after them.
+const FUNCTION_WORDS: [&str; 24] = [
+    "the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "by", "for", "with", "from", "that", "this", "it",
+    "as", "be", "is", "was", "are", "were", "than",
+];
+
+/// `range` plus the word right after it, when that word is what an intensifier modifies.
+fn extend_to_next_word(text: &str, tokens: &[tokens::Token], range: Range<usize>) -> Range<usize> {
+    let next = tokens.partition_point(|t| t.range.start < range.end);
+    match tokens.get(next) {
+        Some(t)
+            if text[range.end..t.range.start].chars().all(char::is_whitespace)
+                && !FUNCTION_WORDS.contains(&t.lower.as_str()) =>
+        {
+            range.start..t.range.end
+        }
+        _ => range,
+    }
 }
 
 /// For each contrast set a document names, the lexicon terms it uses, in order of first use.
