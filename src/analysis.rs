@@ -76,7 +76,8 @@ impl Analysis {
     /// names each other document gives the same thing (empty when it uses none of the set).
     pub fn explain(&self, docs: &[Document], doc: usize, span: usize) -> framing::Explanation {
         let s = &self.framing[doc][span];
-        let contrast = match &s.contrast {
+        let (note, contrast_set) = framing::note_and_contrast(&self.lexicon, &docs[doc].text, s);
+        let contrast = match &contrast_set {
             Some(id) => (0..docs.len().min(self.contrasts.len()))
                 .filter(|&d| d != doc)
                 .map(|d| ContrastUse { doc: d, terms: self.contrasts[d].get(id).cloned().unwrap_or_default() })
@@ -88,7 +89,7 @@ impl Analysis {
             category_description: self.lexicon.description(s.category).to_string(),
             rule: s.rule.clone(),
             matched: docs[doc].text[s.range.clone()].to_string(),
-            note: s.note.as_deref().map(str::to_string),
+            note,
             contrast,
         }
     }

@@ -30,13 +30,8 @@ const DEFAULT_FILES: [(&str, &str); 7] = [
     ("assets/lexicons/scare_quote.toml", include_str!("../../assets/lexicons/scare_quote.toml")),
 ];
 
-static DEFAULT: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
-    let mut lexicon = Lexicon::empty();
-    for (name, text) in DEFAULT_FILES {
-        lexicon.merge_str(name, text).expect("embedded lexicon is valid");
-    }
-    Arc::new(lexicon)
-});
+static DEFAULT: LazyLock<Arc<Lexicon>> =
+    LazyLock::new(|| Arc::new(Lexicon::parse_defaults().expect("embedded lexicon is valid")));
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum LexiconError {
@@ -126,6 +121,15 @@ impl Lexicon {
     /// The embedded default lexicon, parsed once.
     pub fn embedded() -> Arc<Lexicon> {
         Arc::clone(&DEFAULT)
+    }
+
+    /// Parses the embedded default files afresh ([`Lexicon::embedded`] does it once).
+    pub fn parse_defaults() -> Result<Lexicon, LexiconError> {
+        let mut lexicon = Lexicon::empty();
+        for (name, text) in DEFAULT_FILES {
+            lexicon.merge_str(name, text)?;
+        }
+        Ok(lexicon)
     }
 
     pub fn empty() -> Lexicon {
@@ -250,6 +254,11 @@ impl Lexicon {
             let e = &self.entries[i];
             e.category == Category::Passive && e.keys.len() == 1 && e.keys[0].matches(token)
         })
+    }
+
+    /// The entry of `category` written exactly `term` (a span's `rule`).
+    pub fn entry(&self, category: Category, term: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.category == category && e.term == term)
     }
 
     /// The entry for `term` (as its words would match) in `category`.

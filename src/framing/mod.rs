@@ -53,13 +53,9 @@ pub struct FramingSpan {
     pub category: Category,
     /// The lexicon entry (as written in the lexicon) or rule id that matched.
     pub rule: String,
-    /// Why this is marked: the lexicon entry's note or the rule's explanation.
-    pub note: Option<Arc<str>>,
-    /// For labels: the contrast set (competing names for one thing) the term belongs to.
-    pub contrast: Option<Arc<str>>,
 }
 
-/// Rule ids and their explanations, for rule-made spans.
+/// Rule ids with their category and what the reader is told about them.
 pub const RULES: [(&str, Category, &str); 3] = [
     (passive::RULE, Category::Passive, passive::NOTE),
     (scare_quote::RULE, Category::ScareQuote, scare_quote::NOTE),
@@ -68,63 +64,61 @@ pub const RULES: [(&str, Category, &str); 3] = [
 
 /// Framing spans of `doc`, sorted by start and never overlapping.
 pub fn detect(doc: &Document, lexicon: &Lexicon) -> Vec<FramingSpan> {
-    let tokens = tokens::tokens(&doc.text);
-    detect_tokens(doc, &tokens, lexicon)
-}
-
-fn detect_tokens(doc: &Document, tokens: &[tokens::Token], lexicon: &Lexicon) -> Vec<FramingSpan> {
     let text = &doc.text;
-    let rule_span = |range: Range<usize>, (rule, category, note): (&str, Category, &str)| {
-        (
-            range,
-            FramingSpan { range: 0..0, category, rule: rule.to_string(), note: Some(Arc::from(note)), contrast: None },
-        )
+    let tokens = tokens::tokens(text);
+    let rule_span = |range: Range<usize>, (rule, category, _): (&str, Category, &str)| FramingSpan {
+        range,
+        category,
+        rule: rule.to_string(),
     };
-    // Candidates in order of precedence: the first of two overlapping ones is kept.
-    let mut candidates: Vec<(Range<usize>, FramingSpan)> = Vec::new();
-    candidates.extend(sourcing::find(text, tokens).into_iter().map(|r| rule_span(r, RULES[2])));
-    candidates.extend(scare_quote::find(text, &doc.paragraphs, tokens).into_iter().map(|r| rule_span(r, RULES[1])));
     // Passive verbs only count inside an agentless passive, found by the rule.
-    let found: Vec<(Range<usize>, FramingSpan)> = matcher::find(text, tokens, lexicon)
+    let found: Vec<FramingSpan> = matcher::find(text, &tokens, lexicon)
         .into_iter()
-        .filter(|f| {
+        .filter_map(|f| {
             let e = &lexicon.entries()[f.entry];
-            !e.neutral && !matches!(e.category, Category::Passive | Category::ScareQuote)
-        })
-        .map(|f| {
-            let e = &lexicon.entries()[f.entry];
-            let span = FramingSpan {
-                range: 0..0,
-                category: e.category,
-                rule: e.term.clone(),
-                note: e.note.clone(),
-                contrast: e.contrast.clone(),
-            };
-            let range = if e.extend { extend_to_next_word(text, tokens, f.range) } else { f.range };
-            (range, span)
+            if e.neutral || matches!(e.category, Category::Passive | Category::ScareQuote) {
+                return None;
+            }
+            let range = if e.extend { extend_to_next_word(text, &tokens, f.range) } else { f.range };
+            Some(FramingSpan { range, category: e.category, rule: e.term.clone() })
         })
         .collect();
-    let (attribution, others): (Vec<_>, Vec<_>) =
-        found.into_iter().partition(|(_, s)| s.category == Category::Attribution);
+    let (attribution, others): (Vec<_>, Vec<_>) = found.into_iter().partition(|s| s.category == Category::Attribution);
+
+    // Candidates in order of precedence: the first of two overlapping ones is kept.
+    let mut candidates: Vec<FramingSpan> = Vec::new();
+    candidates.extend(sourcing::find(text, &tokens).into_iter().map(|r| rule_span(r, RULES[2])));
+    candidates.extend(scare_quote::find(text, &doc.paragraphs, &tokens).into_iter().map(|r| rule_span(r, RULES[1])));
     candidates.extend(attribution);
-    candidates.extend(passive::find(text, tokens, lexicon).into_iter().map(|(r, verb)| {
-        let (range, mut span) = rule_span(r, RULES[0]);
-        if let Some(note) = &lexicon.entries()[verb].note {
-            span.note = Some(Arc::clone(note));
-        }
-        (range, span)
-    }));
+    candidates.extend(passive::find(text, &tokens, lexicon).into_iter().map(|(r, _)| rule_span(r, RULES[0])));
     candidates.extend(others);
 
     let mut kept: BTreeMap<usize, FramingSpan> = BTreeMap::new();
-    for (range, mut span) in candidates {
-        let before_overlaps = kept.range(..range.end).next_back().is_some_and(|(_, k)| k.range.end > range.start);
-        if !before_overlaps {
-            span.range = range;
+    for span in candidates {
+        let overlaps = kept.range(..span.range.end).next_back().is_some_and(|(_, k)| k.range.end > span.range.start);
+        if !overlaps {
             kept.insert(span.range.start, span);
         }
     }
     kept.into_values().collect()
+}
+
+/// Why `span` of `text` is marked: the lexicon entry's note and contrast set,
+/// or the rule's explanation (for a passive, the note of its verb's group).
+pub fn note_and_contrast(lexicon: &Lexicon, text: &str, span: &FramingSpan) -> (Option<String>, Option<Arc<str>>) {
+    if let Some((rule, _, note)) = RULES.iter().find(|(id, category, _)| *id == span.rule && *category == span.category)
+    {
+        let verb_note = (*rule == passive::RULE)
+            .then(|| tokens::tokens(&text[span.range.clone()]).pop())
+            .flatten()
+            .and_then(|last| lexicon.passive_verb(&last))
+            .and_then(|i| lexicon.entries()[i].note.as_deref().map(str::to_string));
+        return (verb_note.or_else(|| Some(note.to_string())), None);
+    }
+    match lexicon.entry(span.category, &span.rule) {
+        Some(e) => (e.note.as_deref().map(str::to_string), e.contrast.clone()),
+        None => (None, None),
+    }
 }
 
 /// Words an intensifier is not extended over: it modifies what comes after them.

@@ -52,10 +52,11 @@ fn participle_after(text: &str, tokens: &[Token], aux: usize, lexicon: &Lexicon)
     while j < tokens.len() && cues::adjacent(text, &tokens[j - 1], &tokens[j]) && j <= aux + 1 + MAX_BETWEEN {
         let w = tokens[j].lower.as_str();
         // "-ing" is the progressive ("were killing"), "-s" a noun or present tense.
-        if !w.ends_with("ing") && !w.ends_with('s') {
-            if let Some(verb) = lexicon.passive_verb(&tokens[j]) {
-                return Some((j, verb));
-            }
+        if !w.ends_with("ing")
+            && !w.ends_with('s')
+            && let Some(verb) = lexicon.passive_verb(&tokens[j])
+        {
+            return Some((j, verb));
         }
         let adverb = w.len() > 4 && w.ends_with("ly");
         if !adverb && !BETWEEN.contains(&w) {
