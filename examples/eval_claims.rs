@@ -101,7 +101,7 @@ fn main() {
         let mapping: Vec<HashMap<usize, Vec<usize>>> =
             gold_docs.iter().zip(&tool_docs).map(|(g, t)| map_sentences(g, t, &mut unmapped)).collect();
         let start = Instant::now();
-        let analysis = Analysis::run(&tool_docs, &Options { min_score: 0.0 });
+        let analysis = Analysis::run(&tool_docs, &Options { min_score: 0.0, ..Options::default() });
         analysis_secs += start.elapsed().as_secs_f64();
         let shipped: HashMap<(SentenceRef, SentenceRef), f32> =
             analysis.links.iter().map(|l| ((l.a, l.b), l.score)).collect();

@@ -44,7 +44,7 @@ fn red_line_on_disarmament_links_002_and_003() {
 #[test]
 fn short_lines_are_never_linked() {
     let docs = seeds::documents();
-    let analysis = Analysis::run(&docs, &Options { min_score: 0.0 });
+    let analysis = Analysis::run(&docs, &Options { min_score: 0.0, ..Options::default() });
     for l in &analysis.links {
         for r in [l.a, l.b] {
             let words = docs[r.doc].sentence(r.sentence).split_whitespace().count();
@@ -56,7 +56,7 @@ fn short_lines_are_never_linked() {
 #[test]
 fn default_links_are_a_subset_of_all_candidates() {
     let docs = seeds::documents();
-    let all = Analysis::run(&docs, &Options { min_score: 0.0 });
+    let all = Analysis::run(&docs, &Options { min_score: 0.0, ..Options::default() });
     let shown = Analysis::run(&docs, &Options::default());
     assert!(!shown.links.is_empty());
     assert!(shown.links.len() < all.links.len());
