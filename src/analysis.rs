@@ -2,20 +2,23 @@
 //! document, links between sentences of different documents, and claims.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::claims::{self, Cluster, Link, SentenceRef};
 use crate::document::Document;
-use crate::framing::{self, FramingSpan};
+use crate::framing::{self, Category, ContrastUse, FramingSpan, Lexicon};
 
 #[derive(Clone, Debug)]
 pub struct Options {
     /// Links scoring below this are dropped; `0` keeps every scored candidate.
     pub min_score: f32,
+    /// The framing lexicon: the embedded defaults unless the user merged files over them.
+    pub lexicon: Arc<Lexicon>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { min_score: claims::DEFAULT_THRESHOLD }
+        Options { min_score: claims::DEFAULT_THRESHOLD, lexicon: Lexicon::embedded() }
     }
 }
 
@@ -34,20 +37,28 @@ pub struct Analysis {
     pub links: Vec<Link>,
     pub clusters: Vec<Cluster>,
     counterparts: HashMap<SentenceRef, Vec<Counterpart>>,
+    lexicon: Arc<Lexicon>,
+    /// Per document: for each label contrast set it names, the terms it uses.
+    contrasts: Vec<HashMap<Arc<str>, Vec<String>>>,
+    word_counts: Vec<usize>,
 }
 
 impl Analysis {
     pub fn run(docs: &[Document], options: &Options) -> Analysis {
-        let framing = docs.iter().map(framing::detect).collect();
+        let lexicon = Arc::clone(&options.lexicon);
+        let framing = docs.iter().map(|d| framing::detect(d, &lexicon)).collect();
+        let contrasts = docs.iter().map(|d| framing::contrast_terms(d, &lexicon)).collect();
+        let word_counts = docs.iter().map(Document::word_count).collect();
         let mut links: Vec<Link> =
             claims::score_pairs(docs).into_iter().filter(|l| l.score >= options.min_score).collect();
         links.sort_by_key(|x| (x.a, x.b));
         let clusters = claims::cluster(docs, &links);
-        Analysis::from_parts(framing, links, clusters)
+        Analysis { lexicon, contrasts, word_counts, ..Analysis::from_parts(framing, links, clusters) }
     }
 
     /// Assembles an analysis from its parts, deriving each sentence's counterparts
     /// from the links (also how the reader's tests build analyses of their own).
+    /// Label contrasts and densities need the documents, so they stay empty here.
     pub fn from_parts(framing: Vec<Vec<FramingSpan>>, links: Vec<Link>, clusters: Vec<Cluster>) -> Analysis {
         let mut counterparts: HashMap<SentenceRef, Vec<Counterpart>> = HashMap::new();
         for l in &links {
@@ -57,7 +68,15 @@ impl Analysis {
         for list in counterparts.values_mut() {
             list.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.sentence.cmp(&y.sentence)));
         }
-        Analysis { framing, links, clusters, counterparts }
+        Analysis {
+            framing,
+            links,
+            clusters,
+            counterparts,
+            lexicon: Lexicon::embedded(),
+            contrasts: Vec::new(),
+            word_counts: Vec::new(),
+        }
     }
 
     /// Counterparts of a sentence, best first.
@@ -67,16 +86,31 @@ impl Analysis {
 }
 
 impl Analysis {
-    /// The explanation of framing span `span` of document `doc`.
+    /// The explanation of framing span `span` of document `doc`: what the
+    /// category marks, the entry or rule and its note, and for a label, the
+    /// names each other document gives the same thing (empty when it uses none of the set).
     pub fn explain(&self, docs: &[Document], doc: usize, span: usize) -> framing::Explanation {
         let s = &self.framing[doc][span];
+        let (note, contrast_set) = framing::note_and_contrast(&self.lexicon, &docs[doc].text, s);
+        let contrast = match &contrast_set {
+            Some(id) => (0..docs.len().min(self.contrasts.len()))
+                .filter(|&d| d != doc)
+                .map(|d| ContrastUse { doc: d, terms: self.contrasts[d].get(id).cloned().unwrap_or_default() })
+                .collect(),
+            None => Vec::new(),
+        };
         framing::Explanation {
             category: s.category,
-            category_description: String::new(),
+            category_description: self.lexicon.description(s.category).to_string(),
             rule: s.rule.clone(),
             matched: docs[doc].text[s.range.clone()].to_string(),
-            note: None,
-            contrast: Vec::new(),
+            note,
+            contrast,
         }
+    }
+
+    /// Framing spans per category per 1,000 words of document `doc`, in [`Category::ALL`] order.
+    pub fn density(&self, doc: usize) -> Vec<(Category, f64)> {
+        framing::density(&self.framing[doc], self.word_counts.get(doc).copied().unwrap_or(0))
     }
 }

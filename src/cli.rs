@@ -4,11 +4,13 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use parallax::analysis::{Analysis, Options};
 use parallax::document::Document;
+use parallax::framing::Lexicon;
 use parallax::{load, report, seeds};
 
 /// Read several news sources on one story side by side, with framing
@@ -40,6 +42,18 @@ struct ReadArgs {
     /// Leave the mouse to the terminal, so text can be selected (e.g. over SSH).
     #[arg(long)]
     no_mouse: bool,
+
+    #[command(flatten)]
+    lexicon: LexiconArgs,
+}
+
+#[derive(Debug, Args)]
+struct LexiconArgs {
+    /// A framing lexicon (TOML) merged over the defaults and the config-directory file
+    /// ($XDG_CONFIG_HOME/parallax/lexicon.toml, else ~/.config/parallax/lexicon.toml);
+    /// repeat to merge several, later files win.
+    #[arg(long = "lexicon", value_name = "FILE")]
+    files: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -51,6 +65,9 @@ struct AnalyzeArgs {
     /// Keep links scoring at least S (0 lists every scored candidate).
     #[arg(long, value_name = "S", value_parser = parse_score)]
     min_score: Option<f32>,
+
+    #[command(flatten)]
+    lexicon: LexiconArgs,
 
     /// Files or directories to analyse; `-` reads standard input. Default: the bundled seeds.
     #[arg(value_name = "PATH")]
@@ -94,9 +111,30 @@ fn documents(paths: &[PathBuf]) -> Result<Vec<Document>> {
     Ok(loaded.documents)
 }
 
-fn analyze(args: AnalyzeArgs) -> Result<()> {
-    let docs = documents(&args.paths)?;
+/// Analysis options from the command line: the lexicon is the embedded
+/// defaults, then the config-directory file if there is one, then each
+/// `--lexicon` file in order. Shared by `analyze` and the reader.
+fn analysis_options(lexicon: &LexiconArgs) -> Result<Options> {
+    let files: Vec<PathBuf> = config_lexicon().into_iter().chain(lexicon.files.iter().cloned()).collect();
     let mut options = Options::default();
+    if !files.is_empty() {
+        options.lexicon = Arc::new(Lexicon::with_files(&files)?);
+    }
+    Ok(options)
+}
+
+/// `$XDG_CONFIG_HOME/parallax/lexicon.toml` (else `~/.config/…`), when it exists.
+fn config_lexicon() -> Option<PathBuf> {
+    let xdg = std::env::var_os("XDG_CONFIG_HOME").map(PathBuf::from).filter(|p| p.is_absolute());
+    let base =
+        xdg.or_else(|| std::env::var_os("HOME").filter(|h| !h.is_empty()).map(|h| PathBuf::from(h).join(".config")))?;
+    let file = base.join("parallax").join("lexicon.toml");
+    file.exists().then_some(file)
+}
+
+fn analyze(args: AnalyzeArgs) -> Result<()> {
+    let mut options = analysis_options(&args.lexicon)?;
+    let docs = documents(&args.paths)?;
     if let Some(s) = args.min_score {
         options.min_score = s;
     }
@@ -109,8 +147,10 @@ fn analyze(args: AnalyzeArgs) -> Result<()> {
 }
 
 fn read(args: ReadArgs) -> Result<()> {
+    // A broken lexicon is reported before the terminal is taken over.
+    let options = analysis_options(&args.lexicon)?;
     let docs = documents(&args.paths)?;
     // The reader's errors name their cause (a settings file, or the terminal).
-    parallax::tui::run(docs, parallax::tui::Settings { mouse: !args.no_mouse, options: Options::default() })?;
+    parallax::tui::run(docs, parallax::tui::Settings { mouse: !args.no_mouse, options })?;
     Ok(())
 }

@@ -1,10 +1,26 @@
 //! Framing language: where and how a source's wording frames the story.
+//!
+//! Lexicon terms (data in `assets/lexicons/`) are found by [`matcher`]; what a
+//! word list cannot catch is found by rules: [`passive`] (agentless passives),
+//! [`scare_quote`] and [`sourcing`] (anonymous sources). Spans never overlap:
+//! where two findings overlap, the more specific one is kept.
 
+mod cues;
+pub mod lexicon;
+mod matcher;
+mod passive;
+mod scare_quote;
+mod sourcing;
+pub mod tokens;
+
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::document::Document;
+pub use lexicon::{Lexicon, LexiconError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -35,12 +51,121 @@ impl Category {
 pub struct FramingSpan {
     pub range: Range<usize>,
     pub category: Category,
-    /// The lexicon entry or rule id that matched.
+    /// The lexicon entry (as written in the lexicon) or rule id that matched.
     pub rule: String,
 }
 
-pub fn detect(_doc: &Document) -> Vec<FramingSpan> {
-    Vec::new()
+/// Rule ids with their category and what the reader is told about them.
+pub const RULES: [(&str, Category, &str); 3] = [
+    (passive::RULE, Category::Passive, passive::NOTE),
+    (scare_quote::RULE, Category::ScareQuote, scare_quote::NOTE),
+    (sourcing::RULE, Category::Attribution, sourcing::NOTE),
+];
+
+/// Framing spans of `doc`, sorted by start and never overlapping.
+pub fn detect(doc: &Document, lexicon: &Lexicon) -> Vec<FramingSpan> {
+    let text = &doc.text;
+    let tokens = tokens::tokens(text);
+    let rule_span = |range: Range<usize>, (rule, category, _): (&str, Category, &str)| FramingSpan {
+        range,
+        category,
+        rule: rule.to_string(),
+    };
+    // Passive verbs only count inside an agentless passive, found by the rule.
+    let found: Vec<FramingSpan> = matcher::find(text, &tokens, lexicon)
+        .into_iter()
+        .filter_map(|f| {
+            let e = &lexicon.entries()[f.entry];
+            if e.neutral || matches!(e.category, Category::Passive | Category::ScareQuote) {
+                return None;
+            }
+            let range = if e.extend { extend_to_next_word(text, &tokens, f.range) } else { f.range };
+            Some(FramingSpan { range, category: e.category, rule: e.term.clone() })
+        })
+        .collect();
+    let (attribution, others): (Vec<_>, Vec<_>) = found.into_iter().partition(|s| s.category == Category::Attribution);
+
+    // Candidates in order of precedence: the first of two overlapping ones is kept.
+    let mut candidates: Vec<FramingSpan> = Vec::new();
+    candidates.extend(sourcing::find(text, &tokens).into_iter().map(|r| rule_span(r, RULES[2])));
+    candidates.extend(scare_quote::find(text, &doc.paragraphs, &tokens).into_iter().map(|r| rule_span(r, RULES[1])));
+    candidates.extend(attribution);
+    candidates.extend(passive::find(text, &tokens, lexicon).into_iter().map(|(r, _)| rule_span(r, RULES[0])));
+    candidates.extend(others);
+
+    let mut kept: BTreeMap<usize, FramingSpan> = BTreeMap::new();
+    for span in candidates {
+        let overlaps = kept.range(..span.range.end).next_back().is_some_and(|(_, k)| k.range.end > span.range.start);
+        if !overlaps {
+            kept.insert(span.range.start, span);
+        }
+    }
+    kept.into_values().collect()
+}
+
+/// Why `span` of `text` is marked: the lexicon entry's note and contrast set,
+/// or the rule's explanation (for a passive, the note of its verb's group).
+pub fn note_and_contrast(lexicon: &Lexicon, text: &str, span: &FramingSpan) -> (Option<String>, Option<Arc<str>>) {
+    if let Some((rule, _, note)) = RULES.iter().find(|(id, category, _)| *id == span.rule && *category == span.category)
+    {
+        let verb_note = (*rule == passive::RULE)
+            .then(|| tokens::tokens(&text[span.range.clone()]).pop())
+            .flatten()
+            .and_then(|last| lexicon.passive_verb(&last))
+            .and_then(|i| lexicon.entries()[i].note.as_deref().map(str::to_string));
+        return (verb_note.or_else(|| Some(note.to_string())), None);
+    }
+    match lexicon.entry(span.category, &span.rule) {
+        Some(e) => (e.note.as_deref().map(str::to_string), e.contrast.clone()),
+        None => (None, None),
+    }
+}
+
+/// Words an intensifier is not extended over: it modifies what comes after them.
+const FUNCTION_WORDS: [&str; 24] = [
+    "the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "by", "for", "with", "from", "that", "this", "it",
+    "as", "be", "is", "was", "are", "were", "than",
+];
+
+/// `range` plus the word right after it, when that word is what an intensifier modifies.
+fn extend_to_next_word(text: &str, tokens: &[tokens::Token], range: Range<usize>) -> Range<usize> {
+    let next = tokens.partition_point(|t| t.range.start < range.end);
+    match tokens.get(next) {
+        Some(t)
+            if text[range.end..t.range.start].chars().all(char::is_whitespace)
+                && !FUNCTION_WORDS.contains(&t.lower.as_str()) =>
+        {
+            range.start..t.range.end
+        }
+        _ => range,
+    }
+}
+
+/// For each contrast set a document names, the lexicon terms it uses, in order of first use.
+pub fn contrast_terms(doc: &Document, lexicon: &Lexicon) -> HashMap<Arc<str>, Vec<String>> {
+    let tokens = tokens::tokens(&doc.text);
+    let mut out: HashMap<Arc<str>, Vec<String>> = HashMap::new();
+    for f in matcher::find(&doc.text, &tokens, lexicon) {
+        let e = &lexicon.entries()[f.entry];
+        if let Some(id) = &e.contrast {
+            let terms = out.entry(Arc::clone(id)).or_default();
+            if !terms.contains(&e.term) {
+                terms.push(e.term.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Spans per category per 1,000 words of a document of `words` words, in [`Category::ALL`] order.
+pub fn density(spans: &[FramingSpan], words: usize) -> Vec<(Category, f64)> {
+    Category::ALL
+        .iter()
+        .map(|&c| {
+            let n = spans.iter().filter(|s| s.category == c).count();
+            (c, if words == 0 { 0.0 } else { n as f64 * 1000.0 / words as f64 })
+        })
+        .collect()
 }
 
 impl Category {
@@ -85,7 +210,7 @@ pub struct Explanation {
     pub contrast: Vec<ContrastUse>,
 }
 
-/// The terms of a label contrast set that one document uses.
+/// The terms of a label contrast set that one document uses (empty: it names the thing none of these ways).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ContrastUse {
     pub doc: usize,

@@ -1,0 +1,27 @@
+//! Framing detection on the five bundled seeds (about 52 KB of text), and
+//! parsing the embedded lexicon. Target: framing on all seeds well under 10 ms.
+//!
+//!     CARGO_TARGET_DIR=/work/target-release cargo bench --bench framing
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use parallax::framing::{self, Lexicon};
+use parallax::seeds;
+
+fn bench(c: &mut Criterion) {
+    let docs = seeds::documents();
+    let lexicon = Lexicon::embedded();
+    c.bench_function("framing/detect all five seeds", |b| {
+        b.iter(|| docs.iter().map(|d| framing::detect(black_box(d), &lexicon).len()).sum::<usize>())
+    });
+    c.bench_function("framing/contrast terms all five seeds", |b| {
+        b.iter(|| docs.iter().map(|d| framing::contrast_terms(black_box(d), &lexicon).len()).sum::<usize>())
+    });
+    c.bench_function("framing/parse and merge the embedded lexicon", |b| {
+        b.iter(|| Lexicon::parse_defaults().map(|l| l.entries().len()))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

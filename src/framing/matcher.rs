@@ -1,0 +1,88 @@
+//! Finding lexicon terms in a text: longest match first, left to right, on
+//! whole words, with the words of a phrase separated by spaces only.
+
+use std::ops::Range;
+
+use super::lexicon::{Entry, Lexicon};
+use super::tokens::Token;
+
+/// How many words after a term its `unless_next` words are looked for ("withdraw from the nuclear deal").
+const UNLESS_REACH: usize = 4;
+
+/// A lexicon term found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub range: Range<usize>,
+    /// Index into [`Lexicon::entries`].
+    pub entry: usize,
+}
+
+pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let best = lexicon
+            .candidates(&tokens[i])
+            .filter(|&e| matches_at(text, tokens, i, &lexicon.entries()[e]))
+            .max_by_key(|&e| (lexicon.entries()[e].keys.len(), std::cmp::Reverse(e)));
+        match best {
+            Some(e) => {
+                let len = lexicon.entries()[e].keys.len();
+                out.push(Found { range: tokens[i].range.start..tokens[i + len - 1].range.end, entry: e });
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn matches_at(text: &str, tokens: &[Token], at: usize, entry: &Entry) -> bool {
+    let Some(span) = tokens.get(at..at + entry.keys.len()) else { return false };
+    let words_match = entry.keys.iter().zip(span).all(|(k, t)| k.matches(t));
+    let adjacent = span.windows(2).all(|w| text[w[0].range.end..w[1].range.start].chars().all(char::is_whitespace));
+    let case_ok = !entry.lowercase_only || span.iter().all(|t| !text[t.range.clone()].chars().any(char::is_uppercase));
+    let not_cancelled =
+        tokens.iter().skip(at + entry.keys.len()).take(UNLESS_REACH).all(|next| !entry.unless_next.contains(&next.key));
+    words_match && adjacent && case_ok && not_cancelled
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framing::tokens::tokens;
+
+    fn lexicon(toml: &str) -> Lexicon {
+        let mut l = Lexicon::empty();
+        l.merge_str("t.toml", toml).unwrap();
+        l
+    }
+
+    fn found<'a>(text: &'a str, lex: &Lexicon) -> Vec<&'a str> {
+        find(text, &tokens(text), lex).into_iter().map(|f| &text[f.range]).collect()
+    }
+
+    #[test]
+    fn inflections_and_word_boundaries() {
+        let lex = lexicon("[[attribution.group]]\nterms = [\"claim\"]\n");
+        assert_eq!(found("He claimed it; claims abound. Claimants, reclaim!", &lex), ["claimed", "claims"]);
+    }
+
+    #[test]
+    fn longest_phrase_wins_and_phrases_do_not_cross_punctuation() {
+        let lex = lexicon("[[label.group]]\nterms = [\"group\", \"terror group\"]\n");
+        assert_eq!(found("the terror groups, terror. group", &lex), ["terror groups", "group"]);
+    }
+
+    #[test]
+    fn lowercase_only_and_unless_next() {
+        let lex = lexicon(
+            "[[hedge.group]]\nterms = [\"may\"]\nexact = true\nlowercase = true\n\
+             [[attribution.group]]\nterms = [\"claim\"]\nunless_next = [\"responsibility\"]\n",
+        );
+        assert_eq!(
+            found("In May it may rain. They claimed responsibility and claimed victory.", &lex),
+            ["may", "claimed"]
+        );
+    }
+}

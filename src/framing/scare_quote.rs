@@ -1,0 +1,149 @@
+//! Scare quotes: a short quoted word or phrase that no speaker is given for,
+//! used to keep a distance from the words ('rebrand this moment as a
+//! “strategic pause”'). Quotations handed to a speaker and titles are not.
+
+use std::ops::Range;
+
+use super::cues::{self, INTRODUCES_QUOTE, TAGS_QUOTE};
+use super::tokens::{Token, words};
+
+pub const RULE: &str = "scare_quote";
+pub const NOTE: &str = "A short phrase in quotation marks with no speaker named. The marks keep the writer's \
+distance from the words, hinting they are dubious, ironic or someone else's spin, without saying so or by whom.";
+
+const MAX_WORDS: usize = 4;
+/// How many words before the opening mark a reporting verb hands the quote to a speaker.
+const INTRO_REACH: usize = 6;
+/// How many words after the closing mark a speech tag ("he said") may come.
+const TAG_REACH: usize = 4;
+/// A quote right after an attributed one ("as “unacceptable” and “disappointing”") shares its speaker.
+const CHAIN_REACH: usize = 3;
+
+/// Small words a title keeps in lower case.
+const TITLE_SMALL: [&str; 12] = ["of", "the", "a", "an", "and", "or", "in", "on", "for", "to", "at", "with"];
+
+pub fn find(text: &str, paragraphs: &[Range<usize>], tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for p in paragraphs {
+        let mut last_attributed: Option<usize> = None;
+        for quote in quote_pairs(&text[p.clone()]) {
+            let quote = quote.start + p.start..quote.end + p.start;
+            let inner = inner(text, &quote);
+            let n = words(inner).len();
+            if n == 0
+                || n > MAX_WORDS
+                || is_title(inner)
+                || inner.trim_end_matches(['.', ',', '!', '?']).contains(['.', '!', '?'])
+            {
+                continue;
+            }
+            let first = tokens.partition_point(|t| t.range.end <= quote.start);
+            let after = tokens.partition_point(|t| t.range.start < quote.end);
+            let chained = last_attributed.is_some_and(|end| first >= end && first - end <= CHAIN_REACH);
+            if chained || introduced(text, tokens, first, quote.start) || tagged(text, tokens, after, quote.end) {
+                last_attributed = Some(after);
+                continue;
+            }
+            out.push(quote);
+        }
+    }
+    out
+}
+
+/// Byte ranges (marks included) of double-quoted passages and ‘…’ passages.
+fn quote_pairs(para: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open_double: Option<usize> = None;
+    let mut open_single: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    let mut chars = para.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        match c {
+            '“' => open_double = Some(i),
+            '”' => {
+                if let Some(s) = open_double.take() {
+                    out.push(s..i + c.len_utf8());
+                }
+            }
+            '"' => match open_double.take() {
+                Some(s) => out.push(s..i + 1),
+                None => open_double = Some(i),
+            },
+            '‘' if !prev.is_some_and(char::is_alphanumeric) => open_single = Some(i),
+            '’' if !next.is_some_and(char::is_alphanumeric) => {
+                if let Some(s) = open_single.take() {
+                    out.push(s..i + c.len_utf8());
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+fn inner<'a>(text: &'a str, quote: &Range<usize>) -> &'a str {
+    let s = &text[quote.clone()];
+    let open = s.chars().next().map_or(0, char::len_utf8);
+    let close = s.chars().next_back().map_or(0, char::len_utf8);
+    &s[open..s.len() - close]
+}
+
+/// "Art of the Deal": two or more words, all capitalised but the small ones.
+fn is_title(inner: &str) -> bool {
+    let ws: Vec<&str> = words(inner).into_iter().map(|r| &inner[r]).collect();
+    ws.len() >= 2
+        && ws.iter().enumerate().all(|(k, w)| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || (k > 0 && TITLE_SMALL.contains(&w.to_lowercase().as_str()))
+        })
+}
+
+/// A reporting verb shortly before the opening mark, in the same clause run, or a colon right before it.
+fn introduced(text: &str, tokens: &[Token], first: usize, open: usize) -> bool {
+    if text[..open].trim_end().ends_with(':') {
+        return true;
+    }
+    let sentence_start = text[..open].rfind(['.', '!', '?']).map_or(0, |i| i + 1);
+    tokens[first.saturating_sub(INTRO_REACH)..first]
+        .iter()
+        .any(|t| t.range.start >= sentence_start && cues::is_in(&INTRODUCES_QUOTE, t))
+}
+
+/// A speech tag right after the closing mark: "“…,” he said", "“…” in the words of".
+fn tagged(text: &str, tokens: &[Token], after: usize, close: usize) -> bool {
+    let until = text[close..].find(['.', '!', '?', ';', '“', '"']).map_or(text.len(), |i| i + close);
+    tokens[after..(after + TAG_REACH).min(tokens.len())]
+        .iter()
+        .any(|t| t.range.end <= until && cues::is_in(&TAGS_QUOTE, t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framing::tokens::tokens;
+
+    fn found(text: &str) -> Vec<&str> {
+        find(text, std::slice::from_ref(&(0..text.len())), &tokens(text)).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn unattributed_short_quotes_are_found() {
+        assert_eq!(found("They tried to rebrand it as a “strategic pause” this week."), ["“strategic pause”"]);
+        assert_eq!(found("The \"peace plan\" was never published."), ["\"peace plan\""]);
+        assert_eq!(found("It was a ‘temporary’ measure, the firm’s third."), ["‘temporary’"]);
+    }
+
+    #[test]
+    fn attributed_quotes_titles_and_long_quotes_are_not() {
+        assert!(found("He called it a “witch hunt” again.").is_empty());
+        assert!(found("“It is over,” she said.").is_empty());
+        assert!(found("The deal was “great,” the president told reporters.").is_empty());
+        assert!(found("He wrote the book “Art of the Deal” long ago.").is_empty());
+        assert!(found("A “long quoted phrase of many words here” appeared.").is_empty());
+        assert!(found("He dismissed it as “unacceptable” and “disappointing” today.").is_empty());
+        assert!(found("The answer: “no deal” for now.").is_empty());
+    }
+}

@@ -1,0 +1,40 @@
+//! Framing spans for any text: inside it, on character boundaries, sorted and disjoint.
+
+use parallax::document::Document;
+use parallax::framing::{self, Lexicon};
+use proptest::prelude::*;
+
+fn words() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        Just("were killed".to_string()),
+        Just("“pause”".to_string()),
+        Just("\"quoted".to_string()),
+        Just("officials say".to_string()),
+        Just("according to sources".to_string()),
+        Just("terror group’s".to_string()),
+        Just("very".to_string()),
+        Just("massacre".to_string()),
+        Just("‘x’".to_string()),
+        Just("by".to_string()),
+        Just("שלום".to_string()),
+        "[a-zA-Z’'\\-]{1,8}",
+        "[ .,;:!?\n]{1,2}",
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    prop::collection::vec(word, 0..40).prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #[test]
+    fn spans_are_sound(raw in words()) {
+        let doc = Document::from_plain("p.txt", &raw);
+        let lexicon = Lexicon::embedded();
+        let spans = framing::detect(&doc, &lexicon);
+        let mut prev_end = 0;
+        for s in &spans {
+            prop_assert!(prev_end <= s.range.start && s.range.start < s.range.end && s.range.end <= doc.text.len());
+            prop_assert!(doc.text.is_char_boundary(s.range.start) && doc.text.is_char_boundary(s.range.end));
+            prev_end = s.range.end;
+        }
+    }
+}
