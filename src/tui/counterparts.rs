@@ -28,9 +28,7 @@ pub fn render(app: &App, rect: Rect, buf: &mut Buffer) {
     Block::default()
         .borders(Borders::TOP)
         .border_style(app.theme.overlay_border)
-        .title(format!(
-            " How other sources tell the cursor sentence (emphasised: words the other telling lacks) · {close} closes "
-        ))
+        .title(format!(" Other tellings · emphasised: words the other lacks · {close} closes "))
         .title_style(app.theme.overlay_title)
         .render(rect, buf);
     let inner = Rect::new(rect.x + 1, rect.y + 1, rect.width - 2, rect.height - 1);
@@ -72,8 +70,9 @@ fn rows(app: &App, width: usize) -> Vec<Row<'_>> {
     for cp in cps {
         let d = &app.docs[cp.sentence.doc];
         let text = d.sentence(cp.sentence.sentence);
-        let source = d.source.as_deref().unwrap_or_else(|| d.file_name());
-        out.push(Row::Heading(format!("{} · score {:.2} · {source} · {}", cp.sentence.doc + 1, cp.score, d.title)));
+        // A named source says who tells it; without one, the title does (file names are often hashes).
+        let source = d.source.as_deref().map(|s| format!(" · {s}")).unwrap_or_default();
+        out.push(Row::Heading(format!("{} · score {:.2} · {}{source}", cp.sentence.doc + 1, cp.score, d.title)));
         let (_, only_here) = word_diff(origin, text);
         let marks: Vec<_> = only_here.into_iter().map(|r| (r, app.theme.diff)).collect();
         for line in wrap(text, 0..text.len(), width) {
