@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::app::App;
-use super::paint::put;
+use super::paint::{fit, put};
 use super::wrap::wrap;
 use crate::framing::Explanation;
 
@@ -26,8 +26,9 @@ fn paragraphs(app: &App, e: &Explanation) -> Vec<(String, Style)> {
         out.push(("How the other sources name it:".to_string(), app.theme.overlay_title));
         for c in &e.contrast {
             let title = app.docs.get(c.doc).map_or("?", |d| d.title.as_str());
-            let terms = if c.terms.is_empty() { "(none of these terms)".to_string() } else { c.terms.join(", ") };
-            out.push((format!("  {} {title}: {terms}", c.doc + 1), plain));
+            let terms = if c.terms.is_empty() { "none of these terms".to_string() } else { c.terms.join(", ") };
+            // Terms first, where the eye compares them; the pane's title only to recognise it.
+            out.push((format!("  {} {terms} — {}", c.doc + 1, fit(title, 32)), plain));
         }
     }
     out
