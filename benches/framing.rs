@@ -15,8 +15,8 @@ fn bench(c: &mut Criterion) {
     c.bench_function("framing/detect all five seeds", |b| {
         b.iter(|| docs.iter().map(|d| framing::detect(black_box(d), &lexicon).len()).sum::<usize>())
     });
-    c.bench_function("framing/contrast terms all five seeds", |b| {
-        b.iter(|| docs.iter().map(|d| framing::contrast_terms(black_box(d), &lexicon).len()).sum::<usize>())
+    c.bench_function("framing/detect with contrasts all five seeds", |b| {
+        b.iter(|| docs.iter().map(|d| framing::detect_with_contrasts(black_box(d), &lexicon).1.len()).sum::<usize>())
     });
     c.bench_function("framing/parse and merge the embedded lexicon", |b| {
         b.iter(|| Lexicon::parse_defaults().map(|l| l.entries().len()))

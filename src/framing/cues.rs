@@ -142,7 +142,7 @@ pub static SOURCE_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 pub fn is_in(set: &HashSet<String>, token: &Token) -> bool {
-    set.contains(&token.key)
+    set.contains(&*token.key)
 }
 
 /// Only spaces (no punctuation) between two tokens.

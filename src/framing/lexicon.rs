@@ -242,8 +242,8 @@ impl Lexicon {
 
     /// Indices of the entries whose first word could match `token`.
     pub(super) fn candidates<'a>(&'a self, token: &tokens::Token) -> impl Iterator<Item = usize> + 'a {
-        let by_key = self.by_first_word.get(&token.key);
-        let by_form = (token.lower != token.key).then(|| self.by_first_word.get(&token.lower)).flatten();
+        let by_key = self.by_first_word.get(&*token.key);
+        let by_form = (token.lower != token.key).then(|| self.by_first_word.get(&*token.lower)).flatten();
         by_key.into_iter().chain(by_form).flatten().copied()
     }
 

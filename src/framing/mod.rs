@@ -62,17 +62,27 @@ pub const RULES: [(&str, Category, &str); 3] = [
     (sourcing::RULE, Category::Attribution, sourcing::NOTE),
 ];
 
+/// For each label contrast set a document names, the lexicon terms it uses, in order of first use.
+pub type Contrasts = HashMap<Arc<str>, Vec<String>>;
+
 /// Framing spans of `doc`, sorted by start and never overlapping.
 pub fn detect(doc: &Document, lexicon: &Lexicon) -> Vec<FramingSpan> {
+    detect_with_contrasts(doc, lexicon).0
+}
+
+/// [`detect`] and [`contrast_terms`] in one pass over the words.
+pub fn detect_with_contrasts(doc: &Document, lexicon: &Lexicon) -> (Vec<FramingSpan>, Contrasts) {
     let text = &doc.text;
     let tokens = tokens::tokens(text);
+    let matches = matcher::find(text, &tokens, lexicon);
+    let contrasts = contrasts(&matches, lexicon);
     let rule_span = |range: Range<usize>, (rule, category, _): (&str, Category, &str)| FramingSpan {
         range,
         category,
         rule: rule.to_string(),
     };
     // Passive verbs only count inside an agentless passive, found by the rule.
-    let found: Vec<FramingSpan> = matcher::find(text, &tokens, lexicon)
+    let found: Vec<FramingSpan> = matches
         .into_iter()
         .filter_map(|f| {
             let e = &lexicon.entries()[f.entry];
@@ -100,7 +110,7 @@ pub fn detect(doc: &Document, lexicon: &Lexicon) -> Vec<FramingSpan> {
             kept.insert(span.range.start, span);
         }
     }
-    kept.into_values().collect()
+    (kept.into_values().collect(), contrasts)
 }
 
 /// Why `span` of `text` is marked: the lexicon entry's note and contrast set,
@@ -133,7 +143,7 @@ fn extend_to_next_word(text: &str, tokens: &[tokens::Token], range: Range<usize>
     match tokens.get(next) {
         Some(t)
             if text[range.end..t.range.start].chars().all(char::is_whitespace)
-                && !FUNCTION_WORDS.contains(&t.lower.as_str()) =>
+                && !FUNCTION_WORDS.contains(&&*t.lower) =>
         {
             range.start..t.range.end
         }
@@ -141,11 +151,15 @@ fn extend_to_next_word(text: &str, tokens: &[tokens::Token], range: Range<usize>
     }
 }
 
-/// For each contrast set a document names, the lexicon terms it uses, in order of first use.
-pub fn contrast_terms(doc: &Document, lexicon: &Lexicon) -> HashMap<Arc<str>, Vec<String>> {
+/// For each label contrast set a document names, the terms it uses.
+pub fn contrast_terms(doc: &Document, lexicon: &Lexicon) -> Contrasts {
     let tokens = tokens::tokens(&doc.text);
-    let mut out: HashMap<Arc<str>, Vec<String>> = HashMap::new();
-    for f in matcher::find(&doc.text, &tokens, lexicon) {
+    contrasts(&matcher::find(&doc.text, &tokens, lexicon), lexicon)
+}
+
+fn contrasts(matches: &[matcher::Found], lexicon: &Lexicon) -> Contrasts {
+    let mut out = Contrasts::new();
+    for f in matches {
         let e = &lexicon.entries()[f.entry];
         if let Some(id) = &e.contrast {
             let terms = out.entry(Arc::clone(id)).or_default();
