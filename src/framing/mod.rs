@@ -98,7 +98,9 @@ pub fn detect_with_contrasts(doc: &Document, lexicon: &Lexicon) -> (Vec<FramingS
     // Candidates in order of precedence: the first of two overlapping ones is kept.
     let mut candidates: Vec<FramingSpan> = Vec::new();
     candidates.extend(sourcing::find(text, &tokens).into_iter().map(|r| rule_span(r, RULES[2])));
-    candidates.extend(scare_quote::find(text, &doc.paragraphs, &tokens).into_iter().map(|r| rule_span(r, RULES[1])));
+    candidates.extend(
+        scare_quote::find(text, &doc.paragraphs, &doc.sentences, &tokens).into_iter().map(|r| rule_span(r, RULES[1])),
+    );
     candidates.extend(attribution);
     candidates.extend(passive::find(text, &tokens, lexicon).into_iter().map(|(r, _)| rule_span(r, RULES[0])));
     candidates.extend(others);
