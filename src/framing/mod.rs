@@ -232,3 +232,50 @@ pub struct ContrastUse {
     pub doc: usize,
     pub terms: Vec<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(text: &str) -> Vec<(String, Category)> {
+        let doc = Document::from_plain("t.txt", text);
+        detect(&doc, &Lexicon::embedded()).into_iter().map(|s| (doc.text[s.range].to_string(), s.category)).collect()
+    }
+
+    #[test]
+    fn plain_words_sharing_a_stem_with_an_entry_are_not_marked() {
+        let text = "At this moment the group is dictating a political settlement. His remarks were unrelated \
+                    to the prisons; he stayed neutral and kept his posture.";
+        assert_eq!(marked(text), []);
+    }
+
+    #[test]
+    fn overlapping_findings_keep_the_more_specific_one() {
+        let m = marked("Officials said it was a massacre. It is believed that civilians were killed.");
+        assert_eq!(
+            m,
+            [
+                ("Officials said".to_string(), Category::Attribution),
+                ("massacre".to_string(), Category::Loaded),
+                ("It is believed".to_string(), Category::Attribution),
+                ("were killed".to_string(), Category::Passive),
+            ]
+        );
+    }
+
+    #[test]
+    fn intensifiers_take_in_the_word_they_modify() {
+        assert_eq!(
+            marked("It was a very good meeting, very much so."),
+            [("very good".to_string(), Category::Booster), ("very much".to_string(), Category::Booster)]
+        );
+    }
+
+    #[test]
+    fn density_is_per_thousand_words() {
+        let spans = vec![FramingSpan { range: 0..1, category: Category::Hedge, rule: "may".into() }];
+        let d = density(&spans, 500);
+        assert_eq!(d[Category::ALL.iter().position(|&c| c == Category::Hedge).unwrap()], (Category::Hedge, 2.0));
+        assert!(density(&spans, 0).iter().all(|(_, v)| *v == 0.0));
+    }
+}
