@@ -1,19 +1,18 @@
 //! Word lists the rule detectors share: verbs that report speech and the
 //! unnamed sources reporting leans on. Held as matching keys.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use super::tokens::{Token, word_key};
+use super::tokens::{Token, WordSet, word_key};
 
 /// Matching keys of space-separated words.
-fn keys(words: &str) -> HashSet<String> {
+fn keys(words: &str) -> WordSet {
     words.split_whitespace().map(word_key).collect()
 }
 
 /// Verbs (and nouns) that hand a quotation to a speaker when they come just
 /// before it: "called it a “witch hunt”", "vowed that … “a reward”".
-pub static INTRODUCES_QUOTE: LazyLock<HashSet<String>> = LazyLock::new(|| {
+pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
     keys(
         "say said tell told call describe dub term label brand pledge vow warn assert insist claim write \
          wrote tweet post declare announce state add ask reply note argue explain according words quote \
@@ -23,7 +22,7 @@ pub static INTRODUCES_QUOTE: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 /// Speech tags that follow a quotation: "“…,” he said".
-pub static TAGS_QUOTE: LazyLock<HashSet<String>> = LazyLock::new(|| {
+pub static TAGS_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
     keys(
         "say said tell told add write wrote ask explain state note declare reply continue tweet post \
          according words insist argue warn recall",
@@ -31,7 +30,7 @@ pub static TAGS_QUOTE: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 /// Who unnamed-source reporting cites.
-pub static VAGUE_SOURCES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+pub static VAGUE_SOURCES: LazyLock<WordSet> = LazyLock::new(|| {
     keys(
         "source official diplomat analyst expert observer insider aide person people report critic \
          intelligence assessment",
@@ -39,14 +38,14 @@ pub static VAGUE_SOURCES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 /// Verbs through which an unnamed source is made to speak or know.
-pub static SOURCE_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+pub static SOURCE_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
     keys(
         "say said tell told indicate claim believe suggest confirm warn acknowledge insist argue contend note \
          fear estimate characterize characterise describe expect think assert maintain allege",
     )
 });
 
-pub fn is_in(set: &HashSet<String>, token: &Token) -> bool {
+pub fn is_in(set: &WordSet, token: &Token) -> bool {
     set.contains(&*token.key)
 }
 

@@ -8,7 +8,7 @@
 //! `[passive]` verb list is apart: its verbs only count inside an agentless
 //! passive); `remove` drops earlier terms of that category.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -67,7 +67,7 @@ pub struct Lexicon {
     descriptions: BTreeMap<Category, String>,
     entries: Vec<Entry>,
     /// Entry indices by the word of their first key.
-    by_first_word: HashMap<String, Vec<usize>>,
+    by_first_word: tokens::WordMap<Vec<usize>>,
 }
 
 #[derive(Deserialize)]
@@ -133,7 +133,7 @@ impl Lexicon {
     }
 
     pub fn empty() -> Lexicon {
-        Lexicon { descriptions: BTreeMap::new(), entries: Vec::new(), by_first_word: HashMap::new() }
+        Lexicon { descriptions: BTreeMap::new(), entries: Vec::new(), by_first_word: tokens::WordMap::default() }
     }
 
     /// The defaults with each file of `files` merged over them in order.

@@ -70,7 +70,7 @@ pub fn detect(doc: &Document, lexicon: &Lexicon) -> Vec<FramingSpan> {
     detect_with_contrasts(doc, lexicon).0
 }
 
-/// [`detect`] and [`contrast_terms`] in one pass over the words.
+/// [`detect`], and for each label contrast set the document names, the terms it uses.
 pub fn detect_with_contrasts(doc: &Document, lexicon: &Lexicon) -> (Vec<FramingSpan>, Contrasts) {
     let text = &doc.text;
     let tokens = tokens::tokens(text);
@@ -151,12 +151,6 @@ fn extend_to_next_word(text: &str, tokens: &[tokens::Token], range: Range<usize>
         }
         _ => range,
     }
-}
-
-/// For each label contrast set a document names, the terms it uses.
-pub fn contrast_terms(doc: &Document, lexicon: &Lexicon) -> Contrasts {
-    let tokens = tokens::tokens(&doc.text);
-    contrasts(&matcher::find(&doc.text, &tokens, lexicon), lexicon)
 }
 
 fn contrasts(matches: &[matcher::Found], lexicon: &Lexicon) -> Contrasts {
