@@ -1,0 +1,128 @@
+//! Claims: links grouped into clusters, strongest links first. A sentence
+//! joins a claim only when it links to most of its members, so one generic
+//! sentence that links weakly to many cannot chain unrelated claims together.
+
+use std::collections::HashMap;
+
+use super::{Cluster, Link, SentenceRef};
+use crate::document::Document;
+
+/// Share of a claim's members a newcomer must link to (all of them while the claim has two or three).
+const COVER: f32 = 0.75;
+
+fn needed(pairs: usize) -> usize {
+    (COVER * pairs as f32).ceil() as usize
+}
+
+/// A source repeating itself word for word (a headline repeated in the body) may appear twice in a claim.
+fn same_words(docs: &[Document], x: SentenceRef, y: SentenceRef) -> bool {
+    let norm = |r: SentenceRef| {
+        docs[r.doc]
+            .sentence(r.sentence)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    norm(x) == norm(y)
+}
+
+pub fn cluster(docs: &[Document], links: &[Link]) -> Vec<Cluster> {
+    let key = |x: SentenceRef, y: SentenceRef| if x < y { (x, y) } else { (y, x) };
+    let linked: HashMap<(SentenceRef, SentenceRef), f32> = links.iter().map(|l| (key(l.a, l.b), l.score)).collect();
+    let links_to =
+        |x: SentenceRef, members: &[SentenceRef]| members.iter().filter(|m| linked.contains_key(&key(x, **m))).count();
+    let compatible =
+        |x: SentenceRef, members: &[SentenceRef]| members.iter().all(|m| m.doc != x.doc || same_words(docs, x, *m));
+    let mut order: Vec<&Link> = links.iter().filter(|l| l.a.doc != l.b.doc).collect();
+    order.sort_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
+    let mut groups: Vec<Vec<SentenceRef>> = Vec::new();
+    let mut member_of: HashMap<SentenceRef, usize> = HashMap::new();
+    for l in order {
+        match (member_of.get(&l.a).copied(), member_of.get(&l.b).copied()) {
+            (None, None) => {
+                member_of.insert(l.a, groups.len());
+                member_of.insert(l.b, groups.len());
+                groups.push(vec![l.a, l.b]);
+            }
+            (Some(g), None) | (None, Some(g)) => {
+                let x = if member_of.contains_key(&l.a) { l.b } else { l.a };
+                let members = &groups[g];
+                if compatible(x, members) && links_to(x, members) >= needed(members.len()) {
+                    member_of.insert(x, g);
+                    groups[g].push(x);
+                }
+            }
+            (Some(g), Some(h)) if g != h => {
+                let (small, large) = (&groups[g], &groups[h]);
+                let fits = small.iter().all(|x| compatible(*x, large));
+                let cross: usize = small.iter().map(|x| links_to(*x, large)).sum();
+                if fits && cross >= needed(small.len() * large.len()) {
+                    let moved = std::mem::take(&mut groups[g]);
+                    for x in &moved {
+                        member_of.insert(*x, h);
+                    }
+                    groups[h].extend(moved);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out: Vec<Vec<SentenceRef>> = groups
+        .into_iter()
+        .filter(|g| g.len() >= 2)
+        .map(|mut g| {
+            g.sort();
+            g
+        })
+        .collect();
+    out.sort();
+    out.into_iter().enumerate().map(|(id, members)| Cluster { id, members }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(doc: usize, sentence: usize) -> SentenceRef {
+        SentenceRef { doc, sentence }
+    }
+
+    fn link(a: SentenceRef, b: SentenceRef, score: f32) -> Link {
+        Link { a, b, score }
+    }
+
+    fn docs(n: usize) -> Vec<Document> {
+        (0..n)
+            .map(|i| Document::from_plain("t.txt", &format!("Sentence {i} one. Sentence {i} two. Sentence {i} three.")))
+            .collect()
+    }
+
+    #[test]
+    fn a_generic_sentence_does_not_chain_two_claims() {
+        // 0:0–1:0 and 2:0–3:0 are two claims; 4:0 links weakly to one member of each.
+        let links = [
+            link(r(0, 0), r(1, 0), 0.9),
+            link(r(2, 0), r(3, 0), 0.9),
+            link(r(0, 0), r(4, 0), 0.6),
+            link(r(2, 0), r(4, 0), 0.6),
+        ];
+        let c = cluster(&docs(5), &links);
+        assert_eq!(c.len(), 2);
+        assert!(c.iter().all(|c| c.members.len() == 2));
+    }
+
+    #[test]
+    fn a_sentence_linked_to_all_members_joins() {
+        let links = [link(r(0, 0), r(1, 0), 0.9), link(r(0, 0), r(2, 1), 0.8), link(r(1, 0), r(2, 1), 0.7)];
+        let c = cluster(&docs(3), &links);
+        assert_eq!(c, [Cluster { id: 0, members: vec![r(0, 0), r(1, 0), r(2, 1)] }]);
+    }
+
+    #[test]
+    fn one_sentence_per_source() {
+        let links = [link(r(0, 0), r(1, 0), 0.9), link(r(0, 1), r(1, 0), 0.8), link(r(0, 0), r(0, 1), 0.8)];
+        let c = cluster(&docs(2), &links);
+        assert_eq!(c, [Cluster { id: 0, members: vec![r(0, 0), r(1, 0)] }]);
+    }
+}

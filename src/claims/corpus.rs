@@ -1,0 +1,232 @@
+//! What the matcher knows about every sentence of the loaded documents, and
+//! how rare each word, name and figure is among them (inverse document
+//! frequency over sentences: in a corpus about Gaza, "Hamas" is common and
+//! weighs little, "Witkoff" or "59 hostages" weigh a lot).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::SentenceRef;
+use super::embed::{self, DIMS};
+use super::entities::{Capitalisation, entity_keys};
+use super::numbers::quantities;
+use super::quotes::quotations;
+use super::tokens::{Word, data_lines, words};
+use crate::document::Document;
+
+/// Sentences with fewer words, or fewer content words, say too little to link.
+const MIN_WORDS: usize = 5;
+const MIN_CONTENT_WORDS: usize = 3;
+/// Page furniture ("Table of Contents Toggle") is only recognised in short sentences.
+const BOILERPLATE_MAX_WORDS: usize = 12;
+
+static BOILERPLATE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../../assets/claims/boilerplate.txt")).collect());
+
+/// A figure: the key of its value and, when it counts something, the stem of that.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Figure {
+    pub value: u32,
+    pub unit: Option<u32>,
+}
+
+#[derive(Clone, Debug)]
+pub struct SentenceFeatures {
+    /// Content-word stems, sorted, unique.
+    pub terms: Vec<u32>,
+    /// Entity keys (full names and last words), sorted, unique.
+    pub entities: Vec<u32>,
+    pub figures: Vec<Figure>,
+    /// Content-word stems of each quotation.
+    pub quotes: Vec<Vec<u32>>,
+    /// IDF-weighted mean of the word vectors, unit length (zero when no word has one).
+    pub meaning: [f32; DIMS],
+    pub content_words: usize,
+    /// Long enough and not page furniture.
+    pub eligible: bool,
+}
+
+impl Default for SentenceFeatures {
+    fn default() -> Self {
+        SentenceFeatures {
+            terms: Vec::new(),
+            entities: Vec::new(),
+            figures: Vec::new(),
+            quotes: Vec::new(),
+            meaning: [0.0; DIMS],
+            content_words: 0,
+            eligible: false,
+        }
+    }
+}
+
+/// The interned keys of a corpus and their weights.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub refs: Vec<SentenceRef>,
+    pub sentences: Vec<SentenceFeatures>,
+    /// By key: ln(1 + N / df), N the number of sentences.
+    pub idf: Vec<f32>,
+    /// By key: the number of sentences holding it.
+    pub df: Vec<u32>,
+    /// ln(1 + N): the weight of a key found in one sentence.
+    pub max_idf: f32,
+    keys: HashMap<String, u32>,
+}
+
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<String, u32>,
+}
+
+impl Interner {
+    fn id(&mut self, key: String) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(key).or_insert(next)
+    }
+}
+
+impl Corpus {
+    pub fn build(docs: &[Document]) -> Corpus {
+        let mut caps = Capitalisation::default();
+        let mut split: Vec<(SentenceRef, &str, Vec<Word>)> = Vec::new();
+        for (d, doc) in docs.iter().enumerate() {
+            for s in 0..doc.sentences.len() {
+                let text = doc.sentence(s);
+                let ws = words(text);
+                caps.observe(text, &ws);
+                split.push((SentenceRef { doc: d, sentence: s }, text, ws));
+            }
+        }
+        let mut keys = Interner::default();
+        let mut surface: Vec<Vec<(String, u32)>> = Vec::with_capacity(split.len());
+        let mut sentences = Vec::with_capacity(split.len());
+        for (_, text, ws) in &split {
+            let mut f = SentenceFeatures::default();
+            let mut words_here = Vec::new();
+            for w in ws.iter().filter(|w| !w.is_stopword()) {
+                let id = keys.id(w.stem());
+                f.terms.push(id);
+                words_here.push((w.lower.clone(), id));
+            }
+            f.content_words = f.terms.len();
+            f.entities = entity_keys(text, ws, &caps).into_iter().map(|k| keys.id(format!("@{k}"))).collect();
+            f.figures = quantities(ws)
+                .into_iter()
+                .map(|q| Figure { value: keys.id(format!("#{}", q.value)), unit: q.unit.map(|u| keys.id(u)) })
+                .collect();
+            f.quotes = quotations(text)
+                .into_iter()
+                .map(|r| {
+                    let mut q: Vec<u32> = ws
+                        .iter()
+                        .filter(|w| w.range.start >= r.start && w.range.end <= r.end && !w.is_stopword())
+                        .map(|w| keys.id(w.stem()))
+                        .collect();
+                    q.sort_unstable();
+                    q.dedup();
+                    q
+                })
+                .filter(|q| !q.is_empty())
+                .collect();
+            f.eligible =
+                ws.len() >= MIN_WORDS && f.content_words >= MIN_CONTENT_WORDS && !is_boilerplate(text, ws.len());
+            for v in [&mut f.terms, &mut f.entities] {
+                v.sort_unstable();
+                v.dedup();
+            }
+            f.figures.sort_unstable();
+            f.figures.dedup();
+            surface.push(words_here);
+            sentences.push(f);
+        }
+        let mut df = vec![0u32; keys.ids.len()];
+        for f in &sentences {
+            let figures = f.figures.iter().map(|g| g.value);
+            let mut all: Vec<u32> = f.terms.iter().chain(&f.entities).copied().chain(figures).collect();
+            all.sort_unstable();
+            all.dedup();
+            for k in all {
+                df[k as usize] += 1;
+            }
+        }
+        let n = sentences.len().max(1) as f32;
+        let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n / d.max(1) as f32).ln()).collect();
+        let model = embed::model();
+        let mut vectors: HashMap<String, Option<[f32; DIMS]>> = HashMap::new();
+        for (f, ws) in sentences.iter_mut().zip(&surface) {
+            let mut sum = [0f32; DIMS];
+            for (lower, id) in ws {
+                let v = vectors.entry(lower.clone()).or_insert_with(|| model.word(lower));
+                if let Some(v) = v {
+                    let w = idf[*id as usize];
+                    sum.iter_mut().zip(v.iter()).for_each(|(s, x)| *s += w * x);
+                }
+            }
+            let norm = sum.iter().map(|x| x * x).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                sum.iter_mut().for_each(|x| *x /= norm);
+            }
+            f.meaning = sum;
+        }
+        Corpus {
+            refs: split.into_iter().map(|s| s.0).collect(),
+            sentences,
+            idf,
+            df,
+            max_idf: (1.0 + n).ln(),
+            keys: keys.ids,
+        }
+    }
+
+    /// The weight of a key: a stem, "@name" or "#figure".
+    pub fn weight(&self, key: &str) -> Option<f32> {
+        self.keys.get(key).map(|&k| self.idf[k as usize])
+    }
+}
+
+fn is_boilerplate(text: &str, word_count: usize) -> bool {
+    if word_count > BOILERPLATE_MAX_WORDS {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    BOILERPLATE.iter().any(|b| lower.contains(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(texts: &[&str]) -> Corpus {
+        let docs: Vec<Document> = texts.iter().map(|t| Document::from_plain("t.txt", t)).collect();
+        Corpus::build(&docs)
+    }
+
+    #[test]
+    fn common_words_weigh_less_than_rare_ones() {
+        let c = corpus(&[
+            "Hamas rejected the truce offer from Cairo. Hamas met mediators in Doha on Sunday.",
+            "Mediators said Hamas and the envoy Witkoff had left. Hamas leaders gathered again.",
+        ]);
+        let hamas = c.weight(&crate::claims::tokens::stem("hamas")).unwrap();
+        assert!(hamas < c.weight(&crate::claims::tokens::stem("cairo")).unwrap());
+        assert!(c.weight("@witkoff").unwrap() > c.weight("@hamas").unwrap());
+    }
+
+    #[test]
+    fn short_and_boilerplate_sentences_are_not_eligible() {
+        let c = corpus(&["Table of Contents Toggle. Thanks. The envoy met both negotiating teams in Doha on Sunday."]);
+        let eligible: Vec<bool> = c.sentences.iter().map(|s| s.eligible).collect();
+        assert_eq!(eligible, [false, false, true]);
+    }
+
+    #[test]
+    fn figures_and_quotes_are_interned() {
+        let c = corpus(&["Hamas holds 59 hostages, an official said, calling disarmament “a red line”."]);
+        let s = &c.sentences[0];
+        assert_eq!(s.figures.len(), 1);
+        assert_eq!(s.quotes.len(), 1);
+        assert_eq!(s.quotes[0].len(), 2);
+        assert!(s.meaning.iter().any(|x| *x != 0.0));
+    }
+}

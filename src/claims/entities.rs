@@ -1,0 +1,110 @@
+//! Named people, places and organisations: runs of capitalised words, keyed
+//! by the whole name and by its last word, so "Steve Witkoff" and a later
+//! "Witkoff" share a key.
+
+use std::collections::HashMap;
+
+use super::tokens::{Word, is_stopword};
+
+/// Lower-case words that may sit inside a name ("Abu Zuhri", "Gulf of Mexico", "bin Salman").
+const NAME_JOINERS: [&str; 7] = ["of", "al", "bin", "abu", "de", "la", "van"];
+
+/// How often each word is written capitalised away from the start of a
+/// sentence and how often in lower case, over the whole corpus: a capitalised
+/// word is a name only when the corpus writes it capitalised at least as often
+/// ("Senior Hamas official" → "Hamas", not "Senior").
+#[derive(Debug, Default)]
+pub struct Capitalisation {
+    counts: HashMap<String, (u32, u32)>,
+}
+
+impl Capitalisation {
+    pub fn observe(&mut self, text: &str, words: &[Word]) {
+        for (i, w) in words.iter().enumerate() {
+            if !w.lower.starts_with(char::is_alphabetic) {
+                continue;
+            }
+            let capitalised = w.is_capitalised(text);
+            if i == 0 && capitalised {
+                continue;
+            }
+            let entry = self.counts.entry(w.lower.clone()).or_default();
+            if capitalised {
+                entry.0 += 1;
+            } else {
+                entry.1 += 1;
+            }
+        }
+    }
+
+    fn is_name_word(&self, w: &Word, text: &str) -> bool {
+        if !w.is_capitalised(text) || is_stopword(&w.lower) {
+            return false;
+        }
+        let (upper, lower) = self.counts.get(&w.lower).copied().unwrap_or((0, 0));
+        upper > 0 && upper >= lower
+    }
+}
+
+/// The entity keys of a sentence: each name in full, and its last word alone.
+pub fn entity_keys(text: &str, words: &[Word], caps: &Capitalisation) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let flush = |run: &mut Vec<&str>, keys: &mut Vec<String>| {
+        while run.last().is_some_and(|w| NAME_JOINERS.contains(w)) {
+            run.pop();
+        }
+        if let Some(last) = run.last() {
+            keys.push(last.to_string());
+            if run.len() > 1 {
+                keys.push(run.join(" "));
+            }
+        }
+        run.clear();
+    };
+    for w in words {
+        let joins = !run.is_empty() && NAME_JOINERS.contains(&w.lower.as_str());
+        if joins || caps.is_name_word(w, text) {
+            run.push(&w.lower);
+        } else {
+            flush(&mut run, &mut keys);
+        }
+    }
+    flush(&mut run, &mut keys);
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::tokens::words;
+
+    fn keys(corpus: &[&str], sentence: &str) -> Vec<String> {
+        let mut caps = Capitalisation::default();
+        for t in corpus.iter().chain([&sentence]) {
+            caps.observe(t, &words(t));
+        }
+        entity_keys(sentence, &words(sentence), &caps)
+    }
+
+    #[test]
+    fn surname_alias_matches_full_name() {
+        let corpus = ["Talks went on, Witkoff said.", "The envoy Steve Witkoff arrived."];
+        assert_eq!(keys(&corpus, "The envoy Steve Witkoff arrived."), ["steve witkoff", "witkoff"]);
+        assert_eq!(keys(&corpus, "Talks went on, Witkoff said."), ["witkoff"]);
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        let corpus = ["He was a senior official.", "Senior Hamas official Sami Abu Zuhri spoke."];
+        assert_eq!(keys(&corpus, corpus[1]), ["hamas", "sami abu zuhri", "zuhri"]);
+    }
+
+    #[test]
+    fn joiners_stay_inside_names_only() {
+        let corpus = ["A storm hit the Gulf of Mexico on Monday."];
+        assert_eq!(keys(&corpus, corpus[0]), ["gulf of mexico", "mexico", "monday"]);
+    }
+}

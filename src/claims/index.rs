@@ -1,0 +1,72 @@
+//! Candidate pairs from an inverted index over words, names and figures:
+//! only sentences of different documents that share a reasonably rare key
+//! are ever compared, so the work grows with the corpus, not with its square.
+
+use super::corpus::Corpus;
+
+/// Keys held by more sentences than this are too common to propose pairs
+/// (they still count when a pair is scored).
+const MIN_POSTINGS_CAP: usize = 200;
+/// ...or by more than this share of a large corpus.
+const POSTINGS_SHARE: usize = 50;
+/// Each sentence proposes its best this many partners, by shared weight.
+const PER_SENTENCE: usize = 40;
+
+/// Each candidate pair once, as sentence indices into the corpus with `a < b`.
+pub fn candidates(corpus: &Corpus) -> Vec<(u32, u32)> {
+    let n = corpus.sentences.len();
+    let cap = MIN_POSTINGS_CAP.max(n / POSTINGS_SHARE);
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); corpus.idf.len()];
+    let keys = |i: usize| {
+        let s = &corpus.sentences[i];
+        s.terms.iter().chain(&s.entities).copied().chain(s.figures.iter().map(|f| f.value))
+    };
+    for (i, s) in corpus.sentences.iter().enumerate() {
+        if s.eligible {
+            for k in keys(i) {
+                postings[k as usize].push(i as u32);
+            }
+        }
+    }
+    for p in &mut postings {
+        // A sentence holding a key twice (a term that is also a name's last word is two keys) posts once.
+        p.dedup();
+    }
+    let mut mass = vec![0f32; n];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    for i in 0..n {
+        if !corpus.sentences[i].eligible {
+            continue;
+        }
+        let doc = corpus.refs[i].doc;
+        for k in keys(i) {
+            let list = &postings[k as usize];
+            if list.len() > cap {
+                continue;
+            }
+            let w = corpus.idf[k as usize] * corpus.idf[k as usize];
+            for &j in list {
+                if corpus.refs[j as usize].doc == doc {
+                    continue;
+                }
+                if mass[j as usize] == 0.0 {
+                    touched.push(j);
+                }
+                mass[j as usize] += w;
+            }
+        }
+        if touched.len() > PER_SENTENCE {
+            touched.select_nth_unstable_by(PER_SENTENCE, |x, y| mass[*y as usize].total_cmp(&mass[*x as usize]));
+        }
+        for &j in touched.iter().take(PER_SENTENCE) {
+            pairs.push(((i as u32).min(j), (i as u32).max(j)));
+        }
+        for j in touched.drain(..) {
+            mass[j as usize] = 0.0;
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}

@@ -1,0 +1,107 @@
+//! Properties of links and claims on generated documents.
+
+use std::collections::HashSet;
+
+use parallax::claims::{self, SentenceRef};
+use parallax::document::Document;
+use proptest::prelude::*;
+
+const WORDS: [&str; 24] = [
+    "envoy",
+    "Witkoff",
+    "Hamas",
+    "truce",
+    "hostages",
+    "released",
+    "Cairo",
+    "talks",
+    "collapsed",
+    "60-day",
+    "59",
+    "captives",
+    "army",
+    "withdrew",
+    "Rafah",
+    "Sunday",
+    "mediators",
+    "proposal",
+    "rejected",
+    "“red",
+    "line”",
+    "the",
+    "of",
+    "said",
+];
+
+fn sentence() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS.to_vec()), 3..12).prop_map(|ws| {
+        let mut s = ws.join(" ");
+        s.push('.');
+        let mut c = s.chars();
+        c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    })
+}
+
+fn corpus() -> impl Strategy<Value = Vec<Document>> {
+    prop::collection::vec(prop::collection::vec(sentence(), 1..8), 1..5).prop_map(|docs| {
+        docs.iter().enumerate().map(|(i, ss)| Document::from_plain(&format!("d{i}.txt"), &ss.join(" "))).collect()
+    })
+}
+
+fn words_of(d: &Document, s: usize) -> Vec<String> {
+    d.sentence(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn links_are_cross_document_ordered_unique_and_in_range(docs in corpus()) {
+        let links = claims::score_pairs(&docs);
+        let mut seen = HashSet::new();
+        for l in &links {
+            prop_assert!(l.a.doc < l.b.doc, "{l:?}");
+            prop_assert!(l.a.sentence < docs[l.a.doc].sentences.len() && l.b.sentence < docs[l.b.doc].sentences.len());
+            prop_assert!((0.0..=1.0).contains(&l.score), "{l:?}");
+            prop_assert!(seen.insert((l.a, l.b)) && !seen.contains(&(l.b, l.a)), "pair twice: {l:?}");
+        }
+    }
+
+    #[test]
+    fn scores_do_not_depend_on_document_order(docs in corpus()) {
+        let forward = claims::score_pairs(&docs);
+        let reversed: Vec<Document> = docs.iter().rev().cloned().collect();
+        let n = docs.len();
+        let back = claims::score_pairs(&reversed);
+        let flip = |r: SentenceRef| SentenceRef { doc: n - 1 - r.doc, sentence: r.sentence };
+        let mut a: Vec<_> = forward.iter().map(|l| (l.a, l.b, l.score)).collect();
+        let mut b: Vec<_> = back.iter().map(|l| {
+            let (x, y) = (flip(l.a), flip(l.b));
+            if x < y { (x, y, l.score) } else { (y, x, l.score) }
+        }).collect();
+        a.sort_by_key(|x| (x.0, x.1));
+        b.sort_by_key(|x| (x.0, x.1));
+        prop_assert_eq!(a.len(), b.len());
+        for (x, y) in a.iter().zip(&b) {
+            prop_assert_eq!((x.0, x.1), (y.0, y.1));
+            prop_assert!((x.2 - y.2).abs() < 1e-5);
+        }
+    }
+
+    #[test]
+    fn claims_span_sources_once_each(docs in corpus(), min_score in 0.0f32..0.9) {
+        let links: Vec<_> = claims::score_pairs(&docs).into_iter().filter(|l| l.score >= min_score).collect();
+        let clusters = claims::cluster(&docs, &links);
+        let mut placed = HashSet::new();
+        for c in &clusters {
+            let sources: HashSet<usize> = c.members.iter().map(|m| m.doc).collect();
+            prop_assert!(sources.len() >= 2, "{c:?}");
+            for m in &c.members {
+                prop_assert!(placed.insert(*m), "{m:?} in two claims");
+                for o in c.members.iter().filter(|o| o.doc == m.doc && *o != m) {
+                    prop_assert_eq!(words_of(&docs[m.doc], m.sentence), words_of(&docs[o.doc], o.sentence));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! Claim links on the bundled seed articles: paraphrases of one claim link,
+//! across sources, at the default threshold.
+
+use parallax::analysis::{Analysis, Options};
+use parallax::claims::SentenceRef;
+use parallax::document::Document;
+use parallax::seeds;
+
+fn find(docs: &[Document], doc: usize, needle: &str) -> SentenceRef {
+    let sentence = (0..docs[doc].sentences.len())
+        .find(|&s| docs[doc].sentence(s).contains(needle))
+        .unwrap_or_else(|| panic!("no sentence of seed {doc} contains {needle:?}"));
+    SentenceRef { doc, sentence }
+}
+
+fn linked(analysis: &Analysis, x: SentenceRef, y: SentenceRef) -> bool {
+    analysis.counterparts(x).iter().any(|c| c.sentence == y)
+}
+
+#[test]
+fn total_victory_links_across_three_sources() {
+    let docs = seeds::documents();
+    let analysis = Analysis::run(&docs, &Options::default());
+    let s2 = find(&docs, 2, "until achieving “total victory”");
+    let s3 = find(&docs, 3, "oft-vaunted “total victory.”");
+    let s4 = find(&docs, 4, "part of “total victory”");
+    assert!(linked(&analysis, s2, s3), "002–003 not linked");
+    assert!(linked(&analysis, s3, s4), "003–004 not linked");
+    assert!(linked(&analysis, s2, s4), "002–004 not linked");
+    let claim = analysis.clusters.iter().find(|c| c.members.contains(&s3)).expect("003's sentence is in a claim");
+    assert!(claim.members.contains(&s2) || claim.members.contains(&s4));
+}
+
+#[test]
+fn red_line_on_disarmament_links_002_and_003() {
+    let docs = seeds::documents();
+    let analysis = Analysis::run(&docs, &Options::default());
+    let s2 = find(&docs, 2, "million red lines");
+    let s3 = find(&docs, 3, "a red line and is not up for discussion");
+    assert!(linked(&analysis, s2, s3));
+    assert_eq!(analysis.counterparts(s3)[0].sentence.doc, 2, "the best counterpart of 003's red line is in 002");
+}
+
+#[test]
+fn short_lines_are_never_linked() {
+    let docs = seeds::documents();
+    let analysis = Analysis::run(&docs, &Options { min_score: 0.0, ..Options::default() });
+    for l in &analysis.links {
+        for r in [l.a, l.b] {
+            let words = docs[r.doc].sentence(r.sentence).split_whitespace().count();
+            assert!(words >= 5, "short sentence linked: {:?}", docs[r.doc].sentence(r.sentence));
+        }
+    }
+}
+
+#[test]
+fn default_links_are_a_subset_of_all_candidates() {
+    let docs = seeds::documents();
+    let all = Analysis::run(&docs, &Options { min_score: 0.0, ..Options::default() });
+    let shown = Analysis::run(&docs, &Options::default());
+    assert!(!shown.links.is_empty());
+    assert!(shown.links.len() < all.links.len());
+    assert!(shown.links.iter().all(|l| all.links.contains(l)));
+}
