@@ -198,6 +198,10 @@ impl Lexicon {
                     if keys.is_empty() {
                         return Err(invalid(Some(term.span()), "a term needs at least one word".into()));
                     }
+                    if category == Category::Passive && keys.len() != 1 {
+                        let message = "a [passive] term is one verb, whose agentless passive is marked".to_string();
+                        return Err(invalid(Some(term.span()), message));
+                    }
                     if let Some((_, earlier)) = in_file.iter().find(|(k, _)| same_words(k, &keys)) {
                         let message =
                             format!("`{}` matches the same words as `{earlier}` earlier in this file", term.get_ref());
@@ -355,6 +359,13 @@ mod tests {
         let mut lex = Lexicon::empty();
         let err = lex.merge_str("u.toml", "[[loaded.group]]\nterms = [\"slam\",\n  \"slams\"]\n").unwrap_err();
         assert_eq!(err.to_string(), "u.toml:3:3: `slams` matches the same words as `slam` earlier in this file");
+    }
+
+    #[test]
+    fn passive_terms_are_single_verbs() {
+        let mut lex = Lexicon::empty();
+        let err = lex.merge_str("u.toml", "[[passive.group]]\nterms = [\"evict\", \"round up\"]\n").unwrap_err();
+        assert!(err.to_string().starts_with("u.toml:2:19: a [passive] term is one verb"), "{err}");
     }
 
     #[test]
