@@ -185,6 +185,13 @@ impl Lexicon {
                 merged.entries.retain(|e| !(e.category == category && same_words(&e.keys, &keys)));
             }
             for group in section.group {
+                if category == Category::ScareQuote {
+                    let span = group.terms.first().map(Spanned::span);
+                    return Err(invalid(
+                        span,
+                        "scare quotes are found by a rule; [scare_quote] takes only a description".into(),
+                    ));
+                }
                 if category != Category::Label && (group.id.is_some() || group.neutral) {
                     let span = group.terms.first().map(Spanned::span);
                     return Err(invalid(span, "`id` and `neutral` (contrast sets) belong in [label] groups".into()));
@@ -359,6 +366,13 @@ mod tests {
         let mut lex = Lexicon::empty();
         let err = lex.merge_str("u.toml", "[[loaded.group]]\nterms = [\"slam\",\n  \"slams\"]\n").unwrap_err();
         assert_eq!(err.to_string(), "u.toml:3:3: `slams` matches the same words as `slam` earlier in this file");
+    }
+
+    #[test]
+    fn scare_quotes_take_no_terms() {
+        let mut lex = Lexicon::empty();
+        let err = lex.merge_str("u.toml", "[[scare_quote.group]]\nterms = [\"x\"]\n").unwrap_err();
+        assert!(err.to_string().starts_with("u.toml:2:10: scare quotes are found by a rule"), "{err}");
     }
 
     #[test]

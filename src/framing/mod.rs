@@ -86,7 +86,7 @@ pub fn detect_with_contrasts(doc: &Document, lexicon: &Lexicon) -> (Vec<FramingS
         .into_iter()
         .filter_map(|f| {
             let e = &lexicon.entries()[f.entry];
-            if e.neutral || matches!(e.category, Category::Passive | Category::ScareQuote) {
+            if e.neutral || e.category == Category::Passive {
                 return None;
             }
             let range = if e.extend { extend_to_next_word(text, &tokens, f.range) } else { f.range };
