@@ -188,12 +188,11 @@ fn main() {
         report(format!("all but {name}"), without);
     }
     let t = pick_threshold(&scored(&train, &|c| score(&full, c)));
-    println!("\nfitted weights: {}", serde_json::to_string(&full).expect("model serialises"));
+    println!("\nfitted weights: {}", full.to_json());
     println!("threshold for train precision {TARGET_PRECISION}: {t:.3}");
     if fit {
         let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/claims/weights.json");
-        let json = serde_json::to_string_pretty(&full).expect("model serialises") + "\n";
-        std::fs::write(&path, json).expect("write weights");
+        std::fs::write(&path, full.to_json()).expect("write weights");
         println!("wrote {}", path.display());
     }
 }
@@ -327,8 +326,7 @@ fn fit_model(train: &[&Case], mask: &[bool; COUNT]) -> Model {
             w[i] -= step[i];
         }
     }
-    let weights: [f32; COUNT] = std::array::from_fn(|i| w[i] as f32);
-    Model::from_vector(w[COUNT] as f32, &weights)
+    Model { bias: w[COUNT] as f32, weights: std::array::from_fn(|i| w[i] as f32) }
 }
 
 /// Gaussian elimination with partial pivoting.

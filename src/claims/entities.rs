@@ -2,8 +2,7 @@
 //! by the whole name and by its last word, so "Steve Witkoff" and a later
 //! "Witkoff" share a key.
 
-use std::collections::HashMap;
-
+use super::fasthash::FastMap;
 use super::tokens::{Word, is_stopword};
 
 /// Lower-case words that may sit inside a name ("Abu Zuhri", "Gulf of Mexico", "bin Salman").
@@ -15,7 +14,7 @@ const NAME_JOINERS: [&str; 7] = ["of", "al", "bin", "abu", "de", "la", "van"];
 /// ("Senior Hamas official" → "Hamas", not "Senior").
 #[derive(Debug, Default)]
 pub struct Capitalisation {
-    counts: HashMap<String, (u32, u32)>,
+    counts: FastMap<String, (u32, u32)>,
 }
 
 impl Capitalisation {

@@ -3,8 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::corpus::{Corpus, SentenceFeatures};
-use super::embed;
+use super::corpus::{Corpus, SentenceFeatures, mass};
 
 /// The signals, in the order of [`Signals::values`] and of the weights file.
 pub const NAMES: [&str; 8] = ["words", "containment", "rarity", "numbers", "entities", "quotes", "meaning", "length"];
@@ -61,11 +60,9 @@ fn shared_keys<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a
     })
 }
 
-/// Σ idf² over the keys both sorted lists hold, and over each list.
-fn weighted_overlap(a: &[u32], b: &[u32], idf: &[f32]) -> (f32, f32, f32) {
-    let w = |k: u32| idf[k as usize] * idf[k as usize];
-    let shared = shared_keys(a, b).map(w).sum();
-    (shared, a.iter().map(|&k| w(k)).sum(), b.iter().map(|&k| w(k)).sum())
+/// Σ idf² over the keys both sorted lists hold.
+fn shared_mass(a: &[u32], b: &[u32], idf: &[f32]) -> f32 {
+    shared_keys(a, b).map(|k| idf[k as usize] * idf[k as usize]).sum()
 }
 
 fn cosine(shared: f32, na: f32, nb: f32) -> f32 {
@@ -91,14 +88,13 @@ fn quotes(a: &SentenceFeatures, b: &SentenceFeatures, idf: &[f32]) -> f32 {
     let mut best = 0f32;
     for (x, y) in [(a, b), (b, a)] {
         for q in &x.quotes {
-            let (_, nq, _) = weighted_overlap(q, &[], idf);
+            let nq = mass(q, idf);
             for other in &y.quotes {
-                let (shared, _, no) = weighted_overlap(q, other, idf);
-                best = best.max(shared / nq.min(no).max(f32::EPSILON));
+                let shared = shared_mass(q, other, idf);
+                best = best.max(shared / nq.min(mass(other, idf)).max(f32::EPSILON));
             }
             // The same words unquoted in the other telling count for half.
-            let (shared, _, _) = weighted_overlap(q, &y.terms, idf);
-            best = best.max(0.5 * shared / nq.max(f32::EPSILON));
+            best = best.max(0.5 * shared_mass(q, &y.terms, idf) / nq.max(f32::EPSILON));
         }
     }
     best.min(1.0)
@@ -107,8 +103,8 @@ fn quotes(a: &SentenceFeatures, b: &SentenceFeatures, idf: &[f32]) -> f32 {
 pub fn signals(corpus: &Corpus, a: usize, b: usize) -> Signals {
     let (fa, fb) = (&corpus.sentences[a], &corpus.sentences[b]);
     let idf = &corpus.idf;
-    let (shared, na, nb) = weighted_overlap(&fa.terms, &fb.terms, idf);
-    let (shared_e, na_e, nb_e) = weighted_overlap(&fa.entities, &fb.entities, idf);
+    let (shared, na, nb) = (shared_mass(&fa.terms, &fb.terms, idf), fa.terms_mass, fb.terms_mass);
+    let (shared_e, na_e, nb_e) = (shared_mass(&fa.entities, &fb.entities, idf), fa.entities_mass, fb.entities_mass);
     let shorter = fa.content_words.min(fb.content_words) as f32;
     let rarity: f32 = shared_keys(&fa.terms, &fb.terms).map(|k| idf[k as usize] / corpus.max_idf).sum();
     let rarest_name = shared_keys(&fa.entities, &fb.entities).map(|k| idf[k as usize]).fold(0.0, f32::max);
@@ -119,7 +115,8 @@ pub fn signals(corpus: &Corpus, a: usize, b: usize) -> Signals {
         numbers: numbers(fa, fb, corpus),
         entities: cosine(shared_e, na_e, nb_e) * rarest_name / corpus.max_idf,
         quotes: quotes(fa, fb, idf),
-        meaning: embed::cosine(&fa.meaning, &fb.meaning),
+        // Both vectors are unit length (or zero), so the dot product is the cosine.
+        meaning: fa.meaning.iter().zip(&fb.meaning).map(|(x, y)| x * y).sum(),
         length: (shorter / LENGTH_SATURATION).min(1.0),
     }
 }
