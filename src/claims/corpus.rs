@@ -114,15 +114,16 @@ impl Corpus {
                 id
             }
         };
-        let mut surface: Vec<Vec<(String, u32)>> = Vec::with_capacity(split.len());
+        // Per sentence: (index of a content word, its stem's key), for the embedding below.
+        let mut surface: Vec<Vec<(usize, u32)>> = Vec::with_capacity(split.len());
         let mut sentences = Vec::with_capacity(split.len());
         for (_, text, ws) in &split {
             let mut f = SentenceFeatures::default();
             let mut words_here = Vec::new();
-            for w in ws.iter().filter(|w| !w.is_stopword()) {
+            for (i, w) in ws.iter().enumerate().filter(|(_, w)| !w.is_stopword()) {
                 let id = stem_id(&mut keys, &w.lower);
                 f.terms.push(id);
-                words_here.push((w.lower.clone(), id));
+                words_here.push((i, id));
             }
             f.content_words = f.terms.len();
             f.entities = entity_keys(text, ws, &caps).into_iter().map(|k| keys.id(format!("@{k}"))).collect();
@@ -169,12 +170,16 @@ impl Corpus {
         let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n / d.max(1) as f32).ln()).collect();
         let model = embed::model();
         let mut vectors: FastMap<String, Option<[f32; DIMS]>> = FastMap::default();
-        for (f, ws) in sentences.iter_mut().zip(&surface) {
+        for ((f, content), (_, _, ws)) in sentences.iter_mut().zip(&surface).zip(&split) {
             f.terms_mass = mass(&f.terms, &idf);
             f.entities_mass = mass(&f.entities, &idf);
             let mut sum = [0f32; DIMS];
-            for (lower, id) in ws {
-                let v = vectors.entry(lower.clone()).or_insert_with(|| model.word(lower));
+            for (i, id) in content {
+                let lower = &ws[*i].lower;
+                let v = match vectors.get(lower) {
+                    Some(v) => v,
+                    None => vectors.entry(lower.clone()).or_insert_with(|| model.word(lower)),
+                };
                 if let Some(v) = v {
                     let w = idf[*id as usize];
                     sum.iter_mut().zip(v.iter()).for_each(|(s, x)| *s += w * x);

@@ -27,7 +27,11 @@ impl Capitalisation {
             if i == 0 && capitalised {
                 continue;
             }
-            let entry = self.counts.entry(w.lower.clone()).or_default();
+            // Most words repeat: look up before allocating a key.
+            let entry = match self.counts.get_mut(&w.lower) {
+                Some(e) => e,
+                None => self.counts.entry(w.lower.clone()).or_default(),
+            };
             if capitalised {
                 entry.0 += 1;
             } else {

@@ -9,18 +9,14 @@ use super::corpus::Corpus;
 const MIN_POSTINGS_CAP: usize = 200;
 /// ...or by more than this share of a large corpus.
 const POSTINGS_SHARE: usize = 50;
-/// Each sentence proposes its best this many partners, by shared weight...
+/// Each sentence proposes its best this many partners, by shared weight. Proposing
+/// 100 instead raised ECB+ dev AP by 0.005 and ROC-AUC not at all, for twice the work.
 const PER_SENTENCE: usize = 40;
-/// ...or this many in a corpus of at most `SMALL_CORPUS` sentences (a few dozen
-/// articles, as a reader loads them), where comparing more is cheap.
-const PER_SENTENCE_SMALL: usize = 100;
-const SMALL_CORPUS: usize = 2000;
 
 /// Each candidate pair once, as sentence indices into the corpus with `a < b`.
 pub fn candidates(corpus: &Corpus) -> Vec<(u32, u32)> {
     let n = corpus.sentences.len();
     let cap = MIN_POSTINGS_CAP.max(n / POSTINGS_SHARE);
-    let per_sentence = if n <= SMALL_CORPUS { PER_SENTENCE_SMALL } else { PER_SENTENCE };
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); corpus.idf.len()];
     let keys = |i: usize| {
         let s = &corpus.sentences[i];
@@ -61,10 +57,10 @@ pub fn candidates(corpus: &Corpus) -> Vec<(u32, u32)> {
                 mass[j as usize] += w;
             }
         }
-        if touched.len() > per_sentence {
-            touched.select_nth_unstable_by(per_sentence, |x, y| mass[*y as usize].total_cmp(&mass[*x as usize]));
+        if touched.len() > PER_SENTENCE {
+            touched.select_nth_unstable_by(PER_SENTENCE, |x, y| mass[*y as usize].total_cmp(&mass[*x as usize]));
         }
-        for &j in touched.iter().take(per_sentence) {
+        for &j in touched.iter().take(PER_SENTENCE) {
             pairs.push(((i as u32).min(j), (i as u32).max(j)));
         }
         for j in touched.drain(..) {
