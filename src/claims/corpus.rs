@@ -23,11 +23,11 @@ const BOILERPLATE_MAX_WORDS: usize = 12;
 static BOILERPLATE: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../../assets/claims/boilerplate.txt")).collect());
 
-/// A figure: the key of its value and, when it counts something, the stem of that.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// A figure: the key of its value and the stems that may name what it counts.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Figure {
     pub value: u32,
-    pub unit: Option<u32>,
+    pub units: Vec<u32>,
 }
 
 #[derive(Clone, Debug)]
@@ -129,7 +129,10 @@ impl Corpus {
             f.entities = entity_keys(text, ws, &caps).into_iter().map(|k| keys.id(format!("@{k}"))).collect();
             f.figures = quantities(ws)
                 .into_iter()
-                .map(|q| Figure { value: keys.id(format!("#{}", q.value)), unit: q.unit.map(|u| keys.id(u)) })
+                .map(|q| Figure {
+                    value: keys.id(format!("#{}", q.value)),
+                    units: q.units.into_iter().map(|u| keys.id(u)).collect(),
+                })
                 .collect();
             f.quotes = quotations(text)
                 .into_iter()

@@ -73,10 +73,12 @@ fn numbers(a: &SentenceFeatures, b: &SentenceFeatures, corpus: &Corpus) -> f32 {
     let mut best = 0f32;
     for fa in &a.figures {
         for fb in b.figures.iter().filter(|fb| fb.value == fa.value) {
-            let unit = match (fa.unit, fb.unit) {
-                (Some(x), Some(y)) if x == y => 1.0,
-                (Some(_), Some(_)) => 0.25,
-                _ => 0.5,
+            let unit = if fa.units.iter().any(|u| fb.units.contains(u)) {
+                1.0
+            } else if fa.units.is_empty() || fb.units.is_empty() {
+                0.5
+            } else {
+                0.25
             };
             best = best.max(unit * corpus.idf[fa.value as usize] / corpus.max_idf);
         }
@@ -118,5 +120,77 @@ pub fn signals(corpus: &Corpus, a: usize, b: usize) -> Signals {
         // Both vectors are unit length (or zero), so the dot product is the cosine.
         meaning: fa.meaning.iter().zip(&fb.meaning).map(|(x, y)| x * y).sum(),
         length: (shorter / LENGTH_SATURATION).min(1.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    /// Signals between sentence 0 of the first text and sentence 0 of the second,
+    /// in a corpus padded with unrelated sentences so rarity means something.
+    fn between(a: &str, b: &str) -> Signals {
+        let pad = "Markets rallied on Tuesday after the bank cut rates. Farmers welcomed the early rain this spring. \
+                   The museum reopened its east wing to visitors. A storm closed schools across the valley.";
+        let docs = [Document::from_plain("a.txt", &format!("{a} {pad}")), Document::from_plain("b.txt", b)];
+        let corpus = Corpus::build(&docs);
+        let second = corpus.refs.iter().position(|r| r.doc == 1).unwrap();
+        signals(&corpus, 0, second)
+    }
+
+    #[test]
+    fn figures_with_matching_units_count_most() {
+        let same = between("Hamas still holds 59 hostages in tunnels.", "Officials said 59 hostages remain in Gaza.");
+        let other_unit =
+            between("Hamas still holds 59 hostages in tunnels.", "Officials said talks lasted 59 days in Cairo.");
+        let none =
+            between("Hamas still holds many hostages in tunnels.", "Officials said talks lasted for days in Cairo.");
+        assert!(same.numbers > other_unit.numbers, "{same:?} {other_unit:?}");
+        assert!(other_unit.numbers > none.numbers, "{other_unit:?} {none:?}");
+    }
+
+    #[test]
+    fn surname_alone_matches_the_full_name() {
+        let s = between("The envoy Steve Witkoff flew to Doha overnight.", "In Doha, Witkoff met the mediators again.");
+        assert!(s.entities > 0.0);
+        let t = between("The envoy Steve Witkoff flew to Doha overnight.", "The minister Ron Dermer stayed at home.");
+        assert_eq!(t.entities, 0.0);
+    }
+
+    #[test]
+    fn shared_quotation_is_found_whoever_says_it() {
+        let s = between(
+            "Netanyahu vowed to fight on until “total victory” over the group.",
+            "The prime minister's oft-vaunted “total victory” looks distant now.",
+        );
+        assert!(s.quotes > 0.9, "{s:?}");
+        let t = between(
+            "Netanyahu vowed to fight on until total defeat of the group.",
+            "A “red line” was drawn by mediators today.",
+        );
+        assert!(t.quotes < 0.1, "{t:?}");
+    }
+
+    #[test]
+    fn rare_shared_words_outweigh_common_ones() {
+        // "storm" also occurs in the padding, "Rafah" only in the two sentences compared.
+        let a = "Negotiators discussed troops from Rafah as the storm hit.";
+        let rare = between(a, "Families fled Rafah overnight.");
+        let common = between(a, "Families fled the storm overnight.");
+        assert!(rare.rarity > common.rarity, "{rare:?} {common:?}");
+    }
+
+    #[test]
+    fn paraphrase_is_closer_in_meaning_than_an_unrelated_sentence() {
+        let para = between(
+            "Israeli troops withdrew from the city overnight.",
+            "The army pulled its soldiers out of the town.",
+        );
+        let other = between(
+            "Israeli troops withdrew from the city overnight.",
+            "The orchestra played a new symphony downtown.",
+        );
+        assert!(para.meaning > other.meaning, "{para:?} {other:?}");
     }
 }
