@@ -17,8 +17,8 @@ use crate::document::Document;
 /// Sentences with fewer words, or fewer content words, say too little to link.
 const MIN_WORDS: usize = 5;
 const MIN_CONTENT_WORDS: usize = 3;
-/// Page furniture ("Table of Contents Toggle") is only recognised in short sentences.
-const BOILERPLATE_MAX_WORDS: usize = 12;
+/// Page furniture ("Table of Contents Toggle", donation appeals) is only recognised in sentences this short.
+const BOILERPLATE_MAX_WORDS: usize = 25;
 
 static BOILERPLATE: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../../assets/claims/boilerplate.txt")).collect());
