@@ -153,10 +153,11 @@ fn main() {
     let row = |name: &str, dev_scores: &[(f64, bool)], threshold: Option<f64>| {
         let (auc, ap) = (roc_auc(dev_scores), average_precision(dev_scores));
         match threshold {
-            Some(t) => {
+            Some(t) if t.is_finite() => {
                 let (p, r, f) = prf(dev_scores, t);
                 println!("{name:<34} {auc:>7.3} {ap:>7.3} {t:>9.3} {p:>7.3} {r:>7.3} {f:>7.3}");
             }
+            Some(_) => println!("{name:<34} {auc:>7.3} {ap:>7.3} {:>9}", "none"),
             None => println!("{name:<34} {auc:>7.3} {ap:>7.3}"),
         }
     };
@@ -176,6 +177,9 @@ fn main() {
         row(&name, &scored(&dev, &|c| score(&m, c)), Some(t));
     };
     report("refit, all signals".to_string(), all);
+    // What the candidate index alone achieves: every proposed pair scores 1, the rest 0.
+    let proposed = |c: &Case| if c.candidates.is_empty() { 0.0 } else { 1.0 };
+    row("index alone (proposed = 1)", &scored(&dev, &proposed), None);
     println!("\nablation (refit on train, threshold for precision {TARGET_PRECISION} on train):");
     for (i, name) in NAMES.iter().enumerate() {
         let mut only = [false; COUNT];
@@ -188,12 +192,11 @@ fn main() {
         report(format!("all but {name}"), without);
     }
     let t = pick_threshold(&scored(&train, &|c| score(&full, c)));
-    println!("\nfitted weights: {}", serde_json::to_string(&full).expect("model serialises"));
+    println!("\nfitted weights: {}", full.to_json());
     println!("threshold for train precision {TARGET_PRECISION}: {t:.3}");
     if fit {
         let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/claims/weights.json");
-        let json = serde_json::to_string_pretty(&full).expect("model serialises") + "\n";
-        std::fs::write(&path, json).expect("write weights");
+        std::fs::write(&path, full.to_json()).expect("write weights");
         println!("wrote {}", path.display());
     }
 }
@@ -327,8 +330,7 @@ fn fit_model(train: &[&Case], mask: &[bool; COUNT]) -> Model {
             w[i] -= step[i];
         }
     }
-    let weights: [f32; COUNT] = std::array::from_fn(|i| w[i] as f32);
-    Model::from_vector(w[COUNT] as f32, &weights)
+    Model { bias: w[COUNT] as f32, weights: std::array::from_fn(|i| w[i] as f32) }
 }
 
 /// Gaussian elimination with partial pivoting.

@@ -39,15 +39,14 @@ pub struct Analysis {
     counterparts: HashMap<SentenceRef, Vec<Counterpart>>,
     lexicon: Arc<Lexicon>,
     /// Per document: for each label contrast set it names, the terms it uses.
-    contrasts: Vec<HashMap<Arc<str>, Vec<String>>>,
+    contrasts: Vec<framing::Contrasts>,
     word_counts: Vec<usize>,
 }
 
 impl Analysis {
     pub fn run(docs: &[Document], options: &Options) -> Analysis {
         let lexicon = Arc::clone(&options.lexicon);
-        let framing = docs.iter().map(|d| framing::detect(d, &lexicon)).collect();
-        let contrasts = docs.iter().map(|d| framing::contrast_terms(d, &lexicon)).collect();
+        let (framing, contrasts) = docs.iter().map(|d| framing::detect_with_contrasts(d, &lexicon)).unzip();
         let word_counts = docs.iter().map(Document::word_count).collect();
         let mut links: Vec<Link> =
             claims::score_pairs(docs).into_iter().filter(|l| l.score >= options.min_score).collect();

@@ -105,3 +105,28 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn no_links_without_two_documents_with_something_to_say() {
+    assert!(claims::score_pairs(&[]).is_empty());
+    let one =
+        [Document::from_plain("a.txt", "The envoy met the mediators in Doha on Sunday. The envoy met them again.")];
+    assert!(claims::score_pairs(&one).is_empty());
+    let short = [
+        Document::from_plain("a.txt", "Gaza talks. Truce holds."),
+        Document::from_plain("b.txt", "Gaza talks. Truce holds."),
+    ];
+    assert!(claims::score_pairs(&short).is_empty());
+    assert!(claims::cluster(&short, &[]).is_empty());
+}
+
+#[test]
+fn any_script_is_handled() {
+    let docs = [
+        Document::from_plain("a.txt", "השיחות בקהיר נמשכו עד הלילה והמתווכים הציעו הפסקת אש של שישים יום."),
+        Document::from_plain("b.txt", "השיחות בקהיר נמשכו עד הלילה והמתווכים הציעו הפסקת אש של שישים יום."),
+    ];
+    let links = claims::score_pairs(&docs);
+    assert_eq!(links.len(), 1);
+    assert!(links[0].score > 0.5, "{links:?}");
+}

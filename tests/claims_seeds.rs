@@ -54,6 +54,17 @@ fn short_lines_are_never_linked() {
 }
 
 #[test]
+fn donation_appeal_is_never_linked() {
+    let docs = seeds::documents();
+    let analysis = Analysis::run(&docs, &Options { min_score: 0.0, ..Options::default() });
+    let appeal = (0..docs.len())
+        .flat_map(|d| (0..docs[d].sentences.len()).map(move |s| SentenceRef { doc: d, sentence: s }))
+        .find(|r| docs[r.doc].sentence(r.sentence).contains("consider supporting our mission"))
+        .expect("a seed asks for support");
+    assert!(analysis.counterparts(appeal).is_empty());
+}
+
+#[test]
 fn default_links_are_a_subset_of_all_candidates() {
     let docs = seeds::documents();
     let all = Analysis::run(&docs, &Options { min_score: 0.0, ..Options::default() });

@@ -1,7 +1,9 @@
-//! Framing spans for any text: inside it, on character boundaries, sorted and disjoint.
+//! Framing spans for any text: inside it, on character boundaries, sorted and
+//! disjoint; every span can be explained and densities are finite.
 
+use parallax::analysis::{Analysis, Options};
 use parallax::document::Document;
-use parallax::framing::{self, Lexicon};
+use parallax::framing::{self, Category, Lexicon};
 use proptest::prelude::*;
 
 fn words() -> impl Strategy<Value = String> {
@@ -35,6 +37,25 @@ proptest! {
             prop_assert!(prev_end <= s.range.start && s.range.start < s.range.end && s.range.end <= doc.text.len());
             prop_assert!(doc.text.is_char_boundary(s.range.start) && doc.text.is_char_boundary(s.range.end));
             prev_end = s.range.end;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn every_span_explains_itself(a in words(), b in words()) {
+        let docs = vec![Document::from_plain("a.txt", &a), Document::from_plain("b.txt", &b)];
+        let analysis = Analysis::run(&docs, &Options::default());
+        for (d, spans) in analysis.framing.iter().enumerate() {
+            for (i, s) in spans.iter().enumerate() {
+                let e = analysis.explain(&docs, d, i);
+                prop_assert_eq!(e.category, s.category);
+                prop_assert_eq!(&e.matched, &docs[d].text[s.range.clone()]);
+                prop_assert!(e.contrast.iter().all(|c| c.doc != d && c.doc < docs.len()));
+                prop_assert!(e.category != Category::Label || e.contrast.len() == 1);
+            }
+            prop_assert!(analysis.density(d).iter().all(|(_, v)| v.is_finite() && *v >= 0.0));
         }
     }
 }

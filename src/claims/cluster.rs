@@ -2,8 +2,7 @@
 //! joins a claim only when it links to most of its members, so one generic
 //! sentence that links weakly to many cannot chain unrelated claims together.
 
-use std::collections::HashMap;
-
+use super::fasthash::FastMap;
 use super::{Cluster, Link, SentenceRef};
 use crate::document::Document;
 
@@ -14,30 +13,35 @@ fn needed(pairs: usize) -> usize {
     (COVER * pairs as f32).ceil() as usize
 }
 
-/// A source repeating itself word for word (a headline repeated in the body) may appear twice in a claim.
-fn same_words(docs: &[Document], x: SentenceRef, y: SentenceRef) -> bool {
-    let norm = |r: SentenceRef| {
-        docs[r.doc]
-            .sentence(r.sentence)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    norm(x) == norm(y)
+/// The words of a sentence, lower-cased and joined: a source repeating itself word for
+/// word (a headline repeated in the body) may appear twice in a claim.
+fn wording(docs: &[Document], r: SentenceRef) -> String {
+    let words = docs[r.doc].sentence(r.sentence).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    words.map(str::to_lowercase).collect::<Vec<_>>().join(" ")
 }
 
 pub fn cluster(docs: &[Document], links: &[Link]) -> Vec<Cluster> {
     let key = |x: SentenceRef, y: SentenceRef| if x < y { (x, y) } else { (y, x) };
-    let linked: HashMap<(SentenceRef, SentenceRef), f32> = links.iter().map(|l| (key(l.a, l.b), l.score)).collect();
+    let linked: FastMap<(SentenceRef, SentenceRef), f32> = links.iter().map(|l| (key(l.a, l.b), l.score)).collect();
     let links_to =
         |x: SentenceRef, members: &[SentenceRef]| members.iter().filter(|m| linked.contains_key(&key(x, **m))).count();
+    let mut wordings: FastMap<SentenceRef, String> = FastMap::default();
+    for r in links.iter().flat_map(|l| [l.a, l.b]) {
+        wordings.entry(r).or_insert_with(|| wording(docs, r));
+    }
     let compatible =
-        |x: SentenceRef, members: &[SentenceRef]| members.iter().all(|m| m.doc != x.doc || same_words(docs, x, *m));
+        |x: SentenceRef, members: &[SentenceRef]| members.iter().all(|m| m.doc != x.doc || wordings[&x] == wordings[m]);
+    // How many links each sentence has at all bounds how many it can have into a claim,
+    // which rejects most hopeless joins and merges without looking pairs up.
+    let mut degree: FastMap<SentenceRef, usize> = FastMap::default();
+    for l in links {
+        *degree.entry(l.a).or_default() += 1;
+        *degree.entry(l.b).or_default() += 1;
+    }
     let mut order: Vec<&Link> = links.iter().filter(|l| l.a.doc != l.b.doc).collect();
     order.sort_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
     let mut groups: Vec<Vec<SentenceRef>> = Vec::new();
-    let mut member_of: HashMap<SentenceRef, usize> = HashMap::new();
+    let mut member_of: FastMap<SentenceRef, usize> = FastMap::default();
     for l in order {
         match (member_of.get(&l.a).copied(), member_of.get(&l.b).copied()) {
             (None, None) => {
@@ -48,16 +52,21 @@ pub fn cluster(docs: &[Document], links: &[Link]) -> Vec<Cluster> {
             (Some(g), None) | (None, Some(g)) => {
                 let x = if member_of.contains_key(&l.a) { l.b } else { l.a };
                 let members = &groups[g];
-                if compatible(x, members) && links_to(x, members) >= needed(members.len()) {
+                let need = needed(members.len());
+                if degree[&x] >= need && compatible(x, members) && links_to(x, members) >= need {
                     member_of.insert(x, g);
                     groups[g].push(x);
                 }
             }
             (Some(g), Some(h)) if g != h => {
+                let (g, h) = if groups[g].len() <= groups[h].len() { (g, h) } else { (h, g) };
                 let (small, large) = (&groups[g], &groups[h]);
-                let fits = small.iter().all(|x| compatible(*x, large));
-                let cross: usize = small.iter().map(|x| links_to(*x, large)).sum();
-                if fits && cross >= needed(small.len() * large.len()) {
+                let need = needed(small.len() * large.len());
+                let bound: usize = small.iter().map(|x| degree[x].min(large.len())).sum();
+                if bound >= need
+                    && small.iter().all(|x| compatible(*x, large))
+                    && small.iter().map(|x| links_to(*x, large)).sum::<usize>() >= need
+                {
                     let moved = std::mem::take(&mut groups[g]);
                     for x in &moved {
                         member_of.insert(*x, h);

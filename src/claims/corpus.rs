@@ -3,37 +3,40 @@
 //! frequency over sentences: in a corpus about Gaza, "Hamas" is common and
 //! weighs little, "Witkoff" or "59 hostages" weigh a lot).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::SentenceRef;
 use super::embed::{self, DIMS};
 use super::entities::{Capitalisation, entity_keys};
+use super::fasthash::FastMap;
 use super::numbers::quantities;
 use super::quotes::quotations;
-use super::tokens::{Word, data_lines, words};
+use super::tokens::{Word, data_lines, stem, words};
 use crate::document::Document;
 
 /// Sentences with fewer words, or fewer content words, say too little to link.
 const MIN_WORDS: usize = 5;
 const MIN_CONTENT_WORDS: usize = 3;
-/// Page furniture ("Table of Contents Toggle") is only recognised in short sentences.
-const BOILERPLATE_MAX_WORDS: usize = 12;
+/// Page furniture ("Table of Contents Toggle", donation appeals) is only recognised in sentences this short.
+const BOILERPLATE_MAX_WORDS: usize = 25;
 
 static BOILERPLATE: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../../assets/claims/boilerplate.txt")).collect());
 
-/// A figure: the key of its value and, when it counts something, the stem of that.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// A figure: the key of its value and the stems that may name what it counts.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Figure {
     pub value: u32,
-    pub unit: Option<u32>,
+    pub units: Vec<u32>,
 }
 
 #[derive(Clone, Debug)]
 pub struct SentenceFeatures {
     /// Content-word stems, sorted, unique.
     pub terms: Vec<u32>,
+    /// Σ idf² over `terms`, and over `entities`.
+    pub terms_mass: f32,
+    pub entities_mass: f32,
     /// Entity keys (full names and last words), sorted, unique.
     pub entities: Vec<u32>,
     pub figures: Vec<Figure>,
@@ -50,6 +53,8 @@ impl Default for SentenceFeatures {
     fn default() -> Self {
         SentenceFeatures {
             terms: Vec::new(),
+            terms_mass: 0.0,
+            entities_mass: 0.0,
             entities: Vec::new(),
             figures: Vec::new(),
             quotes: Vec::new(),
@@ -71,12 +76,12 @@ pub struct Corpus {
     pub df: Vec<u32>,
     /// ln(1 + N): the weight of a key found in one sentence.
     pub max_idf: f32,
-    keys: HashMap<String, u32>,
+    keys: FastMap<String, u32>,
 }
 
 #[derive(Default)]
 struct Interner {
-    ids: HashMap<String, u32>,
+    ids: FastMap<String, u32>,
 }
 
 impl Interner {
@@ -99,21 +104,35 @@ impl Corpus {
             }
         }
         let mut keys = Interner::default();
-        let mut surface: Vec<Vec<(String, u32)>> = Vec::with_capacity(split.len());
+        // Stemming is the costliest step per word; news repeats its words, so stem each once.
+        let mut stem_ids: FastMap<String, u32> = FastMap::default();
+        let mut stem_id = |keys: &mut Interner, lower: &str| match stem_ids.get(lower) {
+            Some(&id) => id,
+            None => {
+                let id = keys.id(stem(lower));
+                stem_ids.insert(lower.to_string(), id);
+                id
+            }
+        };
+        // Per sentence: (index of a content word, its stem's key), for the embedding below.
+        let mut surface: Vec<Vec<(usize, u32)>> = Vec::with_capacity(split.len());
         let mut sentences = Vec::with_capacity(split.len());
         for (_, text, ws) in &split {
             let mut f = SentenceFeatures::default();
             let mut words_here = Vec::new();
-            for w in ws.iter().filter(|w| !w.is_stopword()) {
-                let id = keys.id(w.stem());
+            for (i, w) in ws.iter().enumerate().filter(|(_, w)| !w.is_stopword()) {
+                let id = stem_id(&mut keys, &w.lower);
                 f.terms.push(id);
-                words_here.push((w.lower.clone(), id));
+                words_here.push((i, id));
             }
             f.content_words = f.terms.len();
             f.entities = entity_keys(text, ws, &caps).into_iter().map(|k| keys.id(format!("@{k}"))).collect();
             f.figures = quantities(ws)
                 .into_iter()
-                .map(|q| Figure { value: keys.id(format!("#{}", q.value)), unit: q.unit.map(|u| keys.id(u)) })
+                .map(|q| Figure {
+                    value: keys.id(format!("#{}", q.value)),
+                    units: q.units.into_iter().map(|u| keys.id(u)).collect(),
+                })
                 .collect();
             f.quotes = quotations(text)
                 .into_iter()
@@ -121,7 +140,7 @@ impl Corpus {
                     let mut q: Vec<u32> = ws
                         .iter()
                         .filter(|w| w.range.start >= r.start && w.range.end <= r.end && !w.is_stopword())
-                        .map(|w| keys.id(w.stem()))
+                        .map(|w| stem_id(&mut keys, &w.lower))
                         .collect();
                     q.sort_unstable();
                     q.dedup();
@@ -153,11 +172,17 @@ impl Corpus {
         let n = sentences.len().max(1) as f32;
         let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n / d.max(1) as f32).ln()).collect();
         let model = embed::model();
-        let mut vectors: HashMap<String, Option<[f32; DIMS]>> = HashMap::new();
-        for (f, ws) in sentences.iter_mut().zip(&surface) {
+        let mut vectors: FastMap<String, Option<[f32; DIMS]>> = FastMap::default();
+        for ((f, content), (_, _, ws)) in sentences.iter_mut().zip(&surface).zip(&split) {
+            f.terms_mass = mass(&f.terms, &idf);
+            f.entities_mass = mass(&f.entities, &idf);
             let mut sum = [0f32; DIMS];
-            for (lower, id) in ws {
-                let v = vectors.entry(lower.clone()).or_insert_with(|| model.word(lower));
+            for (i, id) in content {
+                let lower = &ws[*i].lower;
+                let v = match vectors.get(lower) {
+                    Some(v) => v,
+                    None => vectors.entry(lower.clone()).or_insert_with(|| model.word(lower)),
+                };
                 if let Some(v) = v {
                     let w = idf[*id as usize];
                     sum.iter_mut().zip(v.iter()).for_each(|(s, x)| *s += w * x);
@@ -183,6 +208,11 @@ impl Corpus {
     pub fn weight(&self, key: &str) -> Option<f32> {
         self.keys.get(key).map(|&k| self.idf[k as usize])
     }
+}
+
+/// Σ idf² over keys.
+pub fn mass(keys: &[u32], idf: &[f32]) -> f32 {
+    keys.iter().map(|&k| idf[k as usize] * idf[k as usize]).sum()
 }
 
 fn is_boilerplate(text: &str, word_count: usize) -> bool {

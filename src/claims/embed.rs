@@ -4,8 +4,9 @@
 //! by the model's own greedy longest-match split, so words outside the
 //! vocabulary ("redeployment") still get a meaningful vector.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use super::fasthash::FastMap;
 
 pub const DIMS: usize = 64;
 /// Longest word split into pieces; longer tokens are debris (URLs, hashes).
@@ -15,7 +16,9 @@ static PIECES: &str = include_str!("../../assets/claims/wordpieces.txt");
 static ROWS: &[u8] = include_bytes!("../../assets/claims/embeddings.bin");
 
 pub struct Model {
-    index: HashMap<&'static str, u32>,
+    /// Pieces that start a word, and continuation pieces keyed without their "##".
+    starts: FastMap<&'static str, u32>,
+    continuations: FastMap<&'static str, u32>,
     rows: Vec<[f32; DIMS]>,
 }
 
@@ -59,8 +62,15 @@ impl Model {
                 v
             })
             .collect();
-        let index = words.iter().enumerate().map(|(i, w)| (*w, i as u32)).collect();
-        Ok(Model { index, rows })
+        let mut starts: FastMap<&'static str, u32> = FastMap::default();
+        let mut continuations: FastMap<&'static str, u32> = FastMap::default();
+        for (i, w) in words.iter().enumerate() {
+            match w.strip_prefix("##") {
+                Some(rest) => continuations.insert(rest, i as u32),
+                None => starts.insert(*w, i as u32),
+            };
+        }
+        Ok(Model { starts, continuations, rows })
     }
 
     /// The vector of a lower-case word, or `None` when it cannot be split into known pieces.
@@ -68,7 +78,7 @@ impl Model {
         if lower.chars().count() > MAX_WORD_CHARS {
             return None;
         }
-        let pieces = self.pieces(&fold_accents(lower))?;
+        let pieces = if lower.is_ascii() { self.pieces(lower)? } else { self.pieces(&fold_accents(lower))? };
         let mut v = [0f32; DIMS];
         for p in &pieces {
             for (x, y) in v.iter_mut().zip(&self.rows[*p as usize]) {
@@ -90,8 +100,7 @@ impl Model {
                 let mut end = part.len();
                 let found = loop {
                     let piece = &part[start..end];
-                    let hit =
-                        if start == 0 { self.index.get(piece) } else { self.index.get(format!("##{piece}").as_str()) };
+                    let hit = if start == 0 { self.starts.get(piece) } else { self.continuations.get(piece) };
                     if let Some(&id) = hit {
                         break Some(id);
                     }
@@ -121,16 +130,16 @@ fn fold_accents(s: &str) -> String {
         .collect()
 }
 
-pub fn cosine(a: &[f32; DIMS], b: &[f32; DIMS]) -> f32 {
-    let dot: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
-    let na: f32 = a.iter().map(|x| x * x).sum::<f32>().sqrt();
-    let nb: f32 = b.iter().map(|x| x * x).sum::<f32>().sqrt();
-    if na == 0.0 || nb == 0.0 { 0.0 } else { dot / (na * nb) }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn cosine(a: &[f32; DIMS], b: &[f32; DIMS]) -> f32 {
+        let dot: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
+        let na: f32 = a.iter().map(|x| x * x).sum::<f32>().sqrt();
+        let nb: f32 = b.iter().map(|x| x * x).sum::<f32>().sqrt();
+        if na == 0.0 || nb == 0.0 { 0.0 } else { dot / (na * nb) }
+    }
 
     #[test]
     fn related_words_are_closer_than_unrelated_ones() {

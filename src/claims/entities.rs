@@ -2,8 +2,7 @@
 //! by the whole name and by its last word, so "Steve Witkoff" and a later
 //! "Witkoff" share a key.
 
-use std::collections::HashMap;
-
+use super::fasthash::FastMap;
 use super::tokens::{Word, is_stopword};
 
 /// Lower-case words that may sit inside a name ("Abu Zuhri", "Gulf of Mexico", "bin Salman").
@@ -15,7 +14,7 @@ const NAME_JOINERS: [&str; 7] = ["of", "al", "bin", "abu", "de", "la", "van"];
 /// ("Senior Hamas official" → "Hamas", not "Senior").
 #[derive(Debug, Default)]
 pub struct Capitalisation {
-    counts: HashMap<String, (u32, u32)>,
+    counts: FastMap<String, (u32, u32)>,
 }
 
 impl Capitalisation {
@@ -28,7 +27,11 @@ impl Capitalisation {
             if i == 0 && capitalised {
                 continue;
             }
-            let entry = self.counts.entry(w.lower.clone()).or_default();
+            // Most words repeat: look up before allocating a key.
+            let entry = match self.counts.get_mut(&w.lower) {
+                Some(e) => e,
+                None => self.counts.entry(w.lower.clone()).or_default(),
+            };
             if capitalised {
                 entry.0 += 1;
             } else {

@@ -9,7 +9,8 @@ use super::corpus::Corpus;
 const MIN_POSTINGS_CAP: usize = 200;
 /// ...or by more than this share of a large corpus.
 const POSTINGS_SHARE: usize = 50;
-/// Each sentence proposes its best this many partners, by shared weight.
+/// Each sentence proposes its best this many partners, by shared weight. Proposing
+/// 100 instead raised ECB+ dev AP by 0.005 and ROC-AUC not at all, for twice the work.
 const PER_SENTENCE: usize = 40;
 
 /// Each candidate pair once, as sentence indices into the corpus with `a < b`.

@@ -4,11 +4,12 @@
 use super::tokens::{Word, is_stopword, stem};
 
 /// A figure as written in a sentence: its value in canonical form, and the
-/// stem of the word it counts, when one follows.
+/// stems of the words that may name what it counts ("10 Israeli captives":
+/// israel, captiv), none when a function word follows it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Quantity {
     pub value: String,
-    pub unit: Option<String>,
+    pub units: Vec<String>,
 }
 
 const NUMBER_WORDS: [&str; 20] = [
@@ -78,7 +79,7 @@ pub fn quantities(words: &[Word]) -> Vec<Quantity> {
     let mut i = 0;
     while i < words.len() {
         let lower = words[i].lower.as_str();
-        let (mut value, mut unit) = if let Some((v, u)) = split_digits(lower) {
+        let (mut value, unit) = if let Some((v, u)) = split_digits(lower) {
             (v, u.map(stem))
         } else if let Some((head, tail)) = lower.split_once('-').filter(|(h, _)| word_value(h).is_some()) {
             (word_value(head).unwrap_or_default(), Some(stem(tail)))
@@ -95,17 +96,17 @@ pub fn quantities(words: &[Word]) -> Vec<Quantity> {
             }
             next += 1;
         }
-        if unit.is_none() {
-            unit = words[next..]
+        let mut units: Vec<String> = unit.into_iter().collect();
+        if units.is_empty() && words.get(next).is_some_and(|w| !is_stopword(&w.lower)) {
+            units = words[next..]
                 .iter()
                 .take(UNIT_REACH)
-                .filter(|w| !is_stopword(&w.lower) && split_digits(&w.lower).is_none())
+                .take_while(|w| !is_stopword(&w.lower) && split_digits(&w.lower).is_none())
                 .map(|w| stem(&w.lower))
-                .next_back()
-                .filter(|_| words.get(next).is_some_and(|w| !is_stopword(&w.lower)));
+                .collect();
         }
-        if lower != "one" || unit.is_some() {
-            out.push(Quantity { value, unit });
+        if lower != "one" || !units.is_empty() {
+            out.push(Quantity { value, units });
         }
         i = next;
     }
@@ -119,36 +120,37 @@ mod tests {
     use super::*;
     use crate::claims::tokens::words;
 
-    fn q(t: &str) -> Vec<(String, Option<String>)> {
-        quantities(&words(t)).into_iter().map(|q| (q.value, q.unit)).collect()
+    fn q(t: &str) -> Vec<(String, Vec<String>)> {
+        quantities(&words(t)).into_iter().map(|q| (q.value, q.units)).collect()
     }
 
-    fn qty(v: &str, u: Option<&str>) -> (String, Option<String>) {
-        (v.to_string(), u.map(stem))
+    fn qty(v: &str, units: &[&str]) -> (String, Vec<String>) {
+        (v.to_string(), units.iter().map(|u| stem(u)).collect())
     }
 
     #[test]
     fn hyphenated_units() {
-        assert_eq!(q("a 60-day truce"), [qty("60", Some("day"))]);
-        assert_eq!(q("a sixty-day truce"), [qty("60", Some("day"))]);
+        assert_eq!(q("a 60-day truce"), [qty("60", &["day"])]);
+        assert_eq!(q("a sixty-day truce"), [qty("60", &["day"])]);
     }
 
     #[test]
     fn unit_may_follow_an_adjective() {
-        assert_eq!(q("the release of 10 Israeli captives"), [qty("10", Some("captives"))]);
-        assert_eq!(q("59 hostages it still holds"), [qty("59", Some("hostages"))]);
+        assert_eq!(q("the release of 10 Israeli captives"), [qty("10", &["israeli", "captives"])]);
+        assert_eq!(q("59 hostages it still holds"), [qty("59", &["hostages"])]);
+        assert_eq!(q("59 hostages remain"), [qty("59", &["hostages", "remain"])]);
     }
 
     #[test]
     fn words_and_scales() {
-        assert_eq!(q("three weeks of talks"), [qty("3", Some("weeks"))]);
-        assert_eq!(q("1.2 million people"), [qty("1200000", Some("people"))]);
-        assert_eq!(q("40 thousand troops"), [qty("40000", Some("troops"))]);
+        assert_eq!(q("three weeks of talks"), [qty("3", &["weeks"])]);
+        assert_eq!(q("1.2 million people"), [qty("1200000", &["people"])]);
+        assert_eq!(q("40 thousand troops"), [qty("40000", &["troops"])]);
     }
 
     #[test]
     fn pronoun_one_is_not_a_figure() {
         assert!(q("the one who spoke").is_empty());
-        assert_eq!(q("in 2025 the talks"), [qty("2025", None)]);
+        assert_eq!(q("in 2025 the talks"), [qty("2025", &[])]);
     }
 }

@@ -3,8 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::corpus::{Corpus, SentenceFeatures};
-use super::embed;
+use super::corpus::{Corpus, SentenceFeatures, mass};
 
 /// The signals, in the order of [`Signals::values`] and of the weights file.
 pub const NAMES: [&str; 8] = ["words", "containment", "rarity", "numbers", "entities", "quotes", "meaning", "length"];
@@ -61,11 +60,9 @@ fn shared_keys<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a
     })
 }
 
-/// Σ idf² over the keys both sorted lists hold, and over each list.
-fn weighted_overlap(a: &[u32], b: &[u32], idf: &[f32]) -> (f32, f32, f32) {
-    let w = |k: u32| idf[k as usize] * idf[k as usize];
-    let shared = shared_keys(a, b).map(w).sum();
-    (shared, a.iter().map(|&k| w(k)).sum(), b.iter().map(|&k| w(k)).sum())
+/// Σ idf² over the keys both sorted lists hold.
+fn shared_mass(a: &[u32], b: &[u32], idf: &[f32]) -> f32 {
+    shared_keys(a, b).map(|k| idf[k as usize] * idf[k as usize]).sum()
 }
 
 fn cosine(shared: f32, na: f32, nb: f32) -> f32 {
@@ -76,10 +73,12 @@ fn numbers(a: &SentenceFeatures, b: &SentenceFeatures, corpus: &Corpus) -> f32 {
     let mut best = 0f32;
     for fa in &a.figures {
         for fb in b.figures.iter().filter(|fb| fb.value == fa.value) {
-            let unit = match (fa.unit, fb.unit) {
-                (Some(x), Some(y)) if x == y => 1.0,
-                (Some(_), Some(_)) => 0.25,
-                _ => 0.5,
+            let unit = if fa.units.iter().any(|u| fb.units.contains(u)) {
+                1.0
+            } else if fa.units.is_empty() || fb.units.is_empty() {
+                0.5
+            } else {
+                0.25
             };
             best = best.max(unit * corpus.idf[fa.value as usize] / corpus.max_idf);
         }
@@ -91,14 +90,13 @@ fn quotes(a: &SentenceFeatures, b: &SentenceFeatures, idf: &[f32]) -> f32 {
     let mut best = 0f32;
     for (x, y) in [(a, b), (b, a)] {
         for q in &x.quotes {
-            let (_, nq, _) = weighted_overlap(q, &[], idf);
+            let nq = mass(q, idf);
             for other in &y.quotes {
-                let (shared, _, no) = weighted_overlap(q, other, idf);
-                best = best.max(shared / nq.min(no).max(f32::EPSILON));
+                let shared = shared_mass(q, other, idf);
+                best = best.max(shared / nq.min(mass(other, idf)).max(f32::EPSILON));
             }
             // The same words unquoted in the other telling count for half.
-            let (shared, _, _) = weighted_overlap(q, &y.terms, idf);
-            best = best.max(0.5 * shared / nq.max(f32::EPSILON));
+            best = best.max(0.5 * shared_mass(q, &y.terms, idf) / nq.max(f32::EPSILON));
         }
     }
     best.min(1.0)
@@ -107,8 +105,8 @@ fn quotes(a: &SentenceFeatures, b: &SentenceFeatures, idf: &[f32]) -> f32 {
 pub fn signals(corpus: &Corpus, a: usize, b: usize) -> Signals {
     let (fa, fb) = (&corpus.sentences[a], &corpus.sentences[b]);
     let idf = &corpus.idf;
-    let (shared, na, nb) = weighted_overlap(&fa.terms, &fb.terms, idf);
-    let (shared_e, na_e, nb_e) = weighted_overlap(&fa.entities, &fb.entities, idf);
+    let (shared, na, nb) = (shared_mass(&fa.terms, &fb.terms, idf), fa.terms_mass, fb.terms_mass);
+    let (shared_e, na_e, nb_e) = (shared_mass(&fa.entities, &fb.entities, idf), fa.entities_mass, fb.entities_mass);
     let shorter = fa.content_words.min(fb.content_words) as f32;
     let rarity: f32 = shared_keys(&fa.terms, &fb.terms).map(|k| idf[k as usize] / corpus.max_idf).sum();
     let rarest_name = shared_keys(&fa.entities, &fb.entities).map(|k| idf[k as usize]).fold(0.0, f32::max);
@@ -119,7 +117,80 @@ pub fn signals(corpus: &Corpus, a: usize, b: usize) -> Signals {
         numbers: numbers(fa, fb, corpus),
         entities: cosine(shared_e, na_e, nb_e) * rarest_name / corpus.max_idf,
         quotes: quotes(fa, fb, idf),
-        meaning: embed::cosine(&fa.meaning, &fb.meaning),
+        // Both vectors are unit length (or zero), so the dot product is the cosine.
+        meaning: fa.meaning.iter().zip(&fb.meaning).map(|(x, y)| x * y).sum(),
         length: (shorter / LENGTH_SATURATION).min(1.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    /// Signals between sentence 0 of the first text and sentence 0 of the second,
+    /// in a corpus padded with unrelated sentences so rarity means something.
+    fn between(a: &str, b: &str) -> Signals {
+        let pad = "Markets rallied on Tuesday after the bank cut rates. Farmers welcomed the early rain this spring. \
+                   The museum reopened its east wing to visitors. A storm closed schools across the valley.";
+        let docs = [Document::from_plain("a.txt", &format!("{a} {pad}")), Document::from_plain("b.txt", b)];
+        let corpus = Corpus::build(&docs);
+        let second = corpus.refs.iter().position(|r| r.doc == 1).unwrap();
+        signals(&corpus, 0, second)
+    }
+
+    #[test]
+    fn figures_with_matching_units_count_most() {
+        let same = between("Hamas still holds 59 hostages in tunnels.", "Officials said 59 hostages remain in Gaza.");
+        let other_unit =
+            between("Hamas still holds 59 hostages in tunnels.", "Officials said talks lasted 59 days in Cairo.");
+        let none =
+            between("Hamas still holds many hostages in tunnels.", "Officials said talks lasted for days in Cairo.");
+        assert!(same.numbers > other_unit.numbers, "{same:?} {other_unit:?}");
+        assert!(other_unit.numbers > none.numbers, "{other_unit:?} {none:?}");
+    }
+
+    #[test]
+    fn surname_alone_matches_the_full_name() {
+        let s = between("The envoy Steve Witkoff flew to Doha overnight.", "In Doha, Witkoff met the mediators again.");
+        assert!(s.entities > 0.0);
+        let t = between("The envoy Steve Witkoff flew to Doha overnight.", "The minister Ron Dermer stayed at home.");
+        assert_eq!(t.entities, 0.0);
+    }
+
+    #[test]
+    fn shared_quotation_is_found_whoever_says_it() {
+        let s = between(
+            "Netanyahu vowed to fight on until “total victory” over the group.",
+            "The prime minister's oft-vaunted “total victory” looks distant now.",
+        );
+        assert!(s.quotes > 0.9, "{s:?}");
+        let t = between(
+            "Netanyahu vowed to fight on until total defeat of the group.",
+            "A “red line” was drawn by mediators today.",
+        );
+        assert!(t.quotes < 0.1, "{t:?}");
+    }
+
+    #[test]
+    fn rare_shared_words_outweigh_common_ones() {
+        // "storm" also occurs in the padding, "Rafah" only in the two sentences compared.
+        let a = "Negotiators discussed troops from Rafah as the storm hit.";
+        let rare = between(a, "Families fled Rafah overnight.");
+        let common = between(a, "Families fled the storm overnight.");
+        assert!(rare.rarity > common.rarity, "{rare:?} {common:?}");
+    }
+
+    #[test]
+    fn paraphrase_is_closer_in_meaning_than_an_unrelated_sentence() {
+        let para = between(
+            "Israeli troops withdrew from the city overnight.",
+            "The army pulled its soldiers out of the town.",
+        );
+        let other = between(
+            "Israeli troops withdrew from the city overnight.",
+            "The orchestra played a new symphony downtown.",
+        );
+        assert!(para.meaning > other.meaning, "{para:?} {other:?}");
     }
 }

@@ -83,13 +83,15 @@ pub fn words(text: &str) -> Vec<Word> {
             break;
         }
         let mut range = start..end;
-        let lower_full = text[range.clone()].to_lowercase();
-        for suffix in ["'s", "’s"] {
-            if lower_full.ends_with(suffix) && range.len() > suffix.len() {
+        for suffix in ["'s", "’s", "'S", "’S"] {
+            if text[range.clone()].ends_with(suffix) && range.len() > suffix.len() {
                 range.end -= suffix.len();
             }
         }
-        let lower = text[range.clone()].to_lowercase().replace('’', "'").replace('‐', "-").replace(',', "");
+        let mut lower = text[range.clone()].to_lowercase();
+        if lower.contains(['’', '‐', ',']) {
+            lower = lower.replace('’', "'").replace('‐', "-").replace(',', "");
+        }
         out.push(Word { range, lower });
     }
     out

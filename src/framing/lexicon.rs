@@ -8,7 +8,7 @@
 //! `[passive]` verb list is apart: its verbs only count inside an agentless
 //! passive); `remove` drops earlier terms of that category.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -67,7 +67,7 @@ pub struct Lexicon {
     descriptions: BTreeMap<Category, String>,
     entries: Vec<Entry>,
     /// Entry indices by the word of their first key.
-    by_first_word: HashMap<String, Vec<usize>>,
+    by_first_word: tokens::WordMap<Vec<usize>>,
 }
 
 #[derive(Deserialize)]
@@ -133,7 +133,7 @@ impl Lexicon {
     }
 
     pub fn empty() -> Lexicon {
-        Lexicon { descriptions: BTreeMap::new(), entries: Vec::new(), by_first_word: HashMap::new() }
+        Lexicon { descriptions: BTreeMap::new(), entries: Vec::new(), by_first_word: tokens::WordMap::default() }
     }
 
     /// The defaults with each file of `files` merged over them in order.
@@ -185,6 +185,13 @@ impl Lexicon {
                 merged.entries.retain(|e| !(e.category == category && same_words(&e.keys, &keys)));
             }
             for group in section.group {
+                if category == Category::ScareQuote {
+                    let span = group.terms.first().map(Spanned::span);
+                    return Err(invalid(
+                        span,
+                        "scare quotes are found by a rule; [scare_quote] takes only a description".into(),
+                    ));
+                }
                 if category != Category::Label && (group.id.is_some() || group.neutral) {
                     let span = group.terms.first().map(Spanned::span);
                     return Err(invalid(span, "`id` and `neutral` (contrast sets) belong in [label] groups".into()));
@@ -197,6 +204,10 @@ impl Lexicon {
                     let keys = tokens::term_keys(term.get_ref(), group.exact);
                     if keys.is_empty() {
                         return Err(invalid(Some(term.span()), "a term needs at least one word".into()));
+                    }
+                    if category == Category::Passive && keys.len() != 1 {
+                        let message = "a [passive] term is one verb, whose agentless passive is marked".to_string();
+                        return Err(invalid(Some(term.span()), message));
                     }
                     if let Some((_, earlier)) = in_file.iter().find(|(k, _)| same_words(k, &keys)) {
                         let message =
@@ -242,8 +253,8 @@ impl Lexicon {
 
     /// Indices of the entries whose first word could match `token`.
     pub(super) fn candidates<'a>(&'a self, token: &tokens::Token) -> impl Iterator<Item = usize> + 'a {
-        let by_key = self.by_first_word.get(&token.key);
-        let by_form = (token.lower != token.key).then(|| self.by_first_word.get(&token.lower)).flatten();
+        let by_key = self.by_first_word.get(&*token.key);
+        let by_form = (token.lower != token.key).then(|| self.by_first_word.get(&*token.lower)).flatten();
         by_key.into_iter().chain(by_form).flatten().copied()
     }
 
@@ -355,6 +366,20 @@ mod tests {
         let mut lex = Lexicon::empty();
         let err = lex.merge_str("u.toml", "[[loaded.group]]\nterms = [\"slam\",\n  \"slams\"]\n").unwrap_err();
         assert_eq!(err.to_string(), "u.toml:3:3: `slams` matches the same words as `slam` earlier in this file");
+    }
+
+    #[test]
+    fn scare_quotes_take_no_terms() {
+        let mut lex = Lexicon::empty();
+        let err = lex.merge_str("u.toml", "[[scare_quote.group]]\nterms = [\"x\"]\n").unwrap_err();
+        assert!(err.to_string().starts_with("u.toml:2:10: scare quotes are found by a rule"), "{err}");
+    }
+
+    #[test]
+    fn passive_terms_are_single_verbs() {
+        let mut lex = Lexicon::empty();
+        let err = lex.merge_str("u.toml", "[[passive.group]]\nterms = [\"evict\", \"round up\"]\n").unwrap_err();
+        assert!(err.to_string().starts_with("u.toml:2:19: a [passive] term is one verb"), "{err}");
     }
 
     #[test]

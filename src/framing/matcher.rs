@@ -42,8 +42,11 @@ fn matches_at(text: &str, tokens: &[Token], at: usize, entry: &Entry) -> bool {
     let words_match = entry.keys.iter().zip(span).all(|(k, t)| k.matches(t));
     let adjacent = span.windows(2).all(|w| text[w[0].range.end..w[1].range.start].chars().all(char::is_whitespace));
     let case_ok = !entry.lowercase_only || span.iter().all(|t| !text[t.range.clone()].chars().any(char::is_uppercase));
-    let not_cancelled =
-        tokens.iter().skip(at + entry.keys.len()).take(UNLESS_REACH).all(|next| !entry.unless_next.contains(&next.key));
+    let not_cancelled = tokens
+        .iter()
+        .skip(at + entry.keys.len())
+        .take(UNLESS_REACH)
+        .all(|next| !entry.unless_next.iter().any(|k| *k == *next.key));
     words_match && adjacent && case_ok && not_cancelled
 }
 

@@ -62,21 +62,31 @@ pub const RULES: [(&str, Category, &str); 3] = [
     (sourcing::RULE, Category::Attribution, sourcing::NOTE),
 ];
 
+/// For each label contrast set a document names, the lexicon terms it uses, in order of first use.
+pub type Contrasts = HashMap<Arc<str>, Vec<String>>;
+
 /// Framing spans of `doc`, sorted by start and never overlapping.
 pub fn detect(doc: &Document, lexicon: &Lexicon) -> Vec<FramingSpan> {
+    detect_with_contrasts(doc, lexicon).0
+}
+
+/// [`detect`], and for each label contrast set the document names, the terms it uses.
+pub fn detect_with_contrasts(doc: &Document, lexicon: &Lexicon) -> (Vec<FramingSpan>, Contrasts) {
     let text = &doc.text;
     let tokens = tokens::tokens(text);
+    let matches = matcher::find(text, &tokens, lexicon);
+    let contrasts = contrasts(&matches, lexicon);
     let rule_span = |range: Range<usize>, (rule, category, _): (&str, Category, &str)| FramingSpan {
         range,
         category,
         rule: rule.to_string(),
     };
     // Passive verbs only count inside an agentless passive, found by the rule.
-    let found: Vec<FramingSpan> = matcher::find(text, &tokens, lexicon)
+    let found: Vec<FramingSpan> = matches
         .into_iter()
         .filter_map(|f| {
             let e = &lexicon.entries()[f.entry];
-            if e.neutral || matches!(e.category, Category::Passive | Category::ScareQuote) {
+            if e.neutral || e.category == Category::Passive {
                 return None;
             }
             let range = if e.extend { extend_to_next_word(text, &tokens, f.range) } else { f.range };
@@ -88,7 +98,9 @@ pub fn detect(doc: &Document, lexicon: &Lexicon) -> Vec<FramingSpan> {
     // Candidates in order of precedence: the first of two overlapping ones is kept.
     let mut candidates: Vec<FramingSpan> = Vec::new();
     candidates.extend(sourcing::find(text, &tokens).into_iter().map(|r| rule_span(r, RULES[2])));
-    candidates.extend(scare_quote::find(text, &doc.paragraphs, &tokens).into_iter().map(|r| rule_span(r, RULES[1])));
+    candidates.extend(
+        scare_quote::find(text, &doc.paragraphs, &doc.sentences, &tokens).into_iter().map(|r| rule_span(r, RULES[1])),
+    );
     candidates.extend(attribution);
     candidates.extend(passive::find(text, &tokens, lexicon).into_iter().map(|(r, _)| rule_span(r, RULES[0])));
     candidates.extend(others);
@@ -100,7 +112,7 @@ pub fn detect(doc: &Document, lexicon: &Lexicon) -> Vec<FramingSpan> {
             kept.insert(span.range.start, span);
         }
     }
-    kept.into_values().collect()
+    (kept.into_values().collect(), contrasts)
 }
 
 /// Why `span` of `text` is marked: the lexicon entry's note and contrast set,
@@ -133,7 +145,7 @@ fn extend_to_next_word(text: &str, tokens: &[tokens::Token], range: Range<usize>
     match tokens.get(next) {
         Some(t)
             if text[range.end..t.range.start].chars().all(char::is_whitespace)
-                && !FUNCTION_WORDS.contains(&t.lower.as_str()) =>
+                && !FUNCTION_WORDS.contains(&&*t.lower) =>
         {
             range.start..t.range.end
         }
@@ -141,11 +153,9 @@ fn extend_to_next_word(text: &str, tokens: &[tokens::Token], range: Range<usize>
     }
 }
 
-/// For each contrast set a document names, the lexicon terms it uses, in order of first use.
-pub fn contrast_terms(doc: &Document, lexicon: &Lexicon) -> HashMap<Arc<str>, Vec<String>> {
-    let tokens = tokens::tokens(&doc.text);
-    let mut out: HashMap<Arc<str>, Vec<String>> = HashMap::new();
-    for f in matcher::find(&doc.text, &tokens, lexicon) {
+fn contrasts(matches: &[matcher::Found], lexicon: &Lexicon) -> Contrasts {
+    let mut out = Contrasts::new();
+    for f in matches {
         let e = &lexicon.entries()[f.entry];
         if let Some(id) = &e.contrast {
             let terms = out.entry(Arc::clone(id)).or_default();
@@ -215,4 +225,51 @@ pub struct Explanation {
 pub struct ContrastUse {
     pub doc: usize,
     pub terms: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(text: &str) -> Vec<(String, Category)> {
+        let doc = Document::from_plain("t.txt", text);
+        detect(&doc, &Lexicon::embedded()).into_iter().map(|s| (doc.text[s.range].to_string(), s.category)).collect()
+    }
+
+    #[test]
+    fn plain_words_sharing_a_stem_with_an_entry_are_not_marked() {
+        let text = "At this moment the group is dictating a political settlement. His remarks were unrelated \
+                    to the prisons; he stayed neutral and kept his posture.";
+        assert_eq!(marked(text), []);
+    }
+
+    #[test]
+    fn overlapping_findings_keep_the_more_specific_one() {
+        let m = marked("Officials said it was a massacre. It is believed that civilians were killed.");
+        assert_eq!(
+            m,
+            [
+                ("Officials said".to_string(), Category::Attribution),
+                ("massacre".to_string(), Category::Loaded),
+                ("It is believed".to_string(), Category::Attribution),
+                ("were killed".to_string(), Category::Passive),
+            ]
+        );
+    }
+
+    #[test]
+    fn intensifiers_take_in_the_word_they_modify() {
+        assert_eq!(
+            marked("It was a very good meeting, very much so."),
+            [("very good".to_string(), Category::Booster), ("very much".to_string(), Category::Booster)]
+        );
+    }
+
+    #[test]
+    fn density_is_per_thousand_words() {
+        let spans = vec![FramingSpan { range: 0..1, category: Category::Hedge, rule: "may".into() }];
+        let d = density(&spans, 500);
+        assert_eq!(d[Category::ALL.iter().position(|&c| c == Category::Hedge).unwrap()], (Category::Hedge, 2.0));
+        assert!(density(&spans, 0).iter().all(|(_, v)| *v == 0.0));
+    }
 }

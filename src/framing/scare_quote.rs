@@ -12,8 +12,6 @@ pub const NOTE: &str = "A short phrase in quotation marks with no speaker named.
 distance from the words, hinting they are dubious, ironic or someone else's spin, without saying so or by whom.";
 
 const MAX_WORDS: usize = 4;
-/// How many words before the opening mark a reporting verb hands the quote to a speaker.
-const INTRO_REACH: usize = 6;
 /// How many words after the closing mark a speech tag ("he said") may come.
 const TAG_REACH: usize = 4;
 /// A quote right after an attributed one ("as “unacceptable” and “disappointing”") shares its speaker.
@@ -22,7 +20,14 @@ const CHAIN_REACH: usize = 3;
 /// Small words a title keeps in lower case.
 const TITLE_SMALL: [&str; 12] = ["of", "the", "a", "an", "and", "or", "in", "on", "for", "to", "at", "with"];
 
-pub fn find(text: &str, paragraphs: &[Range<usize>], tokens: &[Token]) -> Vec<Range<usize>> {
+/// Scare quotes in `text`, quote marks paired within each paragraph; a reporting
+/// verb earlier in the quote's sentence (`sentences`) hands it to a speaker.
+pub fn find(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    sentences: &[Range<usize>],
+    tokens: &[Token],
+) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for p in paragraphs {
         let mut last_attributed: Option<usize> = None;
@@ -40,7 +45,10 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], tokens: &[Token]) -> Vec<Ra
             let first = tokens.partition_point(|t| t.range.end <= quote.start);
             let after = tokens.partition_point(|t| t.range.start < quote.end);
             let chained = last_attributed.is_some_and(|end| first >= end && first - end <= CHAIN_REACH);
-            if chained || introduced(text, tokens, first, quote.start) || tagged(text, tokens, after, quote.end) {
+            if chained
+                || introduced(text, sentences, tokens, first, quote.start)
+                || tagged(text, tokens, after, quote.end)
+            {
                 last_attributed = Some(after);
                 continue;
             }
@@ -101,15 +109,15 @@ fn is_title(inner: &str) -> bool {
         })
 }
 
-/// A reporting verb shortly before the opening mark, in the same clause run, or a colon right before it.
-fn introduced(text: &str, tokens: &[Token], first: usize, open: usize) -> bool {
+/// A reporting verb (or "assertion", "words"…) earlier in the quote's sentence, or a colon right
+/// before the opening mark: "Netanyahu said that … was part of “total victory”".
+fn introduced(text: &str, sentences: &[Range<usize>], tokens: &[Token], first: usize, open: usize) -> bool {
     if text[..open].trim_end().ends_with(':') {
         return true;
     }
-    let sentence_start = text[..open].rfind(['.', '!', '?']).map_or(0, |i| i + 1);
-    tokens[first.saturating_sub(INTRO_REACH)..first]
-        .iter()
-        .any(|t| t.range.start >= sentence_start && cues::is_in(&INTRODUCES_QUOTE, t))
+    let sentence_start = sentences.iter().rev().find(|s| s.start <= open).map_or(0, |s| s.start);
+    let from = tokens.partition_point(|t| t.range.start < sentence_start);
+    tokens[from..first].iter().any(|t| cues::is_in(&INTRODUCES_QUOTE, t))
 }
 
 /// A speech tag right after the closing mark: "“…,” he said", "“…” in the words of".
@@ -126,7 +134,9 @@ mod tests {
     use crate::framing::tokens::tokens;
 
     fn found(text: &str) -> Vec<&str> {
-        find(text, std::slice::from_ref(&(0..text.len())), &tokens(text)).into_iter().map(|r| &text[r]).collect()
+        let whole = 0..text.len();
+        let sentences = crate::sentences::split(text);
+        find(text, std::slice::from_ref(&whole), &sentences, &tokens(text)).into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]
@@ -145,5 +155,8 @@ mod tests {
         assert!(found("A “long quoted phrase of many words here” appeared.").is_empty());
         assert!(found("He dismissed it as “unacceptable” and “disappointing” today.").is_empty());
         assert!(found("The answer: “no deal” for now.").is_empty());
+        assert!(found("He said that “we will win” and that this was part of “total victory” then.").is_empty());
+        assert!(found("Her assertion that they “did not want a deal” and wanted “to die” is odd.").is_empty());
+        assert_eq!(found("He spoke. The so-called “pause” ended."), ["“pause”"]);
     }
 }

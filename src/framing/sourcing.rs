@@ -31,8 +31,8 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
 
 /// "according to [up to four words] sources|officials|reports", unless the source is then named ("… by Reuters").
 fn according_to(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
-    if tokens[i].lower != "according"
-        || tokens.get(i + 1)?.lower != "to"
+    if &*tokens[i].lower != "according"
+        || &*tokens.get(i + 1)?.lower != "to"
         || !cues::adjacent(text, &tokens[i], &tokens[i + 1])
     {
         return None;
@@ -40,7 +40,7 @@ fn according_to(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     let mut j = i + 2;
     while j < tokens.len() && j <= i + 1 + ACCORDING_REACH && cues::adjacent(text, &tokens[j - 1], &tokens[j]) {
         if cues::is_in(&VAGUE_SOURCES, &tokens[j]) && is_plural_or_indefinite(tokens, i + 2, j) {
-            let named = tokens.get(j + 1).is_some_and(|n| n.lower == "by" && cues::adjacent(text, &tokens[j], n));
+            let named = tokens.get(j + 1).is_some_and(|n| &*n.lower == "by" && cues::adjacent(text, &tokens[j], n));
             return (!named).then_some(j);
         }
         j += 1;
@@ -50,7 +50,8 @@ fn according_to(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
 
 /// "officials say", "Hamas sources indicated", "sources in Hamas claimed", "a senior official said".
 fn source_says(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
-    if !cues::is_in(&VAGUE_SOURCES, &tokens[i]) || tokens[i].key == "report" || !is_plural_or_indefinite(tokens, 0, i) {
+    if !cues::is_in(&VAGUE_SOURCES, &tokens[i]) || &*tokens[i].key == "report" || !is_plural_or_indefinite(tokens, 0, i)
+    {
         return None;
     }
     (i + 1..=i + VERB_REACH + 1)
@@ -61,14 +62,10 @@ fn source_says(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
 /// "officials" or "an official", not "the official" (who was named before).
 fn is_plural_or_indefinite(tokens: &[Token], floor: usize, noun: usize) -> bool {
     let t = &tokens[noun];
-    if t.lower.ends_with('s') && !t.lower.ends_with("'s") || t.lower == "people" || t.key == "intellig" {
+    if t.lower.ends_with('s') && !t.lower.ends_with("'s") || &*t.lower == "people" || &*t.key == "intellig" {
         return true;
     }
-    tokens[floor..noun]
-        .iter()
-        .rev()
-        .take(3)
-        .any(|d| matches!(d.lower.as_str(), "a" | "an" | "one" | "some" | "several"))
+    tokens[floor..noun].iter().rev().take(3).any(|d| matches!(&*d.lower, "a" | "an" | "one" | "some" | "several"))
 }
 
 #[cfg(test)]

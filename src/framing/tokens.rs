@@ -2,7 +2,10 @@
 //! unified, possessive `'s` dropped, forms of "be" folded together, and the
 //! rest stemmed (Snowball English), so "claim" matches "claimed" and "claims".
 
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -11,14 +14,38 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 
 const BE_FORMS: [&str; 8] = ["be", "is", "are", "was", "were", "been", "being", "am"];
 
+/// A fast hasher for short word keys (FxHash's multiply-rotate): SipHash's
+/// resistance to crafted collisions buys nothing for word lookups and was a
+/// sixth of the detection time.
+#[derive(Clone, Copy, Default)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
+
 /// One word of a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
     pub range: Range<usize>,
     /// Lower case, with `’` written `'`.
-    pub lower: String,
+    pub lower: Rc<str>,
     /// The matching key (see [`word_key`]).
-    pub key: String,
+    pub key: Rc<str>,
 }
 
 /// How one word of a lexicon term matches a word of the text.
@@ -39,8 +66,8 @@ impl Key {
 
     pub fn matches(&self, token: &Token) -> bool {
         match self {
-            Key::Exact(w) => token.lower == *w,
-            Key::Stem(k) => token.key == *k,
+            Key::Exact(w) => *token.lower == **w,
+            Key::Stem(k) => *token.key == **k,
         }
     }
 }
@@ -71,23 +98,34 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
 }
 
 pub fn tokens(text: &str) -> Vec<Token> {
+    // Stemming and allocation are most of the cost and articles repeat their
+    // words: each distinct form is normalised and stemmed once, then shared.
+    let mut seen: HashMap<&str, (Rc<str>, Rc<str>), BuildHasherDefault<WordHasher>> = HashMap::default();
     words(text)
         .into_iter()
         .map(|range| {
-            let lower = normalise(&text[range.clone()]);
-            let key = word_key(&lower);
+            let word = &text[range.clone()];
+            let (lower, key) = seen
+                .entry(word)
+                .or_insert_with(|| {
+                    let lower = normalise(word);
+                    let key = word_key(&lower);
+                    (Rc::from(lower), Rc::from(key))
+                })
+                .clone();
             Token { range, lower, key }
         })
         .collect()
 }
 
 fn normalise(word: &str) -> String {
-    word.to_lowercase().replace('’', "'")
+    let lower = word.to_lowercase();
+    if lower.contains('’') { lower.replace('’', "'") } else { lower }
 }
 
-/// The matching key of a normalised lower-case word.
+/// The matching key of a lower-case word.
 pub fn word_key(lower: &str) -> String {
-    let lower = lower.replace('’', "'");
+    let lower = normalise(lower);
     let base = lower.strip_suffix("'s").unwrap_or(&lower);
     if BE_FORMS.contains(&base) {
         return "be".to_string();

@@ -1,0 +1,44 @@
+//! Claim matching speed: the five seed articles (analysed in full, as the
+//! reader does at start-up) and 1,000 news-length documents assembled from
+//! ../shared/eval at bench time.
+
+#[path = "../examples/support/large_corpus.rs"]
+mod large_corpus;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use parallax::analysis::{Analysis, Options};
+use parallax::claims;
+
+fn seeds(c: &mut Criterion) {
+    let docs = parallax::seeds::documents();
+    c.bench_function("claims/seeds score+cluster", |b| {
+        b.iter(|| {
+            let links = claims::score_pairs(&docs);
+            claims::cluster(&docs, &links)
+        })
+    });
+    c.bench_function("analysis/seeds full run", |b| b.iter(|| Analysis::run(&docs, &Options::default())));
+}
+
+fn large(c: &mut Criterion) {
+    let docs = match large_corpus::build(1000, 19) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("skipping the large corpus: {e}");
+            return;
+        }
+    };
+    let mut group = c.benchmark_group("claims/1000 docs");
+    group.sample_size(10);
+    group.bench_function("score+cluster", |b| {
+        b.iter(|| {
+            let links: Vec<_> =
+                claims::score_pairs(&docs).into_iter().filter(|l| l.score >= claims::DEFAULT_THRESHOLD).collect();
+            claims::cluster(&docs, &links)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, seeds, large);
+criterion_main!(benches);
