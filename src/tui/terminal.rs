@@ -2,7 +2,7 @@
 //! out (return, panic, SIGTERM, SIGHUP), and the event loop, which blocks until
 //! a key, a mouse event, a resize, a signal or the analysis arrives.
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, IsTerminal, Stdout, Write};
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::sync::mpsc;
@@ -62,6 +62,11 @@ enum End {
 pub fn run(docs: Vec<Document>, settings: Settings) -> io::Result<()> {
     let keymap = super::config::load_keymap().map_err(io::Error::other)?;
     let theme = super::config::load_theme(super::theme::no_color_requested()).map_err(io::Error::other)?;
+    if !io::stdout().is_terminal() {
+        return Err(io::Error::other(
+            "terminal: standard output is not a terminal (`parallax analyze` prints the analysis for scripts)",
+        ));
+    }
     let docs = Arc::new(docs);
     let (tx, rx) = mpsc::channel();
 
