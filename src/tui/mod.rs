@@ -26,9 +26,7 @@ mod wrap;
 
 pub use action::Action;
 pub use app::{App, Location, Overlay, PaneState, update};
-pub use config::{load_keymap, load_theme};
 pub use keymap::{Key, Keymap, parse_keys};
-pub use layout::MIN_PANE_WIDTH;
 pub use render::render;
 pub use terminal::{Settings, run};
-pub use theme::{Theme, no_color_requested};
+pub use theme::Theme;
