@@ -50,7 +50,7 @@ pub fn render(app: &App, screen: &Screen, row: Rect, buf: &mut Buffer) {
     let tail = if !app.pending.is_empty() {
         format!("{}…", show_sequence(&app.pending))
     } else {
-        app.message.clone().unwrap_or_default()
+        app.message.clone().or_else(|| hint(app)).unwrap_or_default()
     };
     let room = usize::from(row.width).saturating_sub(str_width(&help));
     let mut x = put(buf, row, row.x, &fit(&format!(" {}", parts.join(" · ")), room), theme.status);
@@ -69,4 +69,16 @@ pub fn render(app: &App, screen: &Screen, row: Rect, buf: &mut Buffer) {
     if str_width(&help) < usize::from(row.width) {
         put(buf, row, row.right() - str_width(&help) as u16, &help, theme.status);
     }
+}
+
+/// What Enter would do here, so the two meanings of Enter are never a surprise.
+fn hint(app: &App) -> Option<String> {
+    let enter = app.keymap.first_key("activate")?;
+    let pane = app.panes.get(app.focus)?;
+    if let (Some(h), Some(a)) = (pane.highlight, &app.analysis) {
+        let span = a.framing.get(app.focus)?.get(h)?;
+        return Some(format!("{}: {enter} explains", span.category.name()));
+    }
+    let n = app.sources_reporting(app.cursor_sentence(app.focus)?)?;
+    Some(format!("{n} sources report this: {enter} jumps"))
 }
