@@ -488,3 +488,24 @@ fn a_failed_analysis_is_reported_and_reading_goes_on() {
     app.feed("j");
     assert!(app.panes[0].top > 0);
 }
+
+#[test]
+fn help_and_legend_follow_a_user_keymap() {
+    let user = "[keys]\nline_down = [\"n\"]\ntoggle_loaded = [\"<A-1>\"]\n";
+    let keymap =
+        parallax::tui::Keymap::from_sources(&[("default", include_str!("../assets/keymap.toml")), ("user.toml", user)])
+            .unwrap();
+    let mut app = parallax::tui::App::new(sample_docs(), keymap, parallax::tui::Theme::default_theme(false));
+    update(&mut app, Action::Resize(100, 40));
+    assert!(screen_text(&app)[38].contains("Alt-1 loaded"), "{}", screen_text(&app)[38]);
+    app.feed("?");
+    let help = screen_text(&app).join("\n");
+    assert!(help.contains("n                   down one line"), "{help}");
+    assert!(!help.contains("j, ↓"));
+    app.feed("qn");
+    assert_eq!(app.message, None, "n is bound");
+    app.feed("j");
+    assert_eq!(app.message.as_deref(), Some("j is not bound (? for help)"));
+    app.feed("<A-1>");
+    assert!(!app.is_shown(Category::Loaded));
+}
