@@ -270,7 +270,7 @@ fn enter_on_a_highlight_explains_it_and_q_closes() {
     let mut app = sample_app(80, 24);
     app.feed("]f<Enter>");
     match &app.overlay {
-        Some(Overlay::Explain { explanation, doc }) => {
+        Some(Overlay::Explain { explanation, doc, .. }) => {
             assert_eq!(*doc, 0);
             assert_eq!(explanation.category, Category::Loaded);
             assert_eq!(explanation.matched, "insult");
@@ -508,4 +508,28 @@ fn help_and_legend_follow_a_user_keymap() {
     assert_eq!(app.message.as_deref(), Some("j is not bound (? for help)"));
     app.feed("<A-1>");
     assert!(!app.is_shown(Category::Loaded));
+}
+
+#[test]
+fn a_long_explanation_scrolls_and_other_keys_close_it() {
+    let mut app = sample_app(60, 10);
+    app.feed("]fK");
+    let scroll = |app: &parallax::tui::App| match &app.overlay {
+        Some(Overlay::Explain { scroll, .. }) => Some(*scroll),
+        _ => None,
+    };
+    assert_eq!(scroll(&app), Some(0));
+    assert!(screen_text(&app).join("\n").contains("↓ more"));
+    app.feed("j");
+    assert_eq!(scroll(&app), Some(1));
+    app.feed("G");
+    let bottom = scroll(&app).unwrap();
+    app.feed("j");
+    assert_eq!(scroll(&app), Some(bottom), "no scrolling past the end");
+    assert!(!screen_text(&app).join("\n").contains("↓ more"));
+    app.feed("g");
+    assert_eq!(scroll(&app), Some(0));
+    app.feed("]f");
+    assert_eq!(app.overlay, None, "]f closes the explanation…");
+    assert_eq!(app.panes[0].highlight, Some(1), "…and moves on");
 }

@@ -59,6 +59,7 @@ fn explanation_overlay_with_label_contrast() {
     app.feed("2]f");
     app.overlay = Some(Overlay::Explain {
         doc: 1,
+        scroll: 0,
         explanation: Explanation {
             category: Category::Label,
             category_description: "How an actor, group or act is named where outlets choose between competing names."

@@ -26,7 +26,7 @@ pub struct PaneState {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Overlay {
     Help { scroll: usize },
-    Explain { explanation: Explanation, doc: usize },
+    Explain { explanation: Explanation, doc: usize, scroll: usize },
 }
 
 /// A place in the jump history.
@@ -406,7 +406,7 @@ impl App {
                 let pos = analysis.framing[doc][i].range.start;
                 self.panes[doc].cursor = pos;
                 self.panes[doc].highlight = Some(i);
-                self.overlay = Some(Overlay::Explain { explanation, doc });
+                self.overlay = Some(Overlay::Explain { explanation, doc, scroll: 0 });
             }
             None => self.message = Some("no highlight here (]f moves to the next)".into()),
         }
@@ -565,6 +565,10 @@ pub fn update(app: &mut App, action: Action) {
         }
         return;
     }
+    let explain_max = match &app.overlay {
+        Some(Overlay::Explain { explanation, .. }) => super::explain::max_scroll(app, explanation),
+        _ => 0,
+    };
     if let Some(overlay) = &mut app.overlay {
         match overlay {
             Overlay::Help { scroll } => {
@@ -584,7 +588,24 @@ pub fn update(app: &mut App, action: Action) {
                 }
                 return;
             }
-            Overlay::Explain { .. } => {
+            Overlay::Explain { scroll, .. } => {
+                // Movement keys scroll a long explanation; closing keys close it; any
+                // other key closes it and then does its own work (so `]f K ]f K` reads on).
+                let max = explain_max;
+                let page = usize::from(app.height.saturating_sub(4)).max(1);
+                let moved = match action {
+                    Action::LineDown => Some(*scroll + 1),
+                    Action::LineUp => Some(scroll.saturating_sub(1)),
+                    Action::PageDown | Action::HalfPageDown => Some(*scroll + page),
+                    Action::PageUp | Action::HalfPageUp => Some(scroll.saturating_sub(page)),
+                    Action::Top => Some(0),
+                    Action::Bottom => Some(max),
+                    _ => None,
+                };
+                if let Some(to) = moved {
+                    *scroll = to.min(max);
+                    return;
+                }
                 app.overlay = None;
                 if matches!(action, Action::Quit | Action::Cancel | Action::Activate | Action::Explain) {
                     return;

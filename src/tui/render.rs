@@ -31,7 +31,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     match &app.overlay {
         Some(Overlay::Help { scroll }) => help::render(app, *scroll, buf),
-        Some(Overlay::Explain { explanation, .. }) => explain::render(app, explanation, buf),
+        Some(Overlay::Explain { explanation, scroll, .. }) => explain::render(app, explanation, *scroll, buf),
         None => {}
     }
     if app.docs.is_empty() {
