@@ -678,3 +678,18 @@ pub fn update(app: &mut App, action: Action) {
     }
     app.settle_window();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::byte_at_column;
+
+    #[test]
+    fn a_column_maps_to_the_grapheme_drawn_there() {
+        let text = "日本語 ab";
+        assert_eq!(byte_at_column(text, 0..text.len(), 0), 0);
+        assert_eq!(byte_at_column(text, 0..text.len(), 1), 0, "the right half of 日");
+        assert_eq!(byte_at_column(text, 0..text.len(), 2), 3);
+        assert_eq!(byte_at_column(text, 0..text.len(), 7), 10);
+        assert_eq!(byte_at_column(text, 0..text.len(), 50), 11, "right of the end: the last grapheme");
+    }
+}
