@@ -7,22 +7,28 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// Cleans plain text. A line is a paragraph when the text has no blank lines
-/// (one paragraph per line, as in text copied from a web page); otherwise
-/// blank lines separate paragraphs and single line breaks inside one are
-/// hard wraps, joined with a space.
+/// Longest line (in characters) that can be part of a hard-wrapped paragraph.
+const HARD_WRAP_MAX: usize = 100;
+
+/// Cleans plain text. Without blank lines, each line is a paragraph (text
+/// copied from a web page). With them, blank lines separate blocks, and inside
+/// a block single line breaks are hard wraps (joined with a space) when every
+/// line but the last is short, as in text wrapped at 72 or 80 columns;
+/// otherwise each line is still a paragraph.
 pub fn clean_plain(raw: &str) -> String {
     let text = strip_controls(&normalise_newlines(raw));
-    let lines: Vec<&str> = text.lines().collect();
-    let has_blank = lines.iter().any(|l| l.trim().is_empty());
+    let has_blank = text.lines().any(|l| l.trim().is_empty());
     let mut paragraphs: Vec<String> = Vec::new();
-    if has_blank {
-        for block in text.split("\n\n") {
-            let joined = block.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
-            paragraphs.push(joined);
+    for block in text.split("\n\n") {
+        let lines: Vec<&str> = block.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let hard_wrapped = has_blank
+            && lines.len() > 1
+            && lines[..lines.len() - 1].iter().all(|l| l.chars().count() <= HARD_WRAP_MAX);
+        if hard_wrapped {
+            paragraphs.push(lines.join(" "));
+        } else {
+            paragraphs.extend(lines.iter().map(|l| l.to_string()));
         }
-    } else {
-        paragraphs.extend(lines.iter().map(|l| l.to_string()));
     }
     join_paragraphs(paragraphs.iter().flat_map(|p| clean_paragraph(p)))
 }
@@ -123,6 +129,15 @@ mod tests {
     #[test]
     fn blank_lines_separate_and_hard_wraps_join() {
         assert_eq!(clean_plain("First line\nwraps here.\n\n\n\nSecond."), "First line wraps here.\n\nSecond.");
+    }
+
+    #[test]
+    fn long_lines_stay_paragraphs_after_a_blank_line() {
+        // Seed 003's shape: a headline, a blank line, then one paragraph per long line.
+        let long_a = "For most of the past 17 months, the idea of a political settlement to the war has appeared far from reality.";
+        let long_b = "Hamas members are “sick and twisted,” in the words of the president, who spoke at length on Tuesday.";
+        let s = clean_plain(&format!("Headline here?\n\n{long_a}\n{long_b}\nShort last line.\n"));
+        assert_eq!(s, format!("Headline here?\n\n{long_a}\n\n{long_b}\n\nShort last line."));
     }
 
     #[test]
