@@ -21,9 +21,8 @@ pub fn clean_plain(raw: &str) -> String {
     let mut paragraphs: Vec<String> = Vec::new();
     for block in text.split("\n\n") {
         let lines: Vec<&str> = block.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-        let hard_wrapped = has_blank
-            && lines.len() > 1
-            && lines[..lines.len() - 1].iter().all(|l| l.chars().count() <= HARD_WRAP_MAX);
+        let hard_wrapped =
+            has_blank && lines.len() > 1 && lines[..lines.len() - 1].iter().all(|l| l.chars().count() <= HARD_WRAP_MAX);
         if hard_wrapped {
             paragraphs.push(lines.join(" "));
         } else {
@@ -135,7 +134,8 @@ mod tests {
     fn long_lines_stay_paragraphs_after_a_blank_line() {
         // Seed 003's shape: a headline, a blank line, then one paragraph per long line.
         let long_a = "For most of the past 17 months, the idea of a political settlement to the war has appeared far from reality.";
-        let long_b = "Hamas members are “sick and twisted,” in the words of the president, who spoke at length on Tuesday.";
+        let long_b =
+            "Hamas members are “sick and twisted,” in the words of the president, who spoke at length on Tuesday.";
         let s = clean_plain(&format!("Headline here?\n\n{long_a}\n{long_b}\nShort last line.\n"));
         assert_eq!(s, format!("Headline here?\n\n{long_a}\n\n{long_b}\n\nShort last line."));
     }
