@@ -48,8 +48,9 @@ impl Analysis {
         let lexicon = Arc::clone(&options.lexicon);
         let (framing, contrasts) = docs.iter().map(|d| framing::detect_with_contrasts(d, &lexicon)).unzip();
         let word_counts = docs.iter().map(Document::word_count).collect();
-        let mut links: Vec<Link> =
-            claims::score_pairs(docs).into_iter().filter(|l| l.score >= options.min_score).collect();
+        // Links join different documents: one document has none, however long it is.
+        let candidates = if docs.len() > 1 { claims::score_pairs(docs) } else { Vec::new() };
+        let mut links: Vec<Link> = candidates.into_iter().filter(|l| l.score >= options.min_score).collect();
         links.sort_by_key(|x| (x.a, x.b));
         let clusters = claims::cluster(docs, &links);
         Analysis { lexicon, contrasts, word_counts, ..Analysis::from_parts(framing, links, clusters) }
