@@ -266,6 +266,28 @@ mod tests {
     }
 
     #[test]
+    fn hosting_pleas_in_court_and_legal_nouns_are_not_attribution() {
+        let text = "He welcomed the prime minister to his estate. The aide pleaded guilty. The bribery case was heard \
+                    on a motion to dismiss, and the president would not disclose the sites.";
+        assert_eq!(marked(text), []);
+    }
+
+    #[test]
+    fn stance_verbs_and_loaded_nouns_of_accusation_are_attribution() {
+        let m = marked("She claimed the vote was stolen and warned of unrest; he dismissed the accusations.");
+        let terms: Vec<&str> = m.iter().filter(|(_, c)| *c == Category::Attribution).map(|(t, _)| t.as_str()).collect();
+        assert_eq!(terms, ["claimed", "warned", "dismissed", "accusations"]);
+    }
+
+    #[test]
+    fn judging_words_are_loaded_but_their_plain_neighbours_are_not() {
+        let m = marked("The scheming envoy gave a scathing, hysterical speech; critics called the plan a quagmire.");
+        let terms: Vec<&str> = m.iter().filter(|(_, c)| *c == Category::Loaded).map(|(t, _)| t.as_str()).collect();
+        assert_eq!(terms, ["scheming", "scathing", "hysterical", "quagmire"]);
+        assert_eq!(marked("The decision was printed in boldface; the rashes faded and the plan was approved."), []);
+    }
+
+    #[test]
     fn density_is_per_thousand_words() {
         let spans = vec![FramingSpan { range: 0..1, category: Category::Hedge, rule: "may".into() }];
         let d = density(&spans, 500);
