@@ -288,6 +288,19 @@ mod tests {
     }
 
     #[test]
+    fn great_in_idioms_is_not_praise() {
+        assert_eq!(marked("She went to great lengths during the Great Depression."), []);
+        assert_eq!(marked("It will be a great day."), [("great".to_string(), Category::Loaded)]);
+    }
+
+    #[test]
+    fn editorializing_and_euphemism_are_loaded() {
+        let m = marked("Notably, the mere presence of troops was called friendly fire.");
+        let terms: Vec<&str> = m.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(terms, ["Notably", "mere", "friendly fire"]);
+    }
+
+    #[test]
     fn density_is_per_thousand_words() {
         let spans = vec![FramingSpan { range: 0..1, category: Category::Hedge, rule: "may".into() }];
         let d = density(&spans, 500);
