@@ -133,13 +133,18 @@ pub fn note_and_contrast(lexicon: &Lexicon, text: &str, span: &FramingSpan) -> (
     }
 }
 
-/// Words an intensifier is not extended over: it modifies what comes after them.
-const FUNCTION_WORDS: [&str; 24] = [
+/// Words an intensifier or a judging adjective is not extended over: it modifies what comes after them
+/// ("great for him", "important that").
+const FUNCTION_WORDS: [&str; 87] = [
     "the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "by", "for", "with", "from", "that", "this", "it",
-    "as", "be", "is", "was", "are", "were", "than",
+    "as", "be", "is", "was", "are", "were", "than", "about", "against", "into", "over", "under", "after", "before",
+    "but", "if", "when", "while", "so", "not", "because", "he", "she", "they", "we", "you", "i", "his", "her", "their",
+    "its", "our", "my", "your", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
+    "must", "do", "does", "did", "been", "being", "who", "which", "what", "there", "then", "also", "these", "those",
+    "all", "any", "some", "no", "up", "out", "off", "enough", "too", "yet", "now", "here",
 ];
 
-/// `range` plus the word right after it, when that word is what an intensifier modifies.
+/// `range` plus the word right after it, when that word is what an intensifier or an adjective modifies.
 fn extend_to_next_word(text: &str, tokens: &[tokens::Token], range: Range<usize>) -> Range<usize> {
     let next = tokens.partition_point(|t| t.range.start < range.end);
     match tokens.get(next) {
@@ -290,7 +295,7 @@ mod tests {
     #[test]
     fn great_in_idioms_is_not_praise() {
         assert_eq!(marked("She went to great lengths during the Great Depression."), []);
-        assert_eq!(marked("It will be a great day."), [("great".to_string(), Category::Loaded)]);
+        assert_eq!(marked("It will be a great day."), [("great day".to_string(), Category::Loaded)]);
     }
 
     #[test]
@@ -298,6 +303,13 @@ mod tests {
         let m = marked("Notably, the mere presence of troops was called friendly fire.");
         let terms: Vec<&str> = m.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(terms, ["Notably", "mere", "friendly fire"]);
+    }
+
+    #[test]
+    fn a_verdict_adjective_takes_in_the_word_it_judges_but_not_a_preposition() {
+        let m = marked("He is a great ally. The deal was terrible for them, and it is important that we talk.");
+        let terms: Vec<&str> = m.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(terms, ["great ally", "terrible", "important"]);
     }
 
     #[test]
