@@ -313,6 +313,12 @@ mod tests {
     }
 
     #[test]
+    fn proportions_are_not_hedges() {
+        assert_eq!(marked("The dead were mostly civilians, largely women, roughly 150 a day, partly children."), []);
+        assert_eq!(marked("The plan is somewhat vague."), [("somewhat".to_string(), Category::Hedge)]);
+    }
+
+    #[test]
     fn density_is_per_thousand_words() {
         let spans = vec![FramingSpan { range: 0..1, category: Category::Hedge, rule: "may".into() }];
         let d = density(&spans, 500);
