@@ -17,7 +17,7 @@ pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
         "say said tell told call describe dub term label brand pledge vow warn assert insist claim write \
          wrote tweet post declare announce state add added ask reply note argue explain according words quote \
          dismiss talk mention urge promise threaten accuse deride characterize characterise praise slam \
-         condemn assertion statement remark phrase vaunt oft-vaunted speak reiterate repeat",
+         condemn assertion statement remark phrase vaunt oft-vaunted speak spoke reiterate repeat",
     )
 });
 

@@ -170,6 +170,7 @@ mod tests {
         // The stem of "added" is not the stem of "add".
         assert!(found("He added that, “unfortunately,” it failed.").is_empty());
         assert!(found("It was “late,” he added.").is_empty());
+        assert!(found("She spoke of a “pause” in the talks.").is_empty());
     }
 
     #[test]
