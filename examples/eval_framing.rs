@@ -178,6 +178,20 @@ fn run() -> Result<(), String> {
         "Label spans overlapping any annotated phrase (concept mentions included): {in_mentions}/{labels} = {:.3}",
         if labels == 0 { 0.0 } else { in_mentions as f64 / labels as f64 }
     );
+    // How far word-level highlights can go: the phrases are multi-word judgements, so even a highlight that finds
+    // a phrase covers only part of it. This is the recall if every phrase some span touches were covered whole.
+    let whole: usize = articles
+        .iter()
+        .zip(&all)
+        .map(|(a, p)| {
+            let touched: Vec<Range<usize>> = a.gold.iter().filter(|g| overlaps_any(g, p)).cloned().collect();
+            a.tokens.iter().filter(|t| overlaps_any(t, &touched)).count()
+        })
+        .sum();
+    println!(
+        "Gold tokens in the phrases parallax touches (tok R if each were highlighted whole): {whole}/{gold_tokens} = {:.3}",
+        whole as f64 / gold_tokens.max(1) as f64
+    );
     Ok(())
 }
 

@@ -51,11 +51,21 @@ fn known_framing_in_the_seeds_is_marked() {
         (4, "getting shot", Category::Passive),
         (2, "reportedly", Category::Hedge),
         (0, "massive", Category::Booster),
+        (0, "clinging to", Category::Loaded),
+        (3, "lip service", Category::Loaded),
+        (2, "crucial modifications", Category::Booster),
     ];
     for (doc, term, category) in cases {
         let i = find(&docs, &analysis, doc, term);
         assert_eq!(analysis.framing[doc][i].category, category, "{term}");
     }
+}
+
+#[test]
+fn proportions_in_seed_004_are_not_marked_as_hedges() {
+    let (docs, analysis) = run();
+    let marked: Vec<&str> = analysis.framing[4].iter().map(|s| &docs[4].text[s.range.clone()]).collect();
+    assert!(!marked.iter().any(|t| ["mostly", "largely"].contains(t)), "{marked:?}");
 }
 
 #[test]

@@ -15,16 +15,16 @@ fn keys(words: &str) -> WordSet {
 pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
     keys(
         "say said tell told call describe dub term label brand pledge vow warn assert insist claim write \
-         wrote tweet post declare announce state add ask reply note argue explain according words quote \
+         wrote tweet post declare announce state add added ask reply note argue explain according words quote \
          dismiss talk mention urge promise threaten accuse deride characterize characterise praise slam \
-         condemn assertion statement remark phrase vaunt oft-vaunted speak reiterate repeat",
+         condemn assertion statement remark phrase vaunt oft-vaunted speak spoke reiterate repeat",
     )
 });
 
 /// Speech tags that follow a quotation: "“…,” he said".
 pub static TAGS_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
     keys(
-        "say said tell told add write wrote ask explain state note declare reply continue tweet post \
+        "say said tell told add added write wrote ask explain state note declare reply continue tweet post \
          according words insist argue warn recall",
     )
 });

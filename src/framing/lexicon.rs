@@ -8,7 +8,7 @@
 //! `[passive]` verb list is apart: its verbs only count inside an agentless
 //! passive); `remove` drops earlier terms of that category.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -161,8 +161,9 @@ impl Lexicon {
         };
         let schema: FileSchema = toml::from_str(text).map_err(|e| invalid(e.span(), e.message().trim().to_string()))?;
         let mut merged = self.clone();
-        // Terms of this file so far, to catch one written twice (e.g. "claim" and "claims").
-        let mut in_file: Vec<(Vec<tokens::Key>, String)> = Vec::new();
+        // Terms of this file so far by their words, to catch one written twice (e.g. "claim" and "claims").
+        let mut in_file: HashMap<Vec<String>, String> = HashMap::new();
+        let mut added: Vec<Entry> = Vec::new();
         let sections = [
             (Category::Loaded, schema.loaded),
             (Category::Label, schema.label),
@@ -209,18 +210,13 @@ impl Lexicon {
                         let message = "a [passive] term is one verb, whose agentless passive is marked".to_string();
                         return Err(invalid(Some(term.span()), message));
                     }
-                    if let Some((_, earlier)) = in_file.iter().find(|(k, _)| same_words(k, &keys)) {
+                    if let Some(earlier) = in_file.get(&words_of(&keys)) {
                         let message =
                             format!("`{}` matches the same words as `{earlier}` earlier in this file", term.get_ref());
                         return Err(invalid(Some(term.span()), message));
                     }
-                    in_file.push((keys.clone(), term.get_ref().to_string()));
-                    // Passive verbs are a list of their own: "threaten" can be both a stance verb and a passive verb.
-                    let verb_list = category == Category::Passive;
-                    merged
-                        .entries
-                        .retain(|e| (e.category == Category::Passive) != verb_list || !same_words(&e.keys, &keys));
-                    merged.entries.push(Entry {
+                    in_file.insert(words_of(&keys), term.get_ref().to_string());
+                    added.push(Entry {
                         category,
                         term: term.get_ref().trim().to_string(),
                         note: note.clone(),
@@ -234,6 +230,12 @@ impl Lexicon {
                 }
             }
         }
+        // A term replaces an earlier file's term with the same words. Passive verbs are a list of their own:
+        // "threaten" can be both a stance verb and a passive verb.
+        let replaced: HashSet<(bool, Vec<String>)> =
+            added.iter().map(|e| (e.category == Category::Passive, words_of(&e.keys))).collect();
+        merged.entries.retain(|e| !replaced.contains(&(e.category == Category::Passive, words_of(&e.keys))));
+        merged.entries.extend(added);
         merged.by_first_word.clear();
         for (i, e) in merged.entries.iter().enumerate() {
             merged.by_first_word.entry(e.keys[0].word().to_string()).or_default().push(i);
@@ -280,6 +282,10 @@ impl Lexicon {
 }
 
 /// Two terms are the same when their words match the same text, whatever the matching mode.
+fn words_of(keys: &[tokens::Key]) -> Vec<String> {
+    keys.iter().map(|k| k.word().to_string()).collect()
+}
+
 fn same_words(a: &[tokens::Key], b: &[tokens::Key]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.word() == y.word())
 }

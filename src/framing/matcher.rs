@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::Category;
 use super::lexicon::{Entry, Lexicon};
 use super::tokens::Token;
 
@@ -21,8 +22,11 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        // Passive verbs are a list of their own, read by the passive rule: matched here, "pressure" would hide a
+        // user's loaded "pressure" written later.
         let best = lexicon
             .candidates(&tokens[i])
+            .filter(|&e| lexicon.entries()[e].category != Category::Passive)
             .filter(|&e| matches_at(text, tokens, i, &lexicon.entries()[e]))
             .max_by_key(|&e| (lexicon.entries()[e].keys.len(), std::cmp::Reverse(e)));
         match best {
@@ -75,6 +79,14 @@ mod tests {
     fn longest_phrase_wins_and_phrases_do_not_cross_punctuation() {
         let lex = lexicon("[[label.group]]\nterms = [\"group\", \"terror group\"]\n");
         assert_eq!(found("the terror groups, terror. group", &lex), ["terror groups", "group"]);
+    }
+
+    #[test]
+    fn a_passive_verb_does_not_hide_the_same_word_in_another_category() {
+        let mut lex = lexicon("[[passive.group]]\nterms = [\"pressure\"]\n");
+        lex.merge_str("user.toml", "[[loaded.group]]\nterms = [\"pressure\"]\n").unwrap();
+        assert_eq!(found("They pressured him.", &lex), ["pressured"]);
+        assert_eq!(lex.entries()[find("pressured", &tokens("pressured"), &lex)[0].entry].category, Category::Loaded);
     }
 
     #[test]

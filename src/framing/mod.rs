@@ -133,13 +133,18 @@ pub fn note_and_contrast(lexicon: &Lexicon, text: &str, span: &FramingSpan) -> (
     }
 }
 
-/// Words an intensifier is not extended over: it modifies what comes after them.
-const FUNCTION_WORDS: [&str; 24] = [
+/// Words an intensifier or a judging adjective is not extended over: it modifies what comes after them
+/// ("great for him", "important that").
+const FUNCTION_WORDS: [&str; 87] = [
     "the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "by", "for", "with", "from", "that", "this", "it",
-    "as", "be", "is", "was", "are", "were", "than",
+    "as", "be", "is", "was", "are", "were", "than", "about", "against", "into", "over", "under", "after", "before",
+    "but", "if", "when", "while", "so", "not", "because", "he", "she", "they", "we", "you", "i", "his", "her", "their",
+    "its", "our", "my", "your", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
+    "must", "do", "does", "did", "been", "being", "who", "which", "what", "there", "then", "also", "these", "those",
+    "all", "any", "some", "no", "up", "out", "off", "enough", "too", "yet", "now", "here",
 ];
 
-/// `range` plus the word right after it, when that word is what an intensifier modifies.
+/// `range` plus the word right after it, when that word is what an intensifier or an adjective modifies.
 fn extend_to_next_word(text: &str, tokens: &[tokens::Token], range: Range<usize>) -> Range<usize> {
     let next = tokens.partition_point(|t| t.range.start < range.end);
     match tokens.get(next) {
@@ -263,6 +268,54 @@ mod tests {
             marked("It was a very good meeting, very much so."),
             [("very good".to_string(), Category::Booster), ("very much".to_string(), Category::Booster)]
         );
+    }
+
+    #[test]
+    fn hosting_pleas_in_court_and_legal_nouns_are_not_attribution() {
+        let text = "He welcomed the prime minister to his estate. The aide pleaded guilty. The bribery case was heard \
+                    on a motion to dismiss, and the president would not disclose the sites.";
+        assert_eq!(marked(text), []);
+    }
+
+    #[test]
+    fn stance_verbs_and_loaded_nouns_of_accusation_are_attribution() {
+        let m = marked("She claimed the vote was stolen and warned of unrest; he dismissed the accusations.");
+        let terms: Vec<&str> = m.iter().filter(|(_, c)| *c == Category::Attribution).map(|(t, _)| t.as_str()).collect();
+        assert_eq!(terms, ["claimed", "warned", "dismissed", "accusations"]);
+    }
+
+    #[test]
+    fn judging_words_are_loaded_but_their_plain_neighbours_are_not() {
+        let m = marked("The scheming envoy gave a scathing, hysterical speech; critics called the plan a quagmire.");
+        let terms: Vec<&str> = m.iter().filter(|(_, c)| *c == Category::Loaded).map(|(t, _)| t.as_str()).collect();
+        assert_eq!(terms, ["scheming", "scathing", "hysterical", "quagmire"]);
+        assert_eq!(marked("The decision was printed in boldface; the rashes faded and the plan was approved."), []);
+    }
+
+    #[test]
+    fn great_in_idioms_is_not_praise() {
+        assert_eq!(marked("She went to great lengths during the Great Depression."), []);
+        assert_eq!(marked("It will be a great day."), [("great day".to_string(), Category::Loaded)]);
+    }
+
+    #[test]
+    fn editorializing_and_euphemism_are_loaded() {
+        let m = marked("Notably, the mere presence of troops was called friendly fire.");
+        let terms: Vec<&str> = m.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(terms, ["Notably", "mere", "friendly fire"]);
+    }
+
+    #[test]
+    fn a_verdict_adjective_takes_in_the_word_it_judges_but_not_a_preposition() {
+        let m = marked("He is a great ally. The deal was terrible for them, and it is important that we talk.");
+        let terms: Vec<&str> = m.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(terms, ["great ally", "terrible", "important"]);
+    }
+
+    #[test]
+    fn proportions_are_not_hedges() {
+        assert_eq!(marked("The dead were mostly civilians, largely women, roughly 150 a day, partly children."), []);
+        assert_eq!(marked("The plan is somewhat vague."), [("somewhat".to_string(), Category::Hedge)]);
     }
 
     #[test]

@@ -74,6 +74,9 @@ fn quote_pairs(para: &str) -> Vec<Range<usize>> {
                     out.push(s..i + c.len_utf8());
                 }
             }
+            // A straight mark after a space and before a word opens a quote even when one is already open: the
+            // earlier mark was stray, and pairing across it would quote the text between two quotations.
+            '"' if opens(prev, next) => open_double = Some(i),
             '"' => match open_double.take() {
                 Some(s) => out.push(s..i + 1),
                 None => open_double = Some(i),
@@ -90,6 +93,12 @@ fn quote_pairs(para: &str) -> Vec<Range<usize>> {
     }
     out.sort_by_key(|r| r.start);
     out
+}
+
+/// A straight quote mark at the start of a passage or after a space or an opening bracket or dash, with a word
+/// (not a space) after it.
+fn opens(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_none_or(|p| p.is_whitespace() || "([{—–".contains(p)) && next.is_some_and(|n| !n.is_whitespace())
 }
 
 fn inner<'a>(text: &'a str, quote: &Range<usize>) -> &'a str {
@@ -158,5 +167,16 @@ mod tests {
         assert!(found("He said that “we will win” and that this was part of “total victory” then.").is_empty());
         assert!(found("Her assertion that they “did not want a deal” and wanted “to die” is odd.").is_empty());
         assert_eq!(found("He spoke. The so-called “pause” ended."), ["“pause”"]);
+        // The stem of "added" is not the stem of "add".
+        assert!(found("He added that, “unfortunately,” it failed.").is_empty());
+        assert!(found("It was “late,” he added.").is_empty());
+        assert!(found("She spoke of a “pause” in the talks.").is_empty());
+    }
+
+    #[test]
+    fn a_stray_straight_mark_does_not_pair_across_two_quotations() {
+        let text = "One stray\" mark. He wanted \"to prove it was a lie.\" Jones wrote that \"it was up to him.\"";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+        assert_eq!(found("A stray \"mark. Then the \"reform\" passed."), ["\"reform\""]);
     }
 }
