@@ -21,8 +21,9 @@ use parallax::document::Document;
 use parallax::load::{self, Format};
 use serde::Deserialize;
 
-/// Precision the default threshold is chosen for on the train topics (the bar on dev is 0.8).
-const TARGET_PRECISION: f64 = 0.85;
+/// Precision the default threshold is chosen for on the train topics (the bar on dev is 0.8): above
+/// the bar, because long opinion pieces such as the seeds share more vocabulary without sharing claims.
+const TARGET_PRECISION: f64 = 0.88;
 const L2: f64 = 1e-3;
 
 #[derive(Deserialize)]
@@ -178,6 +179,8 @@ fn main() {
         row(&name, &scored(&dev, &|c| score(&m, c)), Some(t));
     };
     report("refit, all signals".to_string(), all);
+    let ungated = |c: &Case| c.candidates.iter().map(|s| f64::from(full.probability(s))).fold(0.0, f64::max);
+    row("refit, without the evidence gate", &scored(&dev, &ungated), Some(pick_threshold(&scored(&train, &ungated))));
     // What the candidate index alone achieves: every proposed pair scores 1, the rest 0.
     let proposed = |c: &Case| if c.candidates.is_empty() { 0.0 } else { 1.0 };
     row("index alone (proposed = 1)", &scored(&dev, &proposed), None);

@@ -13,6 +13,17 @@ pub const COUNT: usize = NAMES.len();
 const LENGTH_SATURATION: f32 = 20.0;
 /// Shared words, each weighted by its rarity, at which the rarity signal saturates.
 const RARITY_SATURATION: f32 = 4.0;
+/// A shared word, name or figure is evidence when its weight is at least this share of the weight
+/// of a key found in one sentence (in the seeds: "Qatar", "Trump", "distribution", not "Hamas", "Israel").
+const EVIDENCE_RARITY: f32 = 0.45;
+/// A rare shared word outside names counts this much, a name, figure or quotation one: a name and
+/// one word ("the IDF’s advance" / "advanced ... by the IDF") are not two facts in common.
+const WORD_EVIDENCE: f32 = 0.75;
+/// A shared quotation is evidence when it shares more than this (see [`quotes`]): the same words
+/// quoted in both, not one quoted word found unquoted in the other.
+const EVIDENCE_QUOTE: f32 = 0.5;
+/// A name this long is a person with a title or a full name ("President Donald Trump").
+const SPEAKER_NAME_WORDS: usize = 3;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Signals {
@@ -33,6 +44,11 @@ pub struct Signals {
     pub meaning: f32,
     /// How long the shorter sentence is: short ones share words by chance.
     pub length: f32,
+    /// Independent pieces of shared evidence (not a model input; see [`super::model`]):
+    /// each rare word outside names (three quarters), each rare name (all its keys together),
+    /// each rare figure, a shared quotation, and a titled full name in two sentences that both quote.
+    #[serde(default)]
+    pub evidence: f32,
 }
 
 impl Signals {
@@ -102,6 +118,38 @@ fn quotes(a: &SentenceFeatures, b: &SentenceFeatures, idf: &[f32]) -> f32 {
     best.min(1.0)
 }
 
+/// Counts the independent pieces of rare evidence two sentences share, so that one shared
+/// name, spelt out in full in both ("Israeli Prime Minister Benjamin Netanyahu"), counts once.
+fn evidence(a: &SentenceFeatures, b: &SentenceFeatures, corpus: &Corpus, quotes: f32) -> f32 {
+    let rare = |k: u32| corpus.idf[k as usize] >= EVIDENCE_RARITY * corpus.max_idf;
+    let in_name = |k: &u32| a.name_terms.binary_search(k).is_ok() || b.name_terms.binary_search(k).is_ok();
+    // A figure's digits are also a word of the sentence; the figure counts, the word does not.
+    let is_figure = |k: &u32| corpus.numeric[*k as usize];
+    let words = shared_keys(&a.terms, &b.terms).filter(|k| !in_name(k) && !is_figure(k) && rare(*k)).count();
+    let shared_names: Vec<&(u32, u32, usize)> = shared_keys(&a.entities, &b.entities)
+        .filter(|&k| rare(k))
+        .filter_map(|k| a.entity_names.binary_search_by_key(&k, |e| e.0).ok().map(|i| &a.entity_names[i]))
+        .collect();
+    let mut names: Vec<u32> = shared_names.iter().map(|e| e.1).collect();
+    names.sort_unstable();
+    names.dedup();
+    // A value may be held twice with different units: count each shared value once, whichever side holds it twice.
+    let mut figures: Vec<u32> = a
+        .figures
+        .iter()
+        .filter(|f| rare(f.value) && b.figures.iter().any(|g| g.value == f.value))
+        .map(|f| f.value)
+        .collect();
+    figures.sort_unstable();
+    figures.dedup();
+    let quoted = quotes > EVIDENCE_QUOTE;
+    // Both quote, and both name someone in full with a title ("President Donald Trump"): the same speaker quoted.
+    let same_speaker =
+        shared_names.iter().any(|e| e.2 >= SPEAKER_NAME_WORDS) && !a.quotes.is_empty() && !b.quotes.is_empty();
+    WORD_EVIDENCE * words as f32
+        + (names.len() + figures.len() + usize::from(quoted) + usize::from(same_speaker)) as f32
+}
+
 pub fn signals(corpus: &Corpus, a: usize, b: usize) -> Signals {
     let (fa, fb) = (&corpus.sentences[a], &corpus.sentences[b]);
     let idf = &corpus.idf;
@@ -110,16 +158,18 @@ pub fn signals(corpus: &Corpus, a: usize, b: usize) -> Signals {
     let shorter = fa.content_words.min(fb.content_words) as f32;
     let rarity: f32 = shared_keys(&fa.terms, &fb.terms).map(|k| idf[k as usize] / corpus.max_idf).sum();
     let rarest_name = shared_keys(&fa.entities, &fb.entities).map(|k| idf[k as usize]).fold(0.0, f32::max);
+    let quotes = quotes(fa, fb, idf);
     Signals {
         words: cosine(shared, na, nb),
         containment: if na.min(nb) > 0.0 { shared / na.min(nb) } else { 0.0 },
         rarity: (rarity / RARITY_SATURATION).min(1.0),
         numbers: numbers(fa, fb, corpus),
         entities: cosine(shared_e, na_e, nb_e) * rarest_name / corpus.max_idf,
-        quotes: quotes(fa, fb, idf),
+        quotes,
         // Both vectors are unit length (or zero), so the dot product is the cosine.
         meaning: fa.meaning.iter().zip(&fb.meaning).map(|(x, y)| x * y).sum(),
         length: (shorter / LENGTH_SATURATION).min(1.0),
+        evidence: evidence(fa, fb, corpus, quotes),
     }
 }
 
@@ -170,6 +220,38 @@ mod tests {
             "A “red line” was drawn by mediators today.",
         );
         assert!(t.quotes < 0.1, "{t:?}");
+    }
+
+    #[test]
+    fn a_name_written_out_in_both_is_one_piece_of_evidence() {
+        let s =
+            between("The envoy Steve Witkoff flew to Doha overnight.", "Reporters asked Steve Witkoff about tariffs.");
+        assert!(s.entities > 0.0);
+        assert!(s.evidence < 2.0, "{s:?}");
+    }
+
+    #[test]
+    fn a_name_and_one_word_are_thin_but_two_names_are_not() {
+        let thin =
+            between("Soldiers slowed the IDF advance near Khan Younis.", "Critics say the IDF advanced its goals.");
+        assert!(thin.evidence < 2.0, "{thin:?}");
+        let two =
+            between("Negotiators from Qatar and Egypt met on Sunday.", "Earlier talks ran through Egypt and Qatar.");
+        assert!(two.evidence >= 2.0, "{two:?}");
+    }
+
+    #[test]
+    fn a_titled_speaker_quoted_in_both_is_a_second_piece() {
+        let quoted = between(
+            "US President Donald Trump called the group “sick and twisted” on Monday.",
+            "Later, President Donald Trump said “they want to die” after the talks.",
+        );
+        assert!(quoted.evidence >= 2.0, "{quoted:?}");
+        let unquoted = between(
+            "US President Donald Trump called the group sick and twisted on Monday.",
+            "Later, President Donald Trump said they want to die after the talks.",
+        );
+        assert!(unquoted.evidence < 2.0, "{unquoted:?}");
     }
 
     #[test]
