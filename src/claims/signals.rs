@@ -118,58 +118,88 @@ fn quotes(a: &SentenceFeatures, b: &SentenceFeatures, idf: &[f32]) -> f32 {
     best.min(1.0)
 }
 
-/// Counts the independent pieces of rare evidence two sentences share, so that one shared
-/// name, spelt out in full in both ("Israeli Prime Minister Benjamin Netanyahu"), counts once.
-fn evidence(a: &SentenceFeatures, b: &SentenceFeatures, corpus: &Corpus, quotes: f32) -> f32 {
-    let rare = |k: u32| corpus.idf[k as usize] >= EVIDENCE_RARITY * corpus.max_idf;
-    let in_name = |k: &u32| a.name_terms.binary_search(k).is_ok() || b.name_terms.binary_search(k).is_ok();
-    // A figure's digits are also a word of the sentence; the figure counts, the word does not.
-    let is_figure = |k: &u32| corpus.numeric[*k as usize];
-    let words = shared_keys(&a.terms, &b.terms).filter(|k| !in_name(k) && !is_figure(k) && rare(*k)).count();
-    let shared_names: Vec<&(u32, u32, usize)> = shared_keys(&a.entities, &b.entities)
-        .filter(|&k| rare(k))
-        .filter_map(|k| a.entity_names.binary_search_by_key(&k, |e| e.0).ok().map(|i| &a.entity_names[i]))
-        .collect();
-    let mut names: Vec<u32> = shared_names.iter().map(|e| e.1).collect();
-    names.sort_unstable();
-    names.dedup();
-    // A value may be held twice with different units: count each shared value once, whichever side holds it twice.
-    let mut figures: Vec<u32> = a
+/// What the shared names of two sentences add up to: their IDF mass, the weight of the rarest,
+/// and the evidence they give.
+struct SharedNames {
+    mass: f32,
+    rarest: f32,
+    /// Rare names, each counted once whichever of its keys both hold.
+    rare: usize,
+    /// A rare titled full name ("President Donald Trump") is among them.
+    titled: bool,
+}
+
+fn shared_names(a: &SentenceFeatures, b: &SentenceFeatures, corpus: &Corpus, cut: f32) -> SharedNames {
+    let idf = &corpus.idf;
+    let mut out = SharedNames { mass: 0.0, rarest: 0.0, rare: 0, titled: false };
+    // The last words of the rare names seen so far; sentences name few things, so a short list does.
+    let mut seen: Vec<u32> = Vec::new();
+    for k in shared_keys(&a.entities, &b.entities) {
+        let w = idf[k as usize];
+        out.mass += w * w;
+        out.rarest = out.rarest.max(w);
+        if w < cut {
+            continue;
+        }
+        if let Ok(i) = a.entity_names.binary_search_by_key(&k, |e| e.0) {
+            let (_, last, words) = a.entity_names[i];
+            out.titled |= words >= SPEAKER_NAME_WORDS;
+            if !seen.contains(&last) {
+                seen.push(last);
+            }
+        }
+    }
+    out.rare = seen.len();
+    out
+}
+
+/// Rare figures both hold, each value once (a value may be held twice with different units).
+fn shared_figures(a: &SentenceFeatures, b: &SentenceFeatures, cut: f32, idf: &[f32]) -> usize {
+    let mut values: Vec<u32> = a
         .figures
         .iter()
-        .filter(|f| rare(f.value) && b.figures.iter().any(|g| g.value == f.value))
+        .filter(|f| idf[f.value as usize] >= cut && b.figures.iter().any(|g| g.value == f.value))
         .map(|f| f.value)
         .collect();
-    figures.sort_unstable();
-    figures.dedup();
-    let quoted = quotes > EVIDENCE_QUOTE;
-    // Both quote, and both name someone in full with a title ("President Donald Trump"): the same speaker quoted.
-    let same_speaker =
-        shared_names.iter().any(|e| e.2 >= SPEAKER_NAME_WORDS) && !a.quotes.is_empty() && !b.quotes.is_empty();
-    WORD_EVIDENCE * words as f32
-        + (names.len() + figures.len() + usize::from(quoted) + usize::from(same_speaker)) as f32
+    values.sort_unstable();
+    values.dedup();
+    values.len()
 }
 
 pub fn signals(corpus: &Corpus, a: usize, b: usize) -> Signals {
     let (fa, fb) = (&corpus.sentences[a], &corpus.sentences[b]);
     let idf = &corpus.idf;
-    let (shared, na, nb) = (shared_mass(&fa.terms, &fb.terms, idf), fa.terms_mass, fb.terms_mass);
-    let (shared_e, na_e, nb_e) = (shared_mass(&fa.entities, &fb.entities, idf), fa.entities_mass, fb.entities_mass);
+    let cut = EVIDENCE_RARITY * corpus.max_idf;
+    let (mut shared, mut rarity, mut rare_words) = (0f32, 0f32, 0usize);
+    for k in shared_keys(&fa.terms, &fb.terms) {
+        let w = idf[k as usize];
+        shared += w * w;
+        rarity += w / corpus.max_idf;
+        // A word of a name counts with the name; a figure's digits count with the figure.
+        let in_name = |s: &SentenceFeatures| s.name_terms.binary_search(&k).is_ok();
+        if w >= cut && !corpus.numeric[k as usize] && !in_name(fa) && !in_name(fb) {
+            rare_words += 1;
+        }
+    }
+    let (na, nb) = (fa.terms_mass, fb.terms_mass);
+    let names = shared_names(fa, fb, corpus, cut);
     let shorter = fa.content_words.min(fb.content_words) as f32;
-    let rarity: f32 = shared_keys(&fa.terms, &fb.terms).map(|k| idf[k as usize] / corpus.max_idf).sum();
-    let rarest_name = shared_keys(&fa.entities, &fb.entities).map(|k| idf[k as usize]).fold(0.0, f32::max);
     let quotes = quotes(fa, fb, idf);
+    let quoted = quotes > EVIDENCE_QUOTE;
+    // Both quote, and both name someone in full with a title: the same speaker quoted.
+    let same_speaker = names.titled && !fa.quotes.is_empty() && !fb.quotes.is_empty();
+    let pieces = names.rare + shared_figures(fa, fb, cut, idf) + usize::from(quoted) + usize::from(same_speaker);
     Signals {
         words: cosine(shared, na, nb),
         containment: if na.min(nb) > 0.0 { shared / na.min(nb) } else { 0.0 },
         rarity: (rarity / RARITY_SATURATION).min(1.0),
         numbers: numbers(fa, fb, corpus),
-        entities: cosine(shared_e, na_e, nb_e) * rarest_name / corpus.max_idf,
+        entities: cosine(names.mass, fa.entities_mass, fb.entities_mass) * names.rarest / corpus.max_idf,
         quotes,
         // Both vectors are unit length (or zero), so the dot product is the cosine.
         meaning: fa.meaning.iter().zip(&fb.meaning).map(|(x, y)| x * y).sum(),
         length: (shorter / LENGTH_SATURATION).min(1.0),
-        evidence: evidence(fa, fb, corpus, quotes),
+        evidence: WORD_EVIDENCE * rare_words as f32 + pieces as f32,
     }
 }
 
