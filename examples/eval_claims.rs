@@ -2,7 +2,8 @@
 //! its README): ROC-AUC, average precision and precision/recall/F1 at the
 //! default threshold, next to a token-Jaccard baseline, plus what each signal
 //! adds. Each topic's documents go into one analysis run, exactly as the
-//! README scores the binary.
+//! README scores the binary. Last, the links shown on the bundled seeds,
+//! scored against the hand judgements in tests/data/seed_links.toml.
 //!
 //!     cargo run --release --example eval_claims              # report
 //!     cargo run --release --example eval_claims -- --fit     # also refit and write assets/claims/weights.json
@@ -20,8 +21,9 @@ use parallax::document::Document;
 use parallax::load::{self, Format};
 use serde::Deserialize;
 
-/// Precision the default threshold is chosen for on the train topics (the bar on dev is 0.8).
-const TARGET_PRECISION: f64 = 0.85;
+/// Precision the default threshold is chosen for on the train topics (the bar on dev is 0.8): above
+/// the bar, because long opinion pieces such as the seeds share more vocabulary without sharing claims.
+const TARGET_PRECISION: f64 = 0.88;
 const L2: f64 = 1e-3;
 
 #[derive(Deserialize)]
@@ -177,6 +179,8 @@ fn main() {
         row(&name, &scored(&dev, &|c| score(&m, c)), Some(t));
     };
     report("refit, all signals".to_string(), all);
+    let ungated = |c: &Case| c.candidates.iter().map(|s| f64::from(full.probability(s))).fold(0.0, f64::max);
+    row("refit, without the evidence gate", &scored(&dev, &ungated), Some(pick_threshold(&scored(&train, &ungated))));
     // What the candidate index alone achieves: every proposed pair scores 1, the rest 0.
     let proposed = |c: &Case| if c.candidates.is_empty() { 0.0 } else { 1.0 };
     row("index alone (proposed = 1)", &scored(&dev, &proposed), None);
@@ -192,12 +196,79 @@ fn main() {
         report(format!("all but {name}"), without);
     }
     let t = pick_threshold(&scored(&train, &|c| score(&full, c)));
+    let seeds = SeedJudgements::load();
+    println!("\nseed links (judged by hand in tests/data/seed_links.toml):");
+    seeds.report("shipped model, DEFAULT_THRESHOLD", Model::shipped(), f64::from(DEFAULT_THRESHOLD));
+    seeds.report("refit, all signals", &full, t);
     println!("\nfitted weights: {}", full.to_json());
     println!("threshold for train precision {TARGET_PRECISION}: {t:.3}");
     if fit {
         let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/claims/weights.json");
         std::fs::write(&path, full.to_json()).expect("write weights");
         println!("wrote {}", path.display());
+    }
+}
+
+#[derive(Deserialize)]
+struct SeedLinkFile {
+    link: Vec<SeedLink>,
+}
+
+#[derive(Deserialize)]
+struct SeedLink {
+    a: SeedSide,
+    b: SeedSide,
+    same: bool,
+}
+
+#[derive(Deserialize)]
+struct SeedSide {
+    doc: usize,
+    starts: String,
+}
+
+/// The bundled seeds with the hand judgements of their links.
+struct SeedJudgements {
+    docs: Vec<Document>,
+    judged: HashMap<(SentenceRef, SentenceRef), bool>,
+}
+
+impl SeedJudgements {
+    fn load() -> SeedJudgements {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/seed_links.toml");
+        let text = std::fs::read_to_string(&path).expect("read tests/data/seed_links.toml");
+        let file: SeedLinkFile = toml::from_str(&text).expect("seed_links.toml parses");
+        let docs = parallax::seeds::documents();
+        let find = |s: &SeedSide| {
+            let sentence = (0..docs[s.doc].sentences.len())
+                .find(|&i| docs[s.doc].sentence(i).starts_with(&s.starts))
+                .unwrap_or_else(|| panic!("no sentence of seed {} starts with {:?}", s.doc, s.starts));
+            SentenceRef { doc: s.doc, sentence }
+        };
+        let judged = file
+            .link
+            .iter()
+            .map(|l| {
+                let (x, y) = (find(&l.a), find(&l.b));
+                (if x < y { (x, y) } else { (y, x) }, l.same)
+            })
+            .collect();
+        SeedJudgements { docs, judged }
+    }
+
+    /// Links at or above the threshold, how many are judged the same claim, and how many are not judged.
+    fn report(&self, name: &str, model: &Model, threshold: f64) {
+        let links: Vec<_> = claims::score_pairs_with(&self.docs, model)
+            .into_iter()
+            .filter(|l| f64::from(l.score) >= threshold)
+            .collect();
+        let same = links.iter().filter(|l| self.judged.get(&(l.a, l.b)) == Some(&true)).count();
+        let unjudged = links.iter().filter(|l| !self.judged.contains_key(&(l.a, l.b))).count();
+        let precision = same as f64 / (links.len() - unjudged).max(1) as f64;
+        println!(
+            "{name:<34} {:>3} links, {same} same claim, {unjudged} not judged: precision {precision:.2}",
+            links.len()
+        );
     }
 }
 

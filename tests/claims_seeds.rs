@@ -1,10 +1,13 @@
 //! Claim links on the bundled seed articles: paraphrases of one claim link,
 //! across sources, at the default threshold.
 
+use std::collections::HashMap;
+
 use parallax::analysis::{Analysis, Options};
 use parallax::claims::SentenceRef;
 use parallax::document::Document;
 use parallax::seeds;
+use serde::Deserialize;
 
 fn find(docs: &[Document], doc: usize, needle: &str) -> SentenceRef {
     let sentence = (0..docs[doc].sentences.len())
@@ -72,4 +75,76 @@ fn default_links_are_a_subset_of_all_candidates() {
     assert!(!shown.links.is_empty());
     assert!(shown.links.len() < all.links.len());
     assert!(shown.links.iter().all(|l| all.links.contains(l)));
+}
+
+#[test]
+fn trump_on_hamas_links_003_and_004() {
+    let docs = seeds::documents();
+    let analysis = Analysis::run(&docs, &Options::default());
+    let s3 = find(&docs, 3, "“sick and twisted,”");
+    let s4 = find(&docs, 4, "I think they want to die.");
+    assert!(linked(&analysis, s3, s4));
+}
+
+#[test]
+fn one_shared_name_does_not_link() {
+    // 000's sentence shares only "IDF" (and "advance"/"part") with several 004 sentences.
+    let docs = seeds::documents();
+    let analysis = Analysis::run(&docs, &Options::default());
+    let s0 = find(&docs, 0, "slowing the IDF’s advance");
+    assert!(analysis.counterparts(s0).is_empty(), "{:?}", analysis.counterparts(s0));
+}
+
+#[derive(Deserialize)]
+struct Judgements {
+    link: Vec<Judged>,
+}
+
+#[derive(Deserialize)]
+struct Judged {
+    a: Side,
+    b: Side,
+    same: bool,
+}
+
+#[derive(Deserialize)]
+struct Side {
+    doc: usize,
+    starts: String,
+}
+
+/// Every link shown by default on the seeds has a hand judgement in tests/data/seed_links.toml
+/// (a change that brings in new links must judge them), and most are the same claim.
+#[test]
+fn default_seed_links_are_judged_and_mostly_right() {
+    let docs = seeds::documents();
+    let file: Judgements = toml::from_str(include_str!("data/seed_links.toml")).expect("seed_links.toml parses");
+    let at = |s: &Side| {
+        let sentence = (0..docs[s.doc].sentences.len())
+            .find(|&i| docs[s.doc].sentence(i).starts_with(&s.starts))
+            .unwrap_or_else(|| panic!("no sentence of seed {} starts with {:?}", s.doc, s.starts));
+        SentenceRef { doc: s.doc, sentence }
+    };
+    let judged: HashMap<(SentenceRef, SentenceRef), bool> = file
+        .link
+        .iter()
+        .map(|j| {
+            let (x, y) = (at(&j.a), at(&j.b));
+            (if x < y { (x, y) } else { (y, x) }, j.same)
+        })
+        .collect();
+    let analysis = Analysis::run(&docs, &Options::default());
+    let mut same = 0;
+    for l in &analysis.links {
+        let verdict = judged.get(&(l.a, l.b)).unwrap_or_else(|| {
+            panic!(
+                "link not judged in tests/data/seed_links.toml: {:?} / {:?}",
+                docs[l.a.doc].sentence(l.a.sentence),
+                docs[l.b.doc].sentence(l.b.sentence)
+            )
+        });
+        same += usize::from(*verdict);
+    }
+    let precision = same as f64 / analysis.links.len() as f64;
+    assert!(precision >= 0.65, "{same} of {} default seed links are the same claim", analysis.links.len());
 }

@@ -11,7 +11,7 @@ use super::entities::{Capitalisation, entity_keys};
 use super::fasthash::FastMap;
 use super::numbers::quantities;
 use super::quotes::quotations;
-use super::tokens::{Word, data_lines, stem, words};
+use super::tokens::{Word, data_lines, is_stopword, stem, words};
 use crate::document::Document;
 
 /// Sentences with fewer words, or fewer content words, say too little to link.
@@ -39,6 +39,12 @@ pub struct SentenceFeatures {
     pub entities_mass: f32,
     /// Entity keys (full names and last words), sorted, unique.
     pub entities: Vec<u32>,
+    /// Each entity key with the key of its name's last word and its number of words, sorted:
+    /// "Donald Trump" and "Trump" are one name, one piece of evidence.
+    pub entity_names: Vec<(u32, u32, usize)>,
+    /// Stems of the words inside names, sorted, unique: "Prime" in "Prime Minister Netanyahu"
+    /// is part of the name, not a second shared word.
+    pub name_terms: Vec<u32>,
     pub figures: Vec<Figure>,
     /// Content-word stems of each quotation.
     pub quotes: Vec<Vec<u32>>,
@@ -56,6 +62,8 @@ impl Default for SentenceFeatures {
             terms_mass: 0.0,
             entities_mass: 0.0,
             entities: Vec::new(),
+            entity_names: Vec::new(),
+            name_terms: Vec::new(),
             figures: Vec::new(),
             quotes: Vec::new(),
             meaning: [0.0; DIMS],
@@ -74,6 +82,8 @@ pub struct Corpus {
     pub idf: Vec<f32>,
     /// By key: the number of sentences holding it.
     pub df: Vec<u32>,
+    /// By key: a word written in digits ("7", "60-day"), which is also a figure.
+    pub numeric: Vec<bool>,
     /// ln(1 + N): the weight of a key found in one sentence.
     pub max_idf: f32,
     keys: FastMap<String, u32>,
@@ -126,7 +136,16 @@ impl Corpus {
                 words_here.push((i, id));
             }
             f.content_words = f.terms.len();
-            f.entities = entity_keys(text, ws, &caps).into_iter().map(|k| keys.id(format!("@{k}"))).collect();
+            for k in entity_keys(text, ws, &caps) {
+                let last = k.rsplit(' ').next().unwrap_or(&k);
+                let last_id = keys.id(format!("@{last}"));
+                for w in k.split(' ').filter(|w| !is_stopword(w)) {
+                    f.name_terms.push(stem_id(&mut keys, w));
+                }
+                let id = keys.id(format!("@{k}"));
+                f.entities.push(id);
+                f.entity_names.push((id, last_id, k.split(' ').count()));
+            }
             f.figures = quantities(ws)
                 .into_iter()
                 .map(|q| Figure {
@@ -150,7 +169,8 @@ impl Corpus {
                 .collect();
             f.eligible =
                 ws.len() >= MIN_WORDS && f.content_words >= MIN_CONTENT_WORDS && !is_boilerplate(text, ws.len());
-            for v in [&mut f.terms, &mut f.entities] {
+            f.entity_names.sort_unstable();
+            for v in [&mut f.terms, &mut f.entities, &mut f.name_terms] {
                 v.sort_unstable();
                 v.dedup();
             }
@@ -194,7 +214,12 @@ impl Corpus {
             }
             f.meaning = sum;
         }
+        let mut numeric = vec![false; keys.ids.len()];
+        for (k, &id) in &keys.ids {
+            numeric[id as usize] = k.starts_with(|c: char| c.is_ascii_digit());
+        }
         Corpus {
+            numeric,
             refs: split.into_iter().map(|s| s.0).collect(),
             sentences,
             idf,

@@ -13,6 +13,17 @@ pub const COUNT: usize = NAMES.len();
 const LENGTH_SATURATION: f32 = 20.0;
 /// Shared words, each weighted by its rarity, at which the rarity signal saturates.
 const RARITY_SATURATION: f32 = 4.0;
+/// A shared word, name or figure is evidence when its weight is at least this share of the weight
+/// of a key found in one sentence (in the seeds: "Qatar", "Trump", "distribution", not "Hamas", "Israel").
+const EVIDENCE_RARITY: f32 = 0.45;
+/// A rare shared word outside names counts this much, a name, figure or quotation one: a name and
+/// one word ("the IDF’s advance" / "advanced ... by the IDF") are not two facts in common.
+const WORD_EVIDENCE: f32 = 0.75;
+/// A shared quotation is evidence when it shares more than this (see [`quotes`]): the same words
+/// quoted in both, not one quoted word found unquoted in the other.
+const EVIDENCE_QUOTE: f32 = 0.5;
+/// A name this long is a person with a title or a full name ("President Donald Trump").
+const SPEAKER_NAME_WORDS: usize = 3;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Signals {
@@ -33,6 +44,11 @@ pub struct Signals {
     pub meaning: f32,
     /// How long the shorter sentence is: short ones share words by chance.
     pub length: f32,
+    /// Independent pieces of shared evidence (not a model input; see [`super::model`]):
+    /// each rare word outside names (three quarters), each rare name (all its keys together),
+    /// each rare figure, a shared quotation, and a titled full name in two sentences that both quote.
+    #[serde(default)]
+    pub evidence: f32,
 }
 
 impl Signals {
@@ -102,24 +118,88 @@ fn quotes(a: &SentenceFeatures, b: &SentenceFeatures, idf: &[f32]) -> f32 {
     best.min(1.0)
 }
 
+/// What the shared names of two sentences add up to: their IDF mass, the weight of the rarest,
+/// and the evidence they give.
+struct SharedNames {
+    mass: f32,
+    rarest: f32,
+    /// Rare names, each counted once whichever of its keys both hold.
+    rare: usize,
+    /// A rare titled full name ("President Donald Trump") is among them.
+    titled: bool,
+}
+
+fn shared_names(a: &SentenceFeatures, b: &SentenceFeatures, corpus: &Corpus, cut: f32) -> SharedNames {
+    let idf = &corpus.idf;
+    let mut out = SharedNames { mass: 0.0, rarest: 0.0, rare: 0, titled: false };
+    // The last words of the rare names seen so far; sentences name few things, so a short list does.
+    let mut seen: Vec<u32> = Vec::new();
+    for k in shared_keys(&a.entities, &b.entities) {
+        let w = idf[k as usize];
+        out.mass += w * w;
+        out.rarest = out.rarest.max(w);
+        if w < cut {
+            continue;
+        }
+        if let Ok(i) = a.entity_names.binary_search_by_key(&k, |e| e.0) {
+            let (_, last, words) = a.entity_names[i];
+            out.titled |= words >= SPEAKER_NAME_WORDS;
+            if !seen.contains(&last) {
+                seen.push(last);
+            }
+        }
+    }
+    out.rare = seen.len();
+    out
+}
+
+/// Rare figures both hold, each value once (a value may be held twice with different units).
+fn shared_figures(a: &SentenceFeatures, b: &SentenceFeatures, cut: f32, idf: &[f32]) -> usize {
+    let mut values: Vec<u32> = a
+        .figures
+        .iter()
+        .filter(|f| idf[f.value as usize] >= cut && b.figures.iter().any(|g| g.value == f.value))
+        .map(|f| f.value)
+        .collect();
+    values.sort_unstable();
+    values.dedup();
+    values.len()
+}
+
 pub fn signals(corpus: &Corpus, a: usize, b: usize) -> Signals {
     let (fa, fb) = (&corpus.sentences[a], &corpus.sentences[b]);
     let idf = &corpus.idf;
-    let (shared, na, nb) = (shared_mass(&fa.terms, &fb.terms, idf), fa.terms_mass, fb.terms_mass);
-    let (shared_e, na_e, nb_e) = (shared_mass(&fa.entities, &fb.entities, idf), fa.entities_mass, fb.entities_mass);
+    let cut = EVIDENCE_RARITY * corpus.max_idf;
+    let (mut shared, mut rarity, mut rare_words) = (0f32, 0f32, 0usize);
+    for k in shared_keys(&fa.terms, &fb.terms) {
+        let w = idf[k as usize];
+        shared += w * w;
+        rarity += w / corpus.max_idf;
+        // A word of a name counts with the name; a figure's digits count with the figure.
+        let in_name = |s: &SentenceFeatures| s.name_terms.binary_search(&k).is_ok();
+        if w >= cut && !corpus.numeric[k as usize] && !in_name(fa) && !in_name(fb) {
+            rare_words += 1;
+        }
+    }
+    let (na, nb) = (fa.terms_mass, fb.terms_mass);
+    let names = shared_names(fa, fb, corpus, cut);
     let shorter = fa.content_words.min(fb.content_words) as f32;
-    let rarity: f32 = shared_keys(&fa.terms, &fb.terms).map(|k| idf[k as usize] / corpus.max_idf).sum();
-    let rarest_name = shared_keys(&fa.entities, &fb.entities).map(|k| idf[k as usize]).fold(0.0, f32::max);
+    let quotes = quotes(fa, fb, idf);
+    let quoted = quotes > EVIDENCE_QUOTE;
+    // Both quote, and both name someone in full with a title: the same speaker quoted.
+    let same_speaker = names.titled && !fa.quotes.is_empty() && !fb.quotes.is_empty();
+    let pieces = names.rare + shared_figures(fa, fb, cut, idf) + usize::from(quoted) + usize::from(same_speaker);
     Signals {
         words: cosine(shared, na, nb),
         containment: if na.min(nb) > 0.0 { shared / na.min(nb) } else { 0.0 },
         rarity: (rarity / RARITY_SATURATION).min(1.0),
         numbers: numbers(fa, fb, corpus),
-        entities: cosine(shared_e, na_e, nb_e) * rarest_name / corpus.max_idf,
-        quotes: quotes(fa, fb, idf),
+        entities: cosine(names.mass, fa.entities_mass, fb.entities_mass) * names.rarest / corpus.max_idf,
+        quotes,
         // Both vectors are unit length (or zero), so the dot product is the cosine.
         meaning: fa.meaning.iter().zip(&fb.meaning).map(|(x, y)| x * y).sum(),
         length: (shorter / LENGTH_SATURATION).min(1.0),
+        evidence: WORD_EVIDENCE * rare_words as f32 + pieces as f32,
     }
 }
 
@@ -170,6 +250,38 @@ mod tests {
             "A “red line” was drawn by mediators today.",
         );
         assert!(t.quotes < 0.1, "{t:?}");
+    }
+
+    #[test]
+    fn a_name_written_out_in_both_is_one_piece_of_evidence() {
+        let s =
+            between("The envoy Steve Witkoff flew to Doha overnight.", "Reporters asked Steve Witkoff about tariffs.");
+        assert!(s.entities > 0.0);
+        assert!(s.evidence < 2.0, "{s:?}");
+    }
+
+    #[test]
+    fn a_name_and_one_word_are_thin_but_two_names_are_not() {
+        let thin =
+            between("Soldiers slowed the IDF advance near Khan Younis.", "Critics say the IDF advanced its goals.");
+        assert!(thin.evidence < 2.0, "{thin:?}");
+        let two =
+            between("Negotiators from Qatar and Egypt met on Sunday.", "Earlier talks ran through Egypt and Qatar.");
+        assert!(two.evidence >= 2.0, "{two:?}");
+    }
+
+    #[test]
+    fn a_titled_speaker_quoted_in_both_is_a_second_piece() {
+        let quoted = between(
+            "US President Donald Trump called the group “sick and twisted” on Monday.",
+            "Later, President Donald Trump said “they want to die” after the talks.",
+        );
+        assert!(quoted.evidence >= 2.0, "{quoted:?}");
+        let unquoted = between(
+            "US President Donald Trump called the group sick and twisted on Monday.",
+            "Later, President Donald Trump said they want to die after the talks.",
+        );
+        assert!(unquoted.evidence < 2.0, "{unquoted:?}");
     }
 
     #[test]
