@@ -78,6 +78,6 @@ def ap(v):
         while j<len(v) and v[j][0]==v[i][0]: j+=1
         g=sum(1 for x in v[i:j] if x[1]); tp+=g; s+=g/P*tp/j; i=j
     return s
-t=float(sys.argv[3]) if len(sys.argv)>3 else 0.684
+t=float(sys.argv[3]) if len(sys.argv)>3 else 0.710  # claims::DEFAULT_THRESHOLD
 pred=[x for x in v if x[0]>=t and x[0]>0]; tp=sum(1 for x in pred if x[1])
 print(split, len(v), 'AUC %.3f AP %.3f P %.3f R %.3f'%(auc(v),ap(v),tp/len(pred),tp/sum(1 for x in v if x[1])))
