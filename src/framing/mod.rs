@@ -242,6 +242,13 @@ mod tests {
     }
 
     #[test]
+    fn the_adjective_illegal_is_not_the_label_illegals() {
+        assert_eq!(marked("The port authority had called the strike illegal on Monday."), []);
+        let found = marked("Police detained three illegals near the border.");
+        assert_eq!(found, [("illegals".to_string(), Category::Label)]);
+    }
+
+    #[test]
     fn plain_words_sharing_a_stem_with_an_entry_are_not_marked() {
         let text = "At this moment the group is dictating a political settlement. His remarks were unrelated \
                     to the prisons; he stayed neutral and kept his posture.";
