@@ -11,19 +11,6 @@ use super::paint::put;
 use super::wrap::str_width;
 use crate::framing::Category;
 
-/// Short names that fit seven to a line.
-fn short_name(c: Category) -> &'static str {
-    match c {
-        Category::Loaded => "loaded",
-        Category::Label => "label",
-        Category::Hedge => "hedge",
-        Category::Booster => "booster",
-        Category::Attribution => "attribution",
-        Category::Passive => "passive",
-        Category::ScareQuote => "scare quote",
-    }
-}
-
 pub fn render(app: &App, row: Rect, buf: &mut Buffer) {
     let counts: Option<Vec<usize>> = app
         .analysis
@@ -36,7 +23,8 @@ pub fn render(app: &App, row: Rect, buf: &mut Buffer) {
             .enumerate()
             .map(|(i, c)| {
                 let key = app.keymap.first_key(toggle_name(*c)).unwrap_or_default();
-                let mut name = short_name(*c).to_string();
+                // The ids are short enough to fit seven to a line.
+                let mut name = c.id().replace('_', " ");
                 if with_counts && let Some(n) = counts.as_ref().map(|v| v[i]) {
                     name.push_str(&format!(" {n}"));
                 }
