@@ -18,7 +18,15 @@ use parallax::{load, report, seeds};
 ///
 /// With no PATH, opens the five bundled articles on the 2025 Gaza ceasefire talks.
 #[derive(Debug, Parser)]
-#[command(name = "parallax", version, about, long_about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "parallax",
+    version,
+    about,
+    long_about,
+    args_conflicts_with_subcommands = true,
+    after_help = "In the reader, press ? for the keys. Keys and styles can be changed in \
+                  $XDG_CONFIG_HOME/parallax/keymap.toml and theme.toml (else ~/.config/parallax/)."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -62,9 +70,10 @@ struct AnalyzeArgs {
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
 
-    /// Keep links scoring at least S (0 lists every scored candidate).
-    #[arg(long, value_name = "S", value_parser = parse_score)]
-    min_score: Option<f32>,
+    /// Keep links scoring at least S (0 lists every scored candidate; the default was tuned
+    /// for precision, see BENCHMARKS.md).
+    #[arg(long, value_name = "S", value_parser = parse_score, default_value_t = parallax::claims::DEFAULT_THRESHOLD)]
+    min_score: f32,
 
     #[command(flatten)]
     lexicon: LexiconArgs,
@@ -135,9 +144,7 @@ fn config_lexicon() -> Option<PathBuf> {
 fn analyze(args: AnalyzeArgs) -> Result<()> {
     let mut options = analysis_options(&args.lexicon)?;
     let docs = documents(&args.paths)?;
-    if let Some(s) = args.min_score {
-        options.min_score = s;
-    }
+    options.min_score = args.min_score;
     let analysis = Analysis::run(&docs, &options);
     let Format::Json = args.format;
     let mut out = std::io::stdout().lock();
