@@ -45,7 +45,9 @@ const NOT_PARTICIPLES: [&str; 12] = [
 pub fn clauses(text: &str) -> Vec<Range<usize>> {
     let quoted = quotations(text);
     let inside = |at: usize| quoted.iter().any(|q| q.start < at && at < q.end);
-    let mut cuts: Vec<(usize, usize)> = candidate_cuts(text).into_iter().filter(|&(end, _)| !inside(end)).collect();
+    let ws = words(text);
+    let mut cuts: Vec<(usize, usize)> =
+        candidate_cuts(text, &ws).into_iter().filter(|&(end, _)| !inside(end)).collect();
     cuts.sort_unstable();
     cuts.dedup_by_key(|c| c.0);
     let mut out = Vec::new();
@@ -53,7 +55,7 @@ pub fn clauses(text: &str) -> Vec<Range<usize>> {
     for &(end, next) in &cuts {
         // The clause before must stand alone, and so must the rest: a later cut is kept only if its
         // own two sides stand alone too, so the last clause is always a full one.
-        if end >= start && next > start && stands_alone(&text[start..end]) && stands_alone(&text[next..]) {
+        if end >= start && next > start && stands_alone(&ws, start..end) && stands_alone(&ws, next..text.len()) {
             out.push(trimmed(text, start..end));
             start = next;
         }
@@ -66,14 +68,13 @@ pub fn clauses(text: &str) -> Vec<Range<usize>> {
 }
 
 /// (end of the clause before, start of the next) for every place a sentence might be cut.
-fn candidate_cuts(text: &str) -> Vec<(usize, usize)> {
+fn candidate_cuts(text: &str, ws: &[Word]) -> Vec<(usize, usize)> {
     let mut cuts = Vec::new();
     for mark in AFTER {
         for (at, _) in text.match_indices(mark) {
             cuts.push((at, at + mark.len()));
         }
     }
-    let ws = words(text);
     for (i, pair) in ws.windows(2).enumerate() {
         let (before, word) = (&pair[0], &pair[1]);
         let gap = &text[before.range.end..word.range.start];
@@ -102,9 +103,10 @@ fn is_participle(lower: &str) -> bool {
     lower.len() > 5 && lower.ends_with("ing") && !NOT_PARTICIPLES.contains(&lower)
 }
 
-fn stands_alone(text: &str) -> bool {
-    let ws = words(text);
-    ws.len() >= MIN_WORDS && ws.iter().filter(|w| !w.is_stopword()).count() >= MIN_CONTENT_WORDS
+/// The words of `range` (of the sentence whose words are `ws`) make a full clause.
+fn stands_alone(ws: &[Word], range: Range<usize>) -> bool {
+    let inside: Vec<&Word> = ws.iter().filter(|w| w.range.start >= range.start && w.range.end <= range.end).collect();
+    inside.len() >= MIN_WORDS && inside.iter().filter(|w| !w.is_stopword()).count() >= MIN_CONTENT_WORDS
 }
 
 /// The range without the spaces and joining punctuation at its ends.
