@@ -355,4 +355,18 @@ mod tests {
         assert_eq!(s.quotes[0].len(), 2);
         assert!(s.meaning.iter().any(|x| *x != 0.0));
     }
+
+    #[test]
+    fn clauses_of_a_two_claim_sentence_are_described_like_sentences() {
+        let c = corpus(&[
+            "The envoy flew to Cairo on Sunday; the delegation stayed behind in Doha for more talks. Talks resumed; nothing.",
+        ]);
+        let clauses = c.clauses_of(0);
+        assert_eq!(clauses.len(), 2);
+        for clause in clauses {
+            assert!(clause.features.eligible);
+            assert!(clause.features.terms.iter().all(|t| c.sentences[0].terms.contains(t)));
+        }
+        assert!(c.clauses_of(1).is_empty(), "a sentence too short to link is not split");
+    }
 }
