@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::claims::{self, Cluster, Link, SentenceRef};
+use crate::claims::{self, ClauseSpans, Cluster, Link, SentenceRef};
 use crate::document::Document;
 use crate::framing::{self, Category, ContrastUse, FramingSpan, Lexicon};
 
@@ -37,6 +37,8 @@ pub struct Analysis {
     pub links: Vec<Link>,
     pub clusters: Vec<Cluster>,
     counterparts: HashMap<SentenceRef, Vec<Counterpart>>,
+    /// By link (`a`, `b`): the clauses that carry it, for links between sentences that split.
+    clause_spans: HashMap<(SentenceRef, SentenceRef), ClauseSpans>,
     lexicon: Arc<Lexicon>,
     /// Per document: for each label contrast set it names, the terms it uses.
     contrasts: Vec<framing::Contrasts>,
@@ -49,11 +51,19 @@ impl Analysis {
         let (framing, contrasts) = docs.iter().map(|d| framing::detect_with_contrasts(d, &lexicon)).unzip();
         let word_counts = docs.iter().map(Document::word_count).collect();
         // Links join different documents: one document has none, however long it is.
-        let candidates = if docs.len() > 1 { claims::score_pairs(docs) } else { Vec::new() };
-        let mut links: Vec<Link> = candidates.into_iter().filter(|l| l.score >= options.min_score).collect();
+        let candidates =
+            if docs.len() > 1 { claims::score_pairs_with_spans(docs, claims::Model::shipped()) } else { Vec::new() };
+        let mut clause_spans = HashMap::new();
+        let mut links = Vec::new();
+        for (link, spans) in candidates.into_iter().filter(|(l, _)| l.score >= options.min_score) {
+            if spans != ClauseSpans::default() {
+                clause_spans.insert((link.a, link.b), spans);
+            }
+            links.push(link);
+        }
         links.sort_by_key(|x| (x.a, x.b));
         let clusters = claims::cluster(docs, &links);
-        Analysis { lexicon, contrasts, word_counts, ..Analysis::from_parts(framing, links, clusters) }
+        Analysis { lexicon, contrasts, word_counts, clause_spans, ..Analysis::from_parts(framing, links, clusters) }
     }
 
     /// Assembles an analysis from its parts, deriving each sentence's counterparts
@@ -73,6 +83,7 @@ impl Analysis {
             links,
             clusters,
             counterparts,
+            clause_spans: HashMap::new(),
             lexicon: Lexicon::embedded(),
             contrasts: Vec::new(),
             word_counts: Vec::new(),
@@ -82,6 +93,11 @@ impl Analysis {
     /// Counterparts of a sentence, best first.
     pub fn counterparts(&self, s: SentenceRef) -> &[Counterpart] {
         self.counterparts.get(&s).map_or(&[], Vec::as_slice)
+    }
+
+    /// The clauses that carry `link`, when a linked sentence carries more than one claim.
+    pub fn clause_spans(&self, link: &Link) -> Option<&ClauseSpans> {
+        self.clause_spans.get(&(link.a, link.b))
     }
 }
 

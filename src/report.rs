@@ -1,6 +1,8 @@
 //! The `analyze --format json` contract (schema 1). Later additions extend
 //! these objects; existing fields keep their names and meaning.
 
+use std::ops::Range;
+
 use serde::Serialize;
 
 use crate::analysis::Analysis;
@@ -15,7 +17,7 @@ pub struct Report<'a> {
     pub schema: u32,
     pub documents: Vec<DocumentOut<'a>>,
     pub framing: Vec<FramingOut<'a>>,
-    pub links: &'a [Link],
+    pub links: Vec<LinkOut<'a>>,
     pub clusters: &'a [Cluster],
 }
 
@@ -35,6 +37,18 @@ pub struct DocumentOut<'a> {
 pub struct SpanOut {
     pub start: usize,
     pub end: usize,
+}
+
+/// A link; `a_span` / `b_span` name the clause of a sentence that carries more than one
+/// claim when the link's evidence lies in it (absent for a whole sentence).
+#[derive(Serialize)]
+pub struct LinkOut<'a> {
+    #[serde(flatten)]
+    pub link: &'a Link,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub a_span: Option<SpanOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub b_span: Option<SpanOut>,
 }
 
 #[derive(Serialize)]
@@ -79,7 +93,19 @@ pub fn build<'a>(docs: &'a [Document], analysis: &'a Analysis) -> Report<'a> {
                 })
             })
             .collect(),
-        links: &analysis.links,
+        links: analysis
+            .links
+            .iter()
+            .map(|link| {
+                let spans = analysis.clause_spans(link);
+                let span = |r: Option<&Range<usize>>| r.map(|r| SpanOut { start: r.start, end: r.end });
+                LinkOut {
+                    link,
+                    a_span: span(spans.and_then(|s| s.a.as_ref())),
+                    b_span: span(spans.and_then(|s| s.b.as_ref())),
+                }
+            })
+            .collect(),
         clusters: &analysis.clusters,
     }
 }

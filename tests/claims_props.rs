@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use parallax::analysis::{Analysis, Options};
 use parallax::claims::{self, SentenceRef};
 use parallax::document::Document;
 use proptest::prelude::*;
@@ -52,8 +53,85 @@ fn words_of(d: &Document, s: usize) -> Vec<String> {
     d.sentence(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
+/// Sentence text with the marks clauses are cut at, quotation marks and multi-byte letters.
+fn clause_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "the",
+        "envoy",
+        "Witkoff",
+        "said",
+        "hostages",
+        "were",
+        "freed",
+        "in",
+        "Rafah",
+        "on",
+        "Sunday",
+        "and",
+        ",",
+        ";",
+        "—",
+        "–",
+        ":",
+        "but",
+        "while",
+        "whereas",
+        "describing",
+        "stating",
+        "“red",
+        "line”",
+        "\"",
+        "Zürich",
+        "שלום",
+        "é",
+        "59",
+        "60-day",
+        ", and",
+        ", but",
+        " — ",
+        "; ",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|ps| ps.join(" "))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn clauses_lie_inside_their_sentence_in_order_on_char_boundaries(text in clause_text()) {
+        let doc = Document::from_plain("d.txt", &text);
+        for (s, range) in doc.sentences.iter().enumerate() {
+            let sentence = doc.sentence(s);
+            let clauses = claims::clauses::clauses(sentence);
+            prop_assert!(clauses.len() != 1, "one clause is reported as none");
+            let mut end = 0;
+            for c in clauses {
+                prop_assert!(end <= c.start && c.start < c.end && c.end <= sentence.len(), "{c:?} in {sentence:?}");
+                prop_assert!(sentence.is_char_boundary(c.start) && sentence.is_char_boundary(c.end));
+                prop_assert!(doc.text.is_char_boundary(range.start + c.start));
+                end = c.end;
+            }
+        }
+    }
+
+    #[test]
+    fn clause_spans_of_links_lie_inside_the_linked_sentences(a in clause_text(), b in clause_text(), c in clause_text()) {
+        let docs: Vec<Document> =
+            [a, b, c].iter().enumerate().map(|(i, t)| Document::from_plain(&format!("d{i}.txt"), t)).collect();
+        let analysis = Analysis::run(&docs, &Options { min_score: 0.0, ..Options::default() });
+        for l in &analysis.links {
+            let Some(spans) = analysis.clause_spans(l) else { continue };
+            for (r, span) in [(l.a, &spans.a), (l.b, &spans.b)] {
+                if let Some(span) = span {
+                    let doc = &docs[r.doc];
+                    let sentence = &doc.sentences[r.sentence];
+                    prop_assert!(sentence.start <= span.start && span.start < span.end && span.end <= sentence.end);
+                    prop_assert!(doc.text.is_char_boundary(span.start) && doc.text.is_char_boundary(span.end));
+                }
+            }
+        }
+    }
+
 
     #[test]
     fn links_are_cross_document_ordered_unique_and_in_range(docs in corpus()) {

@@ -42,6 +42,22 @@ fn red_line_on_disarmament_links_002_and_003() {
     let s3 = find(&docs, 3, "a red line and is not up for discussion");
     assert!(linked(&analysis, s2, s3));
     assert_eq!(analysis.counterparts(s3)[0].sentence.doc, 2, "the best counterpart of 003's red line is in 002");
+    // 002's sentence carries two statements; the link names the red-line one.
+    let link = analysis.links.iter().find(|l| (l.a, l.b) == (s2, s3)).expect("the link, 002 first");
+    let span = analysis.clause_spans(link).and_then(|c| c.a.clone()).expect("002's side is a clause");
+    assert!(docs[2].text[span.clone()].starts_with("and describing disarmament demands as “not just a red line"));
+    assert!(docs[2].sentences[s2.sentence].start < span.start && span.end <= docs[2].sentences[s2.sentence].end);
+}
+
+#[test]
+fn evidence_spread_over_two_clauses_is_not_a_link() {
+    // 000's international pressure (Spain, Ireland; then "proposals from France, Saudi Arabia, and the UK")
+    // shares "Saudi Arabia" with one clause and "diplomatic", "international" with another: not one claim.
+    let docs = seeds::documents();
+    let analysis = Analysis::run(&docs, &Options::default());
+    let s0 = find(&docs, 0, "mounting symbolic international pressure");
+    let s3 = find(&docs, 3, "backed by international actors such as Saudi Arabia");
+    assert!(!linked(&analysis, s0, s3));
 }
 
 #[test]

@@ -3,9 +3,11 @@
 //! frequency over sentences: in a corpus about Gaza, "Hamas" is common and
 //! weighs little, "Witkoff" or "59 hostages" weigh a lot).
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::SentenceRef;
+use super::clauses::clauses as split_clauses;
 use super::embed::{self, DIMS};
 use super::entities::{Capitalisation, entity_keys};
 use super::fasthash::FastMap;
@@ -78,6 +80,10 @@ impl Default for SentenceFeatures {
 pub struct Corpus {
     pub refs: Vec<SentenceRef>,
     pub sentences: Vec<SentenceFeatures>,
+    /// Clauses of the sentences that carry more than one claim, each sentence's together.
+    pub clauses: Vec<Clause>,
+    /// By sentence: its clauses in `clauses` (empty when it is one clause).
+    clauses_of: Vec<Range<u32>>,
     /// By key: ln(1 + N / df), N the number of sentences.
     pub idf: Vec<f32>,
     /// By key: the number of sentences holding it.
@@ -101,6 +107,122 @@ impl Interner {
     }
 }
 
+/// The keys being interned, with each word's stem key remembered: stemming is the costliest
+/// step per word and news repeats its words, so each is stemmed once.
+#[derive(Default)]
+struct Keys {
+    interner: Interner,
+    stems: FastMap<String, u32>,
+}
+
+impl Keys {
+    fn id(&mut self, key: String) -> u32 {
+        self.interner.id(key)
+    }
+
+    fn stem_id(&mut self, lower: &str) -> u32 {
+        match self.stems.get(lower) {
+            Some(&id) => id,
+            None => {
+                let id = self.interner.id(stem(lower));
+                self.stems.insert(lower.to_string(), id);
+                id
+            }
+        }
+    }
+}
+
+/// A clause of a sentence that carries more than one claim (see [`super::clauses`]).
+#[derive(Clone, Debug)]
+pub struct Clause {
+    /// Byte range into its sentence's text.
+    pub range: Range<usize>,
+    pub features: SentenceFeatures,
+}
+
+/// Everything but the weights, which need the whole corpus: the features, and per content
+/// word its index among the words and its stem's key, for the embedding.
+fn features(text: &str, ws: &[Word], caps: &Capitalisation, keys: &mut Keys) -> (SentenceFeatures, Vec<(usize, u32)>) {
+    let mut f = SentenceFeatures::default();
+    let mut words_here = Vec::new();
+    for (i, w) in ws.iter().enumerate().filter(|(_, w)| !w.is_stopword()) {
+        let id = keys.stem_id(&w.lower);
+        f.terms.push(id);
+        words_here.push((i, id));
+    }
+    f.content_words = f.terms.len();
+    for k in entity_keys(text, ws, caps) {
+        let last = k.rsplit(' ').next().unwrap_or(&k);
+        let last_id = keys.id(format!("@{last}"));
+        for w in k.split(' ').filter(|w| !is_stopword(w)) {
+            f.name_terms.push(keys.stem_id(w));
+        }
+        let id = keys.id(format!("@{k}"));
+        f.entities.push(id);
+        f.entity_names.push((id, last_id, k.split(' ').count()));
+    }
+    f.figures = quantities(ws)
+        .into_iter()
+        .map(|q| Figure {
+            value: keys.id(format!("#{}", q.value)),
+            units: q.units.into_iter().map(|u| keys.id(u)).collect(),
+        })
+        .collect();
+    f.quotes = quotations(text)
+        .into_iter()
+        .map(|r| {
+            let mut q: Vec<u32> = ws
+                .iter()
+                .filter(|w| w.range.start >= r.start && w.range.end <= r.end && !w.is_stopword())
+                .map(|w| keys.stem_id(&w.lower))
+                .collect();
+            q.sort_unstable();
+            q.dedup();
+            q
+        })
+        .filter(|q| !q.is_empty())
+        .collect();
+    f.eligible = ws.len() >= MIN_WORDS && f.content_words >= MIN_CONTENT_WORDS && !is_boilerplate(text, ws.len());
+    f.entity_names.sort_unstable();
+    for v in [&mut f.terms, &mut f.entities, &mut f.name_terms] {
+        v.sort_unstable();
+        v.dedup();
+    }
+    f.figures.sort_unstable();
+    f.figures.dedup();
+    (f, words_here)
+}
+
+/// Fills in what needs the weights: the masses and the IDF-weighted mean word vector.
+fn weigh(
+    f: &mut SentenceFeatures,
+    content: &[(usize, u32)],
+    ws: &[Word],
+    idf: &[f32],
+    vectors: &mut FastMap<String, Option<[f32; DIMS]>>,
+) {
+    f.terms_mass = mass(&f.terms, idf);
+    f.entities_mass = mass(&f.entities, idf);
+    let model = embed::model();
+    let mut sum = [0f32; DIMS];
+    for (i, id) in content {
+        let lower = &ws[*i].lower;
+        let v = match vectors.get(lower) {
+            Some(v) => v,
+            None => vectors.entry(lower.clone()).or_insert_with(|| model.word(lower)),
+        };
+        if let Some(v) = v {
+            let w = idf[*id as usize];
+            sum.iter_mut().zip(v.iter()).for_each(|(s, x)| *s += w * x);
+        }
+    }
+    let norm = sum.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        sum.iter_mut().for_each(|x| *x /= norm);
+    }
+    f.meaning = sum;
+}
+
 impl Corpus {
     pub fn build(docs: &[Document]) -> Corpus {
         let mut caps = Capitalisation::default();
@@ -113,73 +235,30 @@ impl Corpus {
                 split.push((SentenceRef { doc: d, sentence: s }, text, ws));
             }
         }
-        let mut keys = Interner::default();
-        // Stemming is the costliest step per word; news repeats its words, so stem each once.
-        let mut stem_ids: FastMap<String, u32> = FastMap::default();
-        let mut stem_id = |keys: &mut Interner, lower: &str| match stem_ids.get(lower) {
-            Some(&id) => id,
-            None => {
-                let id = keys.id(stem(lower));
-                stem_ids.insert(lower.to_string(), id);
-                id
-            }
-        };
-        // Per sentence: (index of a content word, its stem's key), for the embedding below.
+        let mut keys = Keys::default();
         let mut surface: Vec<Vec<(usize, u32)>> = Vec::with_capacity(split.len());
         let mut sentences = Vec::with_capacity(split.len());
+        // Clauses are described like sentences but do not count in the weights: a key is as rare
+        // as the sentences holding it.
+        let mut clauses = Vec::new();
+        let mut clause_words = Vec::new();
+        let mut clauses_of = Vec::with_capacity(split.len());
         for (_, text, ws) in &split {
-            let mut f = SentenceFeatures::default();
-            let mut words_here = Vec::new();
-            for (i, w) in ws.iter().enumerate().filter(|(_, w)| !w.is_stopword()) {
-                let id = stem_id(&mut keys, &w.lower);
-                f.terms.push(id);
-                words_here.push((i, id));
-            }
-            f.content_words = f.terms.len();
-            for k in entity_keys(text, ws, &caps) {
-                let last = k.rsplit(' ').next().unwrap_or(&k);
-                let last_id = keys.id(format!("@{last}"));
-                for w in k.split(' ').filter(|w| !is_stopword(w)) {
-                    f.name_terms.push(stem_id(&mut keys, w));
+            let (f, content) = features(text, ws, &caps, &mut keys);
+            let first = clauses.len() as u32;
+            if f.eligible {
+                for range in split_clauses(text) {
+                    let cws = words(&text[range.clone()]);
+                    let (features, content) = features(&text[range.clone()], &cws, &caps, &mut keys);
+                    clauses.push(Clause { range, features });
+                    clause_words.push((cws, content));
                 }
-                let id = keys.id(format!("@{k}"));
-                f.entities.push(id);
-                f.entity_names.push((id, last_id, k.split(' ').count()));
             }
-            f.figures = quantities(ws)
-                .into_iter()
-                .map(|q| Figure {
-                    value: keys.id(format!("#{}", q.value)),
-                    units: q.units.into_iter().map(|u| keys.id(u)).collect(),
-                })
-                .collect();
-            f.quotes = quotations(text)
-                .into_iter()
-                .map(|r| {
-                    let mut q: Vec<u32> = ws
-                        .iter()
-                        .filter(|w| w.range.start >= r.start && w.range.end <= r.end && !w.is_stopword())
-                        .map(|w| stem_id(&mut keys, &w.lower))
-                        .collect();
-                    q.sort_unstable();
-                    q.dedup();
-                    q
-                })
-                .filter(|q| !q.is_empty())
-                .collect();
-            f.eligible =
-                ws.len() >= MIN_WORDS && f.content_words >= MIN_CONTENT_WORDS && !is_boilerplate(text, ws.len());
-            f.entity_names.sort_unstable();
-            for v in [&mut f.terms, &mut f.entities, &mut f.name_terms] {
-                v.sort_unstable();
-                v.dedup();
-            }
-            f.figures.sort_unstable();
-            f.figures.dedup();
-            surface.push(words_here);
+            clauses_of.push(first..clauses.len() as u32);
+            surface.push(content);
             sentences.push(f);
         }
-        let mut df = vec![0u32; keys.ids.len()];
+        let mut df = vec![0u32; keys.interner.ids.len()];
         for f in &sentences {
             let figures = f.figures.iter().map(|g| g.value);
             let mut all: Vec<u32> = f.terms.iter().chain(&f.entities).copied().chain(figures).collect();
@@ -191,42 +270,34 @@ impl Corpus {
         }
         let n = sentences.len().max(1) as f32;
         let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n / d.max(1) as f32).ln()).collect();
-        let model = embed::model();
         let mut vectors: FastMap<String, Option<[f32; DIMS]>> = FastMap::default();
         for ((f, content), (_, _, ws)) in sentences.iter_mut().zip(&surface).zip(&split) {
-            f.terms_mass = mass(&f.terms, &idf);
-            f.entities_mass = mass(&f.entities, &idf);
-            let mut sum = [0f32; DIMS];
-            for (i, id) in content {
-                let lower = &ws[*i].lower;
-                let v = match vectors.get(lower) {
-                    Some(v) => v,
-                    None => vectors.entry(lower.clone()).or_insert_with(|| model.word(lower)),
-                };
-                if let Some(v) = v {
-                    let w = idf[*id as usize];
-                    sum.iter_mut().zip(v.iter()).for_each(|(s, x)| *s += w * x);
-                }
-            }
-            let norm = sum.iter().map(|x| x * x).sum::<f32>().sqrt();
-            if norm > 0.0 {
-                sum.iter_mut().for_each(|x| *x /= norm);
-            }
-            f.meaning = sum;
+            weigh(f, content, ws, &idf, &mut vectors);
         }
-        let mut numeric = vec![false; keys.ids.len()];
-        for (k, &id) in &keys.ids {
+        for (c, (ws, content)) in clauses.iter_mut().zip(&clause_words) {
+            weigh(&mut c.features, content, ws, &idf, &mut vectors);
+        }
+        let mut numeric = vec![false; keys.interner.ids.len()];
+        for (k, &id) in &keys.interner.ids {
             numeric[id as usize] = k.starts_with(|c: char| c.is_ascii_digit());
         }
         Corpus {
             numeric,
             refs: split.into_iter().map(|s| s.0).collect(),
             sentences,
+            clauses,
+            clauses_of,
             idf,
             df,
             max_idf: (1.0 + n).ln(),
-            keys: keys.ids,
+            keys: keys.interner.ids,
         }
+    }
+
+    /// The clauses of sentence `i`, when it carries more than one claim.
+    pub fn clauses_of(&self, i: usize) -> &[Clause] {
+        let r = &self.clauses_of[i];
+        &self.clauses[r.start as usize..r.end as usize]
     }
 
     /// The weight of a key: a stem, "@name" or "#figure".
@@ -283,5 +354,19 @@ mod tests {
         assert_eq!(s.quotes.len(), 1);
         assert_eq!(s.quotes[0].len(), 2);
         assert!(s.meaning.iter().any(|x| *x != 0.0));
+    }
+
+    #[test]
+    fn clauses_of_a_two_claim_sentence_are_described_like_sentences() {
+        let c = corpus(&[
+            "The envoy flew to Cairo on Sunday; the delegation stayed behind in Doha for more talks. Talks resumed; nothing.",
+        ]);
+        let clauses = c.clauses_of(0);
+        assert_eq!(clauses.len(), 2);
+        for clause in clauses {
+            assert!(clause.features.eligible);
+            assert!(clause.features.terms.iter().all(|t| c.sentences[0].terms.contains(t)));
+        }
+        assert!(c.clauses_of(1).is_empty(), "a sentence too short to link is not split");
     }
 }

@@ -166,8 +166,13 @@ fn shared_figures(a: &SentenceFeatures, b: &SentenceFeatures, cut: f32, idf: &[f
     values.len()
 }
 
+/// The signals between sentences `a` and `b` of the corpus.
 pub fn signals(corpus: &Corpus, a: usize, b: usize) -> Signals {
-    let (fa, fb) = (&corpus.sentences[a], &corpus.sentences[b]);
+    signals_between(corpus, &corpus.sentences[a], &corpus.sentences[b])
+}
+
+/// The signals between two sentences or clauses of the corpus.
+pub fn signals_between(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeatures) -> Signals {
     let idf = &corpus.idf;
     let cut = EVIDENCE_RARITY * corpus.max_idf;
     let (mut shared, mut rarity, mut rare_words) = (0f32, 0f32, 0usize);
