@@ -48,11 +48,18 @@ pub struct Analysis {
 impl Analysis {
     pub fn run(docs: &[Document], options: &Options) -> Analysis {
         let lexicon = Arc::clone(&options.lexicon);
-        let (framing, contrasts) = docs.iter().map(|d| framing::detect_with_contrasts(d, &lexicon)).unzip();
+        // Framing and claims are independent: on two cores they run side by side.
+        let ((framing, contrasts), candidates): ((Vec<_>, Vec<_>), _) = std::thread::scope(|scope| {
+            let framing = scope.spawn(|| docs.iter().map(|d| framing::detect_with_contrasts(d, &lexicon)).unzip());
+            // Links join different documents: one document has none, however long it is.
+            let candidates = if docs.len() > 1 {
+                claims::score_pairs_with_spans(docs, claims::Model::shipped())
+            } else {
+                Vec::new()
+            };
+            (framing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), candidates)
+        });
         let word_counts = docs.iter().map(Document::word_count).collect();
-        // Links join different documents: one document has none, however long it is.
-        let candidates =
-            if docs.len() > 1 { claims::score_pairs_with_spans(docs, claims::Model::shipped()) } else { Vec::new() };
         let mut clause_spans = HashMap::new();
         let mut links = Vec::new();
         for (link, spans) in candidates.into_iter().filter(|(l, _)| l.score >= options.min_score) {
