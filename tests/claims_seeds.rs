@@ -1,13 +1,13 @@
 //! Claim links on the bundled seed articles: paraphrases of one claim link,
 //! across sources, at the default threshold.
 
-use std::collections::HashMap;
-
 use parallax::analysis::{Analysis, Options};
 use parallax::claims::SentenceRef;
 use parallax::document::Document;
 use parallax::seeds;
-use serde::Deserialize;
+
+#[path = "../examples/support/seed_links.rs"]
+mod seed_links;
 
 fn find(docs: &[Document], doc: usize, needle: &str) -> SentenceRef {
     let sentence = (0..docs[doc].sentences.len())
@@ -111,44 +111,12 @@ fn one_shared_name_does_not_link() {
     assert!(analysis.counterparts(s0).is_empty(), "{:?}", analysis.counterparts(s0));
 }
 
-#[derive(Deserialize)]
-struct Judgements {
-    link: Vec<Judged>,
-}
-
-#[derive(Deserialize)]
-struct Judged {
-    a: Side,
-    b: Side,
-    same: bool,
-}
-
-#[derive(Deserialize)]
-struct Side {
-    doc: usize,
-    starts: String,
-}
-
 /// Every link shown by default on the seeds has a hand judgement in tests/data/seed_links.toml
 /// (a change that brings in new links must judge them), and most are the same claim.
 #[test]
 fn default_seed_links_are_judged_and_mostly_right() {
     let docs = seeds::documents();
-    let file: Judgements = toml::from_str(include_str!("data/seed_links.toml")).expect("seed_links.toml parses");
-    let at = |s: &Side| {
-        let sentence = (0..docs[s.doc].sentences.len())
-            .find(|&i| docs[s.doc].sentence(i).starts_with(&s.starts))
-            .unwrap_or_else(|| panic!("no sentence of seed {} starts with {:?}", s.doc, s.starts));
-        SentenceRef { doc: s.doc, sentence }
-    };
-    let judged: HashMap<(SentenceRef, SentenceRef), bool> = file
-        .link
-        .iter()
-        .map(|j| {
-            let (x, y) = (at(&j.a), at(&j.b));
-            (if x < y { (x, y) } else { (y, x) }, j.same)
-        })
-        .collect();
+    let judged = seed_links::judgements(&docs);
     let analysis = Analysis::run(&docs, &Options::default());
     let mut same = 0;
     for l in &analysis.links {
