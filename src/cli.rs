@@ -134,10 +134,7 @@ fn analysis_options(lexicon: &LexiconArgs) -> Result<Options> {
 
 /// `$XDG_CONFIG_HOME/parallax/lexicon.toml` (else `~/.config/…`), when it exists.
 fn config_lexicon() -> Option<PathBuf> {
-    let xdg = std::env::var_os("XDG_CONFIG_HOME").map(PathBuf::from).filter(|p| p.is_absolute());
-    let base =
-        xdg.or_else(|| std::env::var_os("HOME").filter(|h| !h.is_empty()).map(|h| PathBuf::from(h).join(".config")))?;
-    let file = base.join("parallax").join("lexicon.toml");
+    let file = parallax::paths::config_dir()?.join("lexicon.toml");
     file.exists().then_some(file)
 }
 

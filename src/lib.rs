@@ -12,6 +12,7 @@ pub mod clean;
 pub mod document;
 pub mod framing;
 pub mod load;
+pub mod paths;
 pub mod report;
 pub mod seeds;
 pub mod sentences;

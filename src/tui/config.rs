@@ -1,22 +1,11 @@
 //! The user's configuration directory and the files in it that merge over the defaults.
 
-use std::path::PathBuf;
-
 use super::keymap::{DEFAULT_KEYMAP, Keymap};
 use super::theme::{DEFAULT_THEME, Theme};
 
-/// `$XDG_CONFIG_HOME/parallax`, else `~/.config/parallax`.
-pub fn config_dir() -> Option<PathBuf> {
-    let non_empty = |v: std::ffi::OsString| (!v.is_empty()).then(|| PathBuf::from(v));
-    std::env::var_os("XDG_CONFIG_HOME")
-        .and_then(non_empty)
-        .or_else(|| std::env::var_os("HOME").and_then(non_empty).map(|h| h.join(".config")))
-        .map(|d| d.join("parallax"))
-}
-
 /// The user's file `name` in the configuration directory, if there is one.
 fn user_file(name: &str) -> Result<Option<(String, String)>, String> {
-    let Some(path) = config_dir().map(|d| d.join(name)) else { return Ok(None) };
+    let Some(path) = crate::paths::config_dir().map(|d| d.join(name)) else { return Ok(None) };
     match std::fs::read_to_string(&path) {
         Ok(text) => Ok(Some((path.display().to_string(), text))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
