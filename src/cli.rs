@@ -9,6 +9,7 @@ use std::sync::Arc;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use parallax::analysis::{Analysis, Options};
+use parallax::claims::Refinement;
 use parallax::document::Document;
 use parallax::framing::Lexicon;
 use parallax::{load, report, seeds};
@@ -52,7 +53,18 @@ struct ReadArgs {
     no_mouse: bool,
 
     #[command(flatten)]
+    links: LinkArgs,
+
+    #[command(flatten)]
     lexicon: LexiconArgs,
+}
+
+#[derive(Debug, Args)]
+struct LinkArgs {
+    /// Links from the fast signals only: no refinement by the transformer (all-MiniLM-L6-v2),
+    /// which otherwise runs when at most 2,000 sentences need encoding.
+    #[arg(long)]
+    fast: bool,
 }
 
 #[derive(Debug, Args)]
@@ -74,6 +86,9 @@ struct AnalyzeArgs {
     /// for precision, see BENCHMARKS.md).
     #[arg(long, value_name = "S", value_parser = parse_score, default_value_t = parallax::claims::DEFAULT_THRESHOLD)]
     min_score: f32,
+
+    #[command(flatten)]
+    links: LinkArgs,
 
     #[command(flatten)]
     lexicon: LexiconArgs,
@@ -123,9 +138,9 @@ fn documents(paths: &[PathBuf]) -> Result<Vec<Document>> {
 /// Analysis options from the command line: the lexicon is the embedded
 /// defaults, then the config-directory file if there is one, then each
 /// `--lexicon` file in order. Shared by `analyze` and the reader.
-fn analysis_options(lexicon: &LexiconArgs) -> Result<Options> {
+fn analysis_options(lexicon: &LexiconArgs, links: &LinkArgs) -> Result<Options> {
     let files: Vec<PathBuf> = config_lexicon().into_iter().chain(lexicon.files.iter().cloned()).collect();
-    let mut options = Options::default();
+    let mut options = Options { refine: !links.fast, ..Options::default() };
     if !files.is_empty() {
         options.lexicon = Arc::new(Lexicon::with_files(&files)?);
     }
@@ -139,10 +154,16 @@ fn config_lexicon() -> Option<PathBuf> {
 }
 
 fn analyze(args: AnalyzeArgs) -> Result<()> {
-    let mut options = analysis_options(&args.lexicon)?;
+    let mut options = analysis_options(&args.lexicon, &args.links)?;
     let docs = documents(&args.paths)?;
     options.min_score = args.min_score;
     let analysis = Analysis::run(&docs, &options);
+    if let Refinement::Skipped { sentences, limit } = analysis.refinement {
+        eprintln!(
+            "parallax: note: links from the fast signals only: refining them would encode {sentences} sentences, \
+             more than {limit} (--fast skips refinement without this note)"
+        );
+    }
     let Format::Json = args.format;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", report::to_json(&docs, &analysis))
@@ -152,7 +173,7 @@ fn analyze(args: AnalyzeArgs) -> Result<()> {
 
 fn read(args: ReadArgs) -> Result<()> {
     // A broken lexicon is reported before the terminal is taken over.
-    let options = analysis_options(&args.lexicon)?;
+    let options = analysis_options(&args.lexicon, &args.links)?;
     let docs = documents(&args.paths)?;
     // The reader's errors name their cause (a settings file, or the terminal).
     parallax::tui::run(docs, parallax::tui::Settings { mouse: !args.no_mouse, options })?;

@@ -6,7 +6,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::claims::{Cluster, Link};
+use crate::claims::{Cluster, Link, Refinement};
 use crate::document::Document;
 use crate::framing::Category;
 
@@ -19,6 +19,8 @@ pub struct Report<'a> {
     pub framing: Vec<FramingOut<'a>>,
     pub links: Vec<LinkOut<'a>>,
     pub clusters: &'a [Cluster],
+    /// Whether the link scores rest on the transformer's signals too.
+    pub refinement: Refinement,
 }
 
 #[derive(Serialize)]
@@ -107,6 +109,7 @@ pub fn build<'a>(docs: &'a [Document], analysis: &'a Analysis) -> Report<'a> {
             })
             .collect(),
         clusters: &analysis.clusters,
+        refinement: analysis.refinement,
     }
 }
 

@@ -6,7 +6,26 @@ use serde::{Deserialize, Serialize};
 use super::corpus::{Corpus, SentenceFeatures, mass};
 
 /// The signals, in the order of [`Signals::values`] and of the weights file.
-pub const NAMES: [&str; 8] = ["words", "containment", "rarity", "numbers", "entities", "quotes", "meaning", "length"];
+pub const NAMES: [&str; 16] = [
+    "words",
+    "containment",
+    "rarity",
+    "numbers",
+    "entities",
+    "quotes",
+    "meaning",
+    "length",
+    "aligned",
+    "covered",
+    "evidence_aligned",
+    "verbatim",
+    "pieces",
+    "token_aligned",
+    "token_covered",
+    "sentence_cosine",
+];
+/// The signals only the refinement stage fills in (see [`super::refine`]); the fast model gives them no weight.
+pub const REFINED: [&str; 3] = ["token_aligned", "token_covered", "sentence_cosine"];
 pub const COUNT: usize = NAMES.len();
 
 /// Content words at which the length signal saturates.
@@ -44,6 +63,30 @@ pub struct Signals {
     pub meaning: f32,
     /// How long the shorter sentence is: short ones share words by chance.
     pub length: f32,
+    /// How much of each sentence's content the other covers, word by word (F1 of the two
+    /// coverages): a word counts by its weight in the story, fully when the other holds it,
+    /// in part when the other holds a word close in meaning.
+    pub aligned: f32,
+    /// The larger of the two coverages: a headline wholly inside a longer report.
+    pub covered: f32,
+    /// [`Signals::aligned`] over the words outside names: what is said or done, not who or where.
+    pub evidence_aligned: f32,
+    /// The share of the shorter sentence's words, function words included, the other holds.
+    pub verbatim: f32,
+    /// Independent pieces of rare shared evidence ([`Signals::evidence`]), a quarter each, at most 1.
+    pub pieces: f32,
+    /// Refinement: the F1 of the two token alignments over contextual vectors (see [`super::refine`]).
+    pub token_aligned: f32,
+    /// Refinement: the larger of the two token alignments.
+    pub token_covered: f32,
+    /// Refinement: the cosine of the transformer's sentence vectors.
+    pub sentence_cosine: f32,
+    /// What the two report in common, not who or where: how many words outside names each
+    /// sentence has aligned in the other (the fewer of the two; a word close in meaning counts
+    /// in part), plus one per shared figure and one for a shared quotation. Not a model input
+    /// (see [`super::model`]).
+    #[serde(default)]
+    pub what: f32,
     /// Independent pieces of shared evidence (not a model input; see [`super::model`]):
     /// each rare word outside names (three quarters), each rare name (all its keys together),
     /// each rare figure, a shared quotation, and a titled full name in two sentences that both quote.
@@ -53,7 +96,24 @@ pub struct Signals {
 
 impl Signals {
     pub fn values(&self) -> [f32; COUNT] {
-        [self.words, self.containment, self.rarity, self.numbers, self.entities, self.quotes, self.meaning, self.length]
+        [
+            self.words,
+            self.containment,
+            self.rarity,
+            self.numbers,
+            self.entities,
+            self.quotes,
+            self.meaning,
+            self.length,
+            self.aligned,
+            self.covered,
+            self.evidence_aligned,
+            self.verbatim,
+            self.pieces,
+            self.token_aligned,
+            self.token_covered,
+            self.sentence_cosine,
+        ]
     }
 }
 
@@ -166,6 +226,44 @@ fn shared_figures(a: &SentenceFeatures, b: &SentenceFeatures, cut: f32, idf: &[f
     values.len()
 }
 
+/// Static-vector similarity below which two different words do not align at all.
+const SOFT_FLOOR: f32 = 0.4;
+/// What the closest two different words can count for (the same word counts 1).
+const SOFT_CEILING: f32 = 0.8;
+
+/// How much of `a`'s words `b` covers, each word of `a` by its alignment weight (see
+/// [`Signals::aligned`]), and how many words that is, unweighted.
+fn coverage_and_count(a: &[u32], b: &[u32], corpus: &Corpus) -> (f32, f32) {
+    let (mut covered, mut total, mut count) = (0f32, 0f32, 0f32);
+    for &t in a {
+        let w = corpus.align_weight[t as usize];
+        total += w;
+        if b.binary_search(&t).is_ok() {
+            covered += w;
+            count += 1.0;
+            continue;
+        }
+        let Some(v) = &corpus.vectors[t as usize] else { continue };
+        let best = b
+            .iter()
+            .filter_map(|&u| corpus.vectors[u as usize].as_ref())
+            .map(|x| x.iter().zip(v).map(|(p, q)| p * q).sum::<f32>())
+            .fold(0f32, f32::max);
+        let soft = ((best - SOFT_FLOOR) / (1.0 - SOFT_FLOOR)).max(0.0) * SOFT_CEILING;
+        covered += w * soft;
+        count += soft;
+    }
+    (if total > 0.0 { covered / total } else { 0.0 }, count)
+}
+
+fn coverage(a: &[u32], b: &[u32], corpus: &Corpus) -> f32 {
+    coverage_and_count(a, b, corpus).0
+}
+
+pub(crate) fn f1(r: f32, p: f32) -> f32 {
+    if r + p > 0.0 { 2.0 * r * p / (r + p) } else { 0.0 }
+}
+
 /// The signals between sentences `a` and `b` of the corpus.
 pub fn signals(corpus: &Corpus, a: usize, b: usize) -> Signals {
     signals_between(corpus, &corpus.sentences[a], &corpus.sentences[b])
@@ -194,6 +292,11 @@ pub fn signals_between(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeat
     // Both quote, and both name someone in full with a title: the same speaker quoted.
     let same_speaker = names.titled && !fa.quotes.is_empty() && !fb.quotes.is_empty();
     let pieces = names.rare + shared_figures(fa, fb, cut, idf) + usize::from(quoted) + usize::from(same_speaker);
+    let (r, p) = (coverage(&fa.terms, &fb.terms, corpus), coverage(&fb.terms, &fa.terms, corpus));
+    let (what_a, count_a) = coverage_and_count(&fa.evidence_terms, &fb.evidence_terms, corpus);
+    let (what_b, count_b) = coverage_and_count(&fb.evidence_terms, &fa.evidence_terms, corpus);
+    let evidence_aligned = f1(what_a, what_b);
+    let shared_words = shared_keys(&fa.all_words, &fb.all_words).count();
     Signals {
         words: cosine(shared, na, nb),
         containment: if na.min(nb) > 0.0 { shared / na.min(nb) } else { 0.0 },
@@ -204,7 +307,15 @@ pub fn signals_between(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeat
         // Both vectors are unit length (or zero), so the dot product is the cosine.
         meaning: fa.meaning.iter().zip(&fb.meaning).map(|(x, y)| x * y).sum(),
         length: (shorter / LENGTH_SATURATION).min(1.0),
+        aligned: f1(r, p),
+        covered: r.max(p),
+        evidence_aligned,
+        verbatim: shared_words as f32 / fa.all_words.len().min(fb.all_words.len()).max(1) as f32,
+        // Figures and quoted words are what is said as much as words are; names are not.
+        what: count_a.min(count_b) + shared_figures(fa, fb, 0.0, idf) as f32 + f32::from(u8::from(quoted)),
+        pieces: ((WORD_EVIDENCE * rare_words as f32 + pieces as f32) / 4.0).min(1.0),
         evidence: WORD_EVIDENCE * rare_words as f32 + pieces as f32,
+        ..Signals::default()
     }
 }
 
@@ -309,5 +420,48 @@ mod tests {
             "The orchestra played a new symphony downtown.",
         );
         assert!(para.meaning > other.meaning, "{para:?} {other:?}");
+    }
+
+    #[test]
+    fn names_are_context_and_cannot_pass_the_gate_alone() {
+        // Two shared names, nothing said or done in common: plausible, not a link.
+        let names = between(
+            "Rebels pleaded with Egypt and Qatar to rescue the fragile truce.",
+            "Previous talks were all held through Qatar and Egypt as intermediaries.",
+        );
+        assert!(names.evidence >= 2.0, "two rare names are two pieces of evidence: {names:?}");
+        assert!(!crate::claims::model::passes(&names), "{names:?}");
+        // The same names with the same action: the what matches.
+        let claim = between(
+            "Egypt and Qatar mediated the truce talks between the two sides.",
+            "The truce talks were mediated by Qatar and Egypt.",
+        );
+        assert!(crate::claims::model::passes(&claim), "{claim:?}");
+        assert!(claim.evidence_aligned > names.evidence_aligned, "{claim:?} {names:?}");
+    }
+
+    #[test]
+    fn alignment_counts_words_close_in_meaning() {
+        let a = "The party sued the government over the hacked emails.";
+        let near = between(a, "The party filed a lawsuit against the government over hacked emails.");
+        let far = between(a, "The party held a picnic near the government buildings.");
+        assert!(near.aligned > far.aligned, "{near:?} {far:?}");
+        let same = between(a, a);
+        assert!(same.aligned > 0.99 && same.covered > 0.99 && same.verbatim > 0.99, "{same:?}");
+    }
+
+    #[test]
+    fn a_headline_inside_a_longer_report_is_covered() {
+        let headline = "Rebels free six hostages.";
+        let report = "On Saturday the rebels said they would free six hostages in one go, instead of two stages.";
+        let s = between(report, headline);
+        assert!(s.covered > 0.9, "the headline's words are all in the report: {s:?}");
+        assert!(s.aligned < s.covered);
+    }
+
+    #[test]
+    fn a_repeated_quotation_of_function_words_is_verbatim() {
+        let s = between("“It should never have been made,” he said of the deal.", "“It should never have been made.”");
+        assert!(s.verbatim > 0.99, "{s:?}");
     }
 }
