@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::corpus::{Corpus, SentenceFeatures, mass};
+use super::embed::DIMS;
 
 /// The signals, in the order of [`Signals::values`] and of the weights file.
 pub const NAMES: [&str; 16] = [
@@ -231,33 +232,66 @@ const SOFT_FLOOR: f32 = 0.4;
 /// What the closest two different words can count for (the same word counts 1).
 const SOFT_CEILING: f32 = 0.8;
 
-/// How much of `a`'s words `b` covers, each word of `a` by its alignment weight (see
-/// [`Signals::aligned`]), and how many words that is, unweighted.
-fn coverage_and_count(a: &[u32], b: &[u32], corpus: &Corpus) -> (f32, f32) {
-    let (mut covered, mut total, mut count) = (0f32, 0f32, 0f32);
-    for &t in a {
-        let w = corpus.align_weight[t as usize];
-        total += w;
-        if b.binary_search(&t).is_ok() {
-            covered += w;
-            count += 1.0;
-            continue;
-        }
-        let Some(v) = &corpus.vectors[t as usize] else { continue };
-        let best = b
-            .iter()
-            .filter_map(|&u| corpus.vectors[u as usize].as_ref())
-            .map(|x| x.iter().zip(v).map(|(p, q)| p * q).sum::<f32>())
-            .fold(0f32, f32::max);
-        let soft = ((best - SOFT_FLOOR) / (1.0 - SOFT_FLOOR)).max(0.0) * SOFT_CEILING;
-        covered += w * soft;
-        count += soft;
-    }
-    (if total > 0.0 { covered / total } else { 0.0 }, count)
+/// How much of one sentence's words another covers (see [`Signals::aligned`]).
+struct Coverage {
+    /// Of all its content words, by weight.
+    all: f32,
+    /// Of its words outside names and figures, by weight, against the other's such words.
+    evidence: f32,
+    /// How many of those words that is, unweighted (a word close in meaning counts in part).
+    evidence_count: f32,
 }
 
-fn coverage(a: &[u32], b: &[u32], corpus: &Corpus) -> f32 {
-    coverage_and_count(a, b, corpus).0
+/// The dot product of two static vectors, in eight lanes the compiler keeps in vector registers.
+fn dot(a: &[f32; DIMS], b: &[f32; DIMS]) -> f32 {
+    let mut lanes = [0f32; 8];
+    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
+        for i in 0..8 {
+            lanes[i] += x[i] * y[i];
+        }
+    }
+    lanes.iter().sum()
+}
+
+/// How much of `a`'s words `b` covers: each word of `a` counts by its alignment weight, fully when
+/// `b` holds it, in part by its similarity to the closest word of `b` (static vectors; nothing
+/// below [`SOFT_FLOOR`]). One pass serves all words and the words outside names.
+fn coverage(a: &SentenceFeatures, b: &SentenceFeatures, corpus: &Corpus) -> Coverage {
+    let soft = |cos: f32| ((cos - SOFT_FLOOR) / (1.0 - SOFT_FLOOR)).max(0.0) * SOFT_CEILING;
+    let (mut all, mut all_total, mut evidence, mut evidence_total, mut count) = (0f32, 0f32, 0f32, 0f32, 0f32);
+    for &t in &a.terms {
+        let w = corpus.align_weight[t as usize];
+        let is_evidence = a.evidence_terms.binary_search(&t).is_ok();
+        all_total += w;
+        if is_evidence {
+            evidence_total += w;
+        }
+        let in_b = b.terms.binary_search(&t).is_ok();
+        let in_b_evidence = is_evidence && b.evidence_terms.binary_search(&t).is_ok();
+        // A word of `a`'s evidence that `b` holds only inside a name still looks for its closest
+        // evidence word in `b`, as when the two coverages were computed apart.
+        let (mut best_all, mut best_evidence) = (0f32, 0f32);
+        if let Some(v) = corpus.vectors[t as usize].as_ref().filter(|_| !in_b || (is_evidence && !in_b_evidence)) {
+            for &u in &b.terms {
+                if let Some(x) = &corpus.vectors[u as usize] {
+                    let cos = dot(v, x);
+                    best_all = best_all.max(cos);
+                    if is_evidence && b.evidence_terms.binary_search(&u).is_ok() {
+                        best_evidence = best_evidence.max(cos);
+                    }
+                }
+            }
+        }
+        let best_all = if in_b { 1.0 } else { soft(best_all) };
+        let best_evidence = if in_b_evidence { 1.0 } else { soft(best_evidence) };
+        all += w * best_all;
+        if is_evidence {
+            evidence += w * best_evidence;
+            count += best_evidence;
+        }
+    }
+    let share = |x: f32, total: f32| if total > 0.0 { x / total } else { 0.0 };
+    Coverage { all: share(all, all_total), evidence: share(evidence, evidence_total), evidence_count: count }
 }
 
 pub(crate) fn f1(r: f32, p: f32) -> f32 {
@@ -292,10 +326,10 @@ pub fn signals_between(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeat
     // Both quote, and both name someone in full with a title: the same speaker quoted.
     let same_speaker = names.titled && !fa.quotes.is_empty() && !fb.quotes.is_empty();
     let pieces = names.rare + shared_figures(fa, fb, cut, idf) + usize::from(quoted) + usize::from(same_speaker);
-    let (r, p) = (coverage(&fa.terms, &fb.terms, corpus), coverage(&fb.terms, &fa.terms, corpus));
-    let (what_a, count_a) = coverage_and_count(&fa.evidence_terms, &fb.evidence_terms, corpus);
-    let (what_b, count_b) = coverage_and_count(&fb.evidence_terms, &fa.evidence_terms, corpus);
-    let evidence_aligned = f1(what_a, what_b);
+    let (ca, cb) = (coverage(fa, fb, corpus), coverage(fb, fa, corpus));
+    let (r, p) = (ca.all, cb.all);
+    let evidence_aligned = f1(ca.evidence, cb.evidence);
+    let (count_a, count_b) = (ca.evidence_count, cb.evidence_count);
     let shared_words = shared_keys(&fa.all_words, &fb.all_words).count();
     Signals {
         words: cosine(shared, na, nb),
