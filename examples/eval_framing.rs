@@ -1,34 +1,346 @@
-//! Scores parallax's framing highlights against the PROPERTY phrases of
-//! NewsWCL50 (events 0–4, in ../shared/eval), as ../shared/eval/README.md
-//! describes: each article is fed as one paragraph (sentences joined by
-//! single spaces) through the same path as `parallax analyze`, word tokens
-//! are runs of letters or digits with inner ' or -, a token is gold if it
-//! overlaps a PROPERTY phrase and predicted if it overlaps a framing span.
+//! Scores parallax's framing highlights against the two annotated dev sets in
+//! ../shared/eval, as ../shared/eval/README.md describes:
 //!
-//!     cargo run --release --example eval_framing -- [--data FILE] [--vader FILE] [--lexicon FILE]...
+//! - NewsWCL50 events 0–4: PROPERTY phrases; each article is one document (one
+//!   paragraph, sentences joined by single spaces), one analysis per event;
+//! - BABE dev: expert-marked biased words, one sentence per document, one
+//!   analysis per topic; its non-biased sentences count false alarms.
 //!
-//! `--vader` adds the README's plain valence-word baseline: every word of
-//! the (MIT-licensed) VADER lexicon with |valence| >= 1.5, read at run time.
-//! The article texts are never copied anywhere; only figures are printed.
+//! Each document goes through the same path as `parallax analyze` (`load::parse`,
+//! `Analysis::run`). Word tokens are runs of letters or digits with inner ' or -;
+//! a token is gold if it overlaps a gold phrase, predicted if it overlaps a span.
+//!
+//!     cargo run --release --example eval_framing -- [--vader FILE] [--lexicon FILE]...
+//!         [--corpus newswcl50|babe] [--groups] [--errors CATEGORY]
+//!
+//! `--vader` adds the README's valence-word baseline: every word of the
+//! (MIT-licensed) VADER lexicon with |valence| >= 1.5, read at run time and
+//! scored the same way. `--groups` prints span precision per rule and lexicon
+//! group on each corpus. `--errors` lists one category's spans with whether
+//! each hit gold (terminal only: the texts are never written anywhere).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use parallax::analysis::{Analysis, Options};
 use parallax::document::Document;
-use parallax::framing::{Category, Lexicon};
+use parallax::framing::{Category, FramingSpan, Lexicon};
 use parallax::load::{self, Format};
 use serde::Deserialize;
 
-const DEFAULT_DATA: &str = "../shared/eval/newswcl50/newswcl50_events.jsonl";
+const NEWSWCL50: &str = "newswcl50/newswcl50_events.jsonl";
+const BABE: &str = "babe/babe_dev.jsonl";
 const VADER_MIN_VALENCE: f64 = 1.5;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("eval_framing: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+struct Args {
+    eval: PathBuf,
+    vader: Option<PathBuf>,
+    lexicons: Vec<PathBuf>,
+    corpora: Vec<String>,
+    groups: bool,
+    errors: Option<String>,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut out = Args {
+        eval: std::env::var_os("PARALLAX_EVAL_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/eval")),
+        vader: None,
+        lexicons: Vec::new(),
+        corpora: Vec::new(),
+        groups: false,
+        errors: None,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut value = || args.next().ok_or(format!("{a} needs a value"));
+        match a.as_str() {
+            "--eval" => out.eval = PathBuf::from(value()?),
+            "--vader" => out.vader = Some(PathBuf::from(value()?)),
+            "--lexicon" => out.lexicons.push(PathBuf::from(value()?)),
+            "--corpus" => out.corpora.push(value()?),
+            "--groups" => out.groups = true,
+            "--errors" => out.errors = Some(value()?),
+            _ => return Err(format!("unknown argument {a}")),
+        }
+    }
+    if out.corpora.is_empty() {
+        out.corpora = vec!["newswcl50".into(), "babe".into()];
+    }
+    Ok(out)
+}
+
+/// Documents analysed together (one event, one topic), with gold phrases per document.
+struct Run {
+    docs: Vec<Document>,
+    gold: Vec<Vec<Range<usize>>>,
+    /// Every annotated phrase, of any code type (NewsWCL50's concept mentions too).
+    annotated: Vec<Vec<Range<usize>>>,
+}
+
+struct Corpus {
+    name: &'static str,
+    runs: Vec<Run>,
+    unaligned: usize,
+}
+
+/// One scored document: word tokens, gold phrases and predicted spans, as byte ranges into its text.
+struct Scored {
+    text: String,
+    tokens: Vec<Range<usize>>,
+    gold: Vec<Range<usize>>,
+    annotated: Vec<Range<usize>>,
+    spans: Vec<Pred>,
+}
+
+/// A predicted span with what the evaluation groups it by.
+#[derive(Clone)]
+struct Pred {
+    range: Range<usize>,
+    category: Category,
+    layer: &'static str,
+    /// The rule, or the lexicon group ("loaded#3 massacre…").
+    group: String,
+}
+
+fn run() -> Result<(), String> {
+    let args = parse_args()?;
+    let lexicon = Arc::new(Lexicon::with_files(&args.lexicons).map_err(|e| e.to_string())?);
+    let options = Options { lexicon: Arc::clone(&lexicon), ..Options::default() };
+    let groups = group_names(&lexicon);
+    let vader = args.vader.as_deref().map(vader_words).transpose()?;
+
+    let mut scored: Vec<(&'static str, Vec<Scored>)> = Vec::new();
+    for name in &args.corpora {
+        let corpus = match name.as_str() {
+            "newswcl50" => newswcl50(&args.eval.join(NEWSWCL50))?,
+            "babe" => babe(&args.eval.join(BABE))?,
+            _ => return Err(format!("unknown corpus {name} (newswcl50, babe)")),
+        };
+        if corpus.unaligned > 0 {
+            eprintln!("warning: {}: {} gold sentences not found in the text; skipped", corpus.name, corpus.unaligned);
+        }
+        let docs = analyse(corpus.runs, &options, &groups);
+        print_corpus(corpus.name, &docs, vader.as_ref());
+        if let Some(category) = &args.errors {
+            print_errors(&docs, category);
+        }
+        scored.push((corpus.name, docs));
+    }
+    if args.groups {
+        print_groups(&scored);
+    }
+    Ok(())
+}
+
+fn analyse(runs: Vec<Run>, options: &Options, groups: &HashMap<(Category, String), String>) -> Vec<Scored> {
+    let mut out = Vec::new();
+    for run in runs {
+        let analysis = Analysis::run(&run.docs, options);
+        for (((doc, gold), annotated), spans) in
+            run.docs.into_iter().zip(run.gold).zip(run.annotated).zip(analysis.framing)
+        {
+            let spans = spans.iter().map(|s| pred(s, groups)).collect();
+            out.push(Scored { tokens: word_tokens(&doc.text), text: doc.text, gold, annotated, spans });
+        }
+    }
+    out
+}
+
+fn pred(s: &FramingSpan, groups: &HashMap<(Category, String), String>) -> Pred {
+    let layer = match s.category {
+        Category::Loaded | Category::Label | Category::Booster | Category::ScareQuote => "wording",
+        _ => "sourcing",
+    };
+    let group = groups.get(&(s.category, s.rule.clone())).cloned().unwrap_or_else(|| s.rule.clone());
+    Pred { range: s.range.clone(), category: s.category, layer, group }
+}
+
+/// For each lexicon term, the name of its group: category, group number within the category, first term.
+fn group_names(lexicon: &Lexicon) -> HashMap<(Category, String), String> {
+    let mut out = HashMap::new();
+    let mut seen: Vec<(Category, Option<Arc<str>>, Option<Arc<str>>, bool)> = Vec::new();
+    let mut first: HashMap<usize, String> = HashMap::new();
+    for e in lexicon.entries() {
+        let key = (e.category, e.note.clone(), e.contrast.clone(), e.neutral);
+        let i = seen.iter().position(|k| *k == key).unwrap_or_else(|| {
+            seen.push(key);
+            seen.len() - 1
+        });
+        let head = first.entry(i).or_insert_with(|| e.term.clone()).clone();
+        let n = seen[..=i].iter().filter(|k| k.0 == e.category).count();
+        out.insert((e.category, e.term.clone()), format!("{}#{n} {head}", e.category.id()));
+    }
+    out
+}
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    predicted: usize,
+    true_positive: usize,
+    spans: usize,
+    spans_hitting_gold: usize,
+    phrases_hit: usize,
+}
+
+fn count(docs: &[Scored], keep: &dyn Fn(&Pred) -> bool) -> Counts {
+    let mut c = Counts::default();
+    for d in docs {
+        let p: Vec<Range<usize>> = d.spans.iter().filter(|s| keep(s)).map(|s| s.range.clone()).collect();
+        count_ranges(d, &p, &mut c);
+    }
+    c
+}
+
+fn count_ranges(d: &Scored, p: &[Range<usize>], c: &mut Counts) {
+    for t in &d.tokens {
+        if overlaps_any(t, p) {
+            c.predicted += 1;
+            if overlaps_any(t, &d.gold) {
+                c.true_positive += 1;
+            }
+        }
+    }
+    c.spans += p.len();
+    c.spans_hitting_gold += p.iter().filter(|s| overlaps_any(s, &d.gold)).count();
+    c.phrases_hit += d.gold.iter().filter(|g| overlaps_any(g, p)).count();
+}
+
+fn ratio(n: usize, d: usize) -> f64 {
+    if d == 0 { 0.0 } else { n as f64 / d as f64 }
+}
+
+fn print_corpus(name: &str, docs: &[Scored], vader: Option<&HashMap<String, f64>>) {
+    let gold_tokens: usize = docs.iter().map(|a| a.tokens.iter().filter(|t| overlaps_any(t, &a.gold)).count()).sum();
+    let all_tokens: usize = docs.iter().map(|a| a.tokens.len()).sum();
+    let gold_phrases: usize = docs.iter().map(|a| a.gold.len()).sum();
+    println!(
+        "== {name}: {} documents, {all_tokens} tokens, {gold_tokens} gold tokens, {gold_phrases} gold phrases",
+        docs.len()
+    );
+    println!(
+        "{:<24} {:>6} {:>6} {:>6} {:>7} {:>7} {:>8} {:>6}",
+        "system", "tok P", "tok R", "tok F1", "span P", "span R", "density", "spans"
+    );
+    let line = |label: &str, c: Counts| {
+        let precision = ratio(c.true_positive, c.predicted);
+        let recall = ratio(c.true_positive, gold_tokens);
+        let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+        println!(
+            "{label:<24} {precision:>6.3} {recall:>6.3} {f1:>6.3} {:>7.3} {:>7.3} {:>8.2} {:>6}",
+            ratio(c.spans_hitting_gold, c.spans),
+            ratio(c.phrases_hit, gold_phrases),
+            100.0 * ratio(c.predicted, all_tokens),
+            c.spans
+        );
+    };
+    line("all (--framing all)", count(docs, &|_| true));
+    for layer in ["wording", "sourcing"] {
+        line(&format!(" layer {layer}"), count(docs, &|s| s.layer == layer));
+    }
+    for c in Category::ALL {
+        line(&format!("  {}", c.id()), count(docs, &|s| s.category == c));
+    }
+    if let Some(words) = vader {
+        let mut c = Counts::default();
+        for d in docs {
+            let p: Vec<Range<usize>> =
+                d.tokens.iter().filter(|t| words.contains_key(&d.text[(*t).clone()].to_lowercase())).cloned().collect();
+            count_ranges(d, &p, &mut c);
+        }
+        line("VADER |v|>=1.5", c);
+    }
+    if name == "newswcl50" {
+        print_newswcl50_notes(docs, gold_tokens);
+    }
+    println!();
+}
+
+fn print_newswcl50_notes(docs: &[Scored], gold_tokens: usize) {
+    // Labels name actors; NewsWCL50 marks those names as concept mentions rather than PROPERTY phrases.
+    let (labels, in_mentions) = docs.iter().fold((0, 0), |(n, hit), a| {
+        let label: Vec<&Pred> = a.spans.iter().filter(|s| s.category == Category::Label).collect();
+        (n + label.len(), hit + label.iter().filter(|s| overlaps_any(&s.range, &a.annotated)).count())
+    });
+    println!(
+        "label spans overlapping any annotated phrase (concept mentions included): {in_mentions}/{labels} = {:.3}",
+        ratio(in_mentions, labels)
+    );
+    // How far word-level highlights can go: the recall if every phrase some span touches were covered whole.
+    let whole: usize = docs
+        .iter()
+        .map(|a| {
+            let p: Vec<Range<usize>> = a.spans.iter().map(|s| s.range.clone()).collect();
+            let touched: Vec<Range<usize>> = a.gold.iter().filter(|g| overlaps_any(g, &p)).cloned().collect();
+            a.tokens.iter().filter(|t| overlaps_any(t, &touched)).count()
+        })
+        .sum();
+    println!(
+        "gold tokens in the phrases the spans touch (tok R if each were highlighted whole): {whole}/{gold_tokens} = {:.3}",
+        ratio(whole, gold_tokens)
+    );
+}
+
+/// Span precision per rule and lexicon group, on each corpus side by side.
+fn print_groups(scored: &[(&'static str, Vec<Scored>)]) {
+    let mut table: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    for (k, (_, docs)) in scored.iter().enumerate() {
+        for d in docs {
+            for s in &d.spans {
+                let row = table.entry(s.group.clone()).or_insert_with(|| vec![(0, 0); scored.len()]);
+                row[k].0 += 1;
+                row[k].1 += usize::from(overlaps_any(&s.range, &d.gold));
+            }
+        }
+    }
+    print!("{:<40}", "group");
+    for (name, _) in scored {
+        print!(" {:>16}", format!("{name} n/P"));
+    }
+    println!();
+    for (group, row) in &table {
+        print!("{:<40}", group.chars().take(40).collect::<String>());
+        for (n, hit) in row {
+            print!(" {:>16}", format!("{n} {:.2}", ratio(*hit, *n)));
+        }
+        println!();
+    }
+}
+
+fn print_errors(docs: &[Scored], category: &str) {
+    for d in docs {
+        for s in d.spans.iter().filter(|s| s.category.id() == category) {
+            let hit = overlaps_any(&s.range, &d.gold);
+            let from = d.text[..s.range.start].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+            let to = d.text[s.range.end..].char_indices().nth(40).map_or(d.text.len(), |(i, _)| i + s.range.end);
+            println!(
+                "{} {:<30} …{}[{}]{}…",
+                if hit { "+" } else { "-" },
+                s.group.chars().take(30).collect::<String>(),
+                d.text[from..s.range.start].replace('\n', " "),
+                &d.text[s.range.clone()],
+                d.text[s.range.end..to].replace('\n', " ")
+            );
+        }
+    }
+}
 
 #[derive(Deserialize)]
 struct Event {
-    event_id: u32,
     articles: Vec<Article>,
 }
 
@@ -47,188 +359,68 @@ struct Annotation {
     end: usize,
 }
 
-/// One article as scored: its document, gold phrases and word tokens (byte ranges into `doc.text`).
-struct Scored {
-    doc: Document,
-    gold: Vec<Range<usize>>,
-    /// Every annotated phrase, of any code type: concept mentions (how an outlet names an actor) and properties.
-    annotated: Vec<Range<usize>>,
-    tokens: Vec<Range<usize>>,
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-#[derive(Default, Clone, Copy)]
-struct Counts {
-    predicted: usize,
-    true_positive: usize,
-    spans: usize,
-    spans_hitting_gold: usize,
-}
-
-fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("eval_framing: {e}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-fn run() -> Result<(), String> {
-    let mut data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_DATA);
-    let mut vader: Option<PathBuf> = None;
-    let mut lexicons: Vec<PathBuf> = Vec::new();
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        let mut value = || args.next().map(PathBuf::from).ok_or(format!("{a} needs a value"));
-        match a.as_str() {
-            "--data" => data = value()?,
-            "--vader" => vader = Some(value()?),
-            "--lexicon" => lexicons.push(value()?),
-            _ => return Err(format!("unknown argument {a}")),
-        }
-    }
-    let text = std::fs::read_to_string(&data).map_err(|e| format!("{}: {e}", data.display()))?;
-    let options =
-        Options { lexicon: Arc::new(Lexicon::with_files(&lexicons).map_err(|e| e.to_string())?), ..Options::default() };
-
-    let mut articles: Vec<Scored> = Vec::new();
-    let mut spans: Vec<Vec<(Range<usize>, Category)>> = Vec::new();
-    let mut unaligned = 0;
-    let mut events = Vec::new();
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let event: Event = serde_json::from_str(line).map_err(|e| format!("{}: {e}", data.display()))?;
-        let mut docs = Vec::new();
-        let mut golds = Vec::new();
-        let mut annotated = Vec::new();
+/// NewsWCL50: one run per event, one document per article (gold offsets are bytes of ASCII-normalised sentences).
+fn newswcl50(path: &Path) -> Result<Corpus, String> {
+    let mut corpus = Corpus { name: "newswcl50", runs: Vec::new(), unaligned: 0 };
+    for line in read(path)?.lines().filter(|l| !l.trim().is_empty()) {
+        let event: Event = serde_json::from_str(line).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut run = Run { docs: Vec::new(), gold: Vec::new(), annotated: Vec::new() };
         for a in &event.articles {
             let raw = format!("{}\n", a.sentences.join(" "));
             let doc = load::parse(&format!("{}.txt", a.article_id), &raw, Format::Plain);
-            let offsets = align(&doc.text, &a.sentences, &mut unaligned);
-            let gold = a
-                .annotations
-                .iter()
-                .filter(|g| g.code_type == "PROPERTY")
-                .filter_map(|g| offsets[g.sent_idx].as_ref().map(|m| m[g.start]..m[g.end]))
-                .collect();
-            golds.push(gold);
-            annotated.push(
-                a.annotations
-                    .iter()
-                    .filter_map(|g| offsets[g.sent_idx].as_ref().map(|m| m[g.start]..m[g.end]))
-                    .collect::<Vec<_>>(),
-            );
-            docs.push(doc);
+            let offsets = align(&doc.text, &a.sentences, &mut corpus.unaligned);
+            let at = |g: &Annotation| offsets[g.sent_idx].as_ref().map(|m| m[g.start]..m[g.end]);
+            run.gold.push(a.annotations.iter().filter(|g| g.code_type == "PROPERTY").filter_map(at).collect());
+            run.annotated.push(a.annotations.iter().filter_map(at).collect());
+            run.docs.push(doc);
         }
-        let analysis = Analysis::run(&docs, &options);
-        for (((doc, gold), annotated), found) in docs.into_iter().zip(golds).zip(annotated).zip(analysis.framing) {
-            spans.push(found.into_iter().map(|s| (s.range, s.category)).collect());
-            let tokens = word_tokens(&doc.text);
-            articles.push(Scored { doc, gold, annotated, tokens });
-        }
-        events.push(event.event_id);
+        corpus.runs.push(run);
     }
-    if unaligned > 0 {
-        eprintln!("warning: {unaligned} sentences could not be found in the document text; their phrases are skipped");
-    }
-
-    let gold_tokens: usize =
-        articles.iter().map(|a| a.tokens.iter().filter(|t| overlaps_any(t, &a.gold)).count()).sum();
-    let all_tokens: usize = articles.iter().map(|a| a.tokens.len()).sum();
-    let gold_phrases: usize = articles.iter().map(|a| a.gold.len()).sum();
-    println!(
-        "NewsWCL50 events {events:?}: {} articles, {all_tokens} tokens, {gold_tokens} gold tokens, {gold_phrases} PROPERTY phrases",
-        articles.len()
-    );
-    println!();
-    println!(
-        "{:<22} {:>7} {:>7} {:>7} {:>8} {:>8} {:>8} {:>7}",
-        "system", "tok P", "tok R", "tok F1", "span P", "span R", "density", "spans"
-    );
-
-    let all: Vec<Vec<Range<usize>>> = spans.iter().map(|s| s.iter().map(|(r, _)| r.clone()).collect()).collect();
-    report("parallax (all)", &articles, &all, gold_tokens, gold_phrases, all_tokens);
-    for c in Category::ALL {
-        let only: Vec<Vec<Range<usize>>> =
-            spans.iter().map(|s| s.iter().filter(|(_, k)| *k == c).map(|(r, _)| r.clone()).collect()).collect();
-        report(&format!("  {}", c.id()), &articles, &only, gold_tokens, gold_phrases, all_tokens);
-    }
-    if let Some(path) = vader {
-        let words = vader_words(&path)?;
-        let predicted: Vec<Vec<Range<usize>>> = articles
-            .iter()
-            .map(|a| {
-                a.tokens
-                    .iter()
-                    .filter(|t| words.contains_key(&a.doc.text[(*t).clone()].to_lowercase()))
-                    .cloned()
-                    .collect()
-            })
-            .collect();
-        report("VADER |v|>=1.5", &articles, &predicted, gold_tokens, gold_phrases, all_tokens);
-    }
-    println!();
-    println!("Per category: tok R is the share of all gold tokens that category's spans cover.");
-    // Labels name actors; NewsWCL50 marks those names as concept mentions rather than PROPERTY phrases.
-    let (labels, in_mentions) = articles.iter().zip(&spans).fold((0, 0), |(n, hit), (a, s)| {
-        let label: Vec<&Range<usize>> = s.iter().filter(|(_, c)| *c == Category::Label).map(|(r, _)| r).collect();
-        (n + label.len(), hit + label.iter().filter(|r| overlaps_any(r, &a.annotated)).count())
-    });
-    println!(
-        "Label spans overlapping any annotated phrase (concept mentions included): {in_mentions}/{labels} = {:.3}",
-        if labels == 0 { 0.0 } else { in_mentions as f64 / labels as f64 }
-    );
-    // How far word-level highlights can go: the phrases are multi-word judgements, so even a highlight that finds
-    // a phrase covers only part of it. This is the recall if every phrase some span touches were covered whole.
-    let whole: usize = articles
-        .iter()
-        .zip(&all)
-        .map(|(a, p)| {
-            let touched: Vec<Range<usize>> = a.gold.iter().filter(|g| overlaps_any(g, p)).cloned().collect();
-            a.tokens.iter().filter(|t| overlaps_any(t, &touched)).count()
-        })
-        .sum();
-    println!(
-        "Gold tokens in the phrases parallax touches (tok R if each were highlighted whole): {whole}/{gold_tokens} = {:.3}",
-        whole as f64 / gold_tokens.max(1) as f64
-    );
-    Ok(())
+    Ok(corpus)
 }
 
-fn report(
-    name: &str,
-    articles: &[Scored],
-    predicted: &[Vec<Range<usize>>],
-    gold_tokens: usize,
-    gold_phrases: usize,
-    all_tokens: usize,
-) {
-    let mut c = Counts::default();
-    let mut phrases_hit = 0;
-    for (a, p) in articles.iter().zip(predicted) {
-        for t in &a.tokens {
-            if overlaps_any(t, p) {
-                c.predicted += 1;
-                if overlaps_any(t, &a.gold) {
-                    c.true_positive += 1;
-                }
-            }
-        }
-        c.spans += p.len();
-        c.spans_hitting_gold += p.iter().filter(|s| overlaps_any(s, &a.gold)).count();
-        phrases_hit += a.gold.iter().filter(|g| overlaps_any(g, p)).count();
+#[derive(Deserialize)]
+struct BabeSentence {
+    id: String,
+    text: String,
+    spans: Vec<BabeSpan>,
+    topic: String,
+}
+
+#[derive(Deserialize)]
+struct BabeSpan {
+    start: usize,
+    end: usize,
+}
+
+/// BABE: one run per topic, one document per sentence (gold offsets are characters).
+fn babe(path: &Path) -> Result<Corpus, String> {
+    let mut corpus = Corpus { name: "babe", runs: Vec::new(), unaligned: 0 };
+    let mut by_topic: BTreeMap<String, Run> = BTreeMap::new();
+    for line in read(path)?.lines().filter(|l| !l.trim().is_empty()) {
+        let s: BabeSentence = serde_json::from_str(line).map_err(|e| format!("{}: {e}", path.display()))?;
+        let doc = load::parse(&format!("{}.txt", s.id), &format!("{}\n", s.text), Format::Plain);
+        let offsets = align(&doc.text, std::slice::from_ref(&s.text), &mut corpus.unaligned);
+        let byte = |c: usize| s.text.char_indices().nth(c).map_or(s.text.len(), |(b, _)| b);
+        let gold: Vec<Range<usize>> = match &offsets[0] {
+            Some(m) => s.spans.iter().map(|g| m[byte(g.start)]..m[byte(g.end)]).collect(),
+            None => Vec::new(),
+        };
+        let run = by_topic.entry(s.topic).or_insert_with(|| Run {
+            docs: Vec::new(),
+            gold: Vec::new(),
+            annotated: Vec::new(),
+        });
+        run.annotated.push(gold.clone());
+        run.gold.push(gold);
+        run.docs.push(doc);
     }
-    let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
-    let precision = ratio(c.true_positive, c.predicted);
-    let recall = ratio(c.true_positive, gold_tokens);
-    let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
-    println!(
-        "{name:<22} {precision:>7.3} {recall:>7.3} {f1:>7.3} {:>8.3} {:>8.3} {:>8.2} {:>7}",
-        ratio(c.spans_hitting_gold, c.spans),
-        ratio(phrases_hit, gold_phrases),
-        100.0 * ratio(c.predicted, all_tokens),
-        c.spans
-    );
+    corpus.runs = by_topic.into_values().collect();
+    Ok(corpus)
 }
 
 /// Where each byte of each sentence lies in `text`, found in order. The
@@ -316,10 +508,9 @@ fn overlaps_any(r: &Range<usize>, spans: &[Range<usize>]) -> bool {
 }
 
 /// VADER lexicon words with |mean valence| at least the README's threshold.
-fn vader_words(path: &PathBuf) -> Result<HashMap<String, f64>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+fn vader_words(path: &Path) -> Result<HashMap<String, f64>, String> {
     let mut out = HashMap::new();
-    for line in text.lines() {
+    for line in read(path)?.lines() {
         let mut fields = line.split('\t');
         let (Some(word), Some(value)) = (fields.next(), fields.next()) else { continue };
         if let Ok(v) = value.trim().parse::<f64>()
