@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use parallax::analysis::{Analysis, Options};
 use parallax::document::Document;
-use parallax::framing::Lexicon;
+use parallax::framing::{Lexicon, View};
 use parallax::{load, report, seeds};
 
 /// Read several news sources on one story side by side, with framing
@@ -75,6 +75,14 @@ struct AnalyzeArgs {
     #[arg(long, value_name = "S", value_parser = parse_score, default_value_t = parallax::claims::DEFAULT_THRESHOLD)]
     min_score: f32,
 
+    /// Which framing spans to print: `default` is what the reader shows at first (the wording
+    /// layer: loaded words, labels, boosters, scare quotes; spans at or above the confidence
+    /// threshold), `all` adds the sourcing layer (attribution, anonymous sources, hedges,
+    /// agentless passives) and spans below the threshold. Each span carries its `layer`,
+    /// `confidence` and whether it is `quoted`.
+    #[arg(long, value_enum, default_value_t = FramingView::Default)]
+    framing: FramingView,
+
     #[command(flatten)]
     lexicon: LexiconArgs,
 
@@ -86,6 +94,12 @@ struct AnalyzeArgs {
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Format {
     Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum FramingView {
+    Default,
+    All,
 }
 
 fn parse_score(s: &str) -> Result<f32, String> {
@@ -144,8 +158,12 @@ fn analyze(args: AnalyzeArgs) -> Result<()> {
     options.min_score = args.min_score;
     let analysis = Analysis::run(&docs, &options);
     let Format::Json = args.format;
+    let view = match args.framing {
+        FramingView::Default => View::standard(),
+        FramingView::All => View::all(),
+    };
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{}", report::to_json(&docs, &analysis))
+    writeln!(out, "{}", report::to_json_with(&docs, &analysis, &view))
         .or_else(|e| if e.kind() == std::io::ErrorKind::BrokenPipe { Ok(()) } else { Err(e) })
         .context("writing the report")
 }

@@ -13,6 +13,7 @@ pub mod document;
 pub mod framing;
 pub mod load;
 pub mod paths;
+pub mod quotes;
 pub mod report;
 pub mod seeds;
 pub mod sentences;

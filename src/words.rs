@@ -120,6 +120,23 @@ pub fn spans(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Lower-case forms of the words `text` capitalises somewhere other than at the start of a sentence: names,
+/// rather than ordinary words that open a sentence ("Officials said").
+pub fn name_forms(text: &str, sentences: &[Range<usize>], words: &[Word]) -> WordSet {
+    let mut out = WordSet::default();
+    let mut s = 0;
+    for w in words {
+        while s + 1 < sentences.len() && sentences[s + 1].start <= w.range.start {
+            s += 1;
+        }
+        let start = sentences.get(s).map_or(0, |r| r.start.min(w.range.start));
+        if w.is_capitalised(text) && text[start..w.range.start].chars().any(char::is_alphanumeric) {
+            out.insert(w.lower.to_string());
+        }
+    }
+    out
+}
+
 /// The normalised lower-case form of a word as written.
 pub fn lower(form: &str) -> String {
     let lower = form.to_lowercase();

@@ -42,7 +42,7 @@ pub enum LexiconError {
 }
 
 /// One term of a lexicon, ready to match.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub category: Category,
     /// The term as written in the lexicon.
@@ -59,15 +59,26 @@ pub struct Entry {
     pub extend: bool,
     /// Matching keys that cancel a match when one of the next few words has them ("claimed the lives").
     pub unless_next: Vec<String>,
+    /// Matching keys that cancel a match when one of the two words before has them ("inspection regime").
+    pub unless_prev: Vec<String>,
+    /// The group's estimated precision (share of its highlights annotators agree with), when measured.
+    pub confidence: Option<f32>,
+    /// Labels: a marked name ("terror group") is highlighted wherever it is used; an unmarked one
+    /// ("militant group") only where another source names the same referent differently.
+    pub marked: bool,
+    /// The group's place among the groups of its category in the file it came from (1-based).
+    pub group: u32,
 }
 
 /// All categories' descriptions and terms.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Lexicon {
     descriptions: BTreeMap<Category, String>,
     entries: Vec<Entry>,
     /// Entry indices by the word of their first key.
     by_first_word: crate::words::FastMap<String, Vec<usize>>,
+    /// What each label contrast set names ("an armed organisation"), by set id.
+    referents: BTreeMap<Arc<str>, String>,
 }
 
 #[derive(Deserialize)]
@@ -109,6 +120,14 @@ struct Group {
     unless_next: Vec<String>,
     #[serde(default)]
     extend: bool,
+    #[serde(default)]
+    unless_prev: Vec<String>,
+    /// Estimated precision of the group's highlights, 0 to 1.
+    confidence: Option<f32>,
+    /// Labels: what the contrast set names.
+    referent: Option<String>,
+    /// Labels: `false` for an unmarked name, highlighted only where sources differ.
+    marked: Option<bool>,
 }
 
 impl Default for Lexicon {
@@ -133,7 +152,12 @@ impl Lexicon {
     }
 
     pub fn empty() -> Lexicon {
-        Lexicon { descriptions: BTreeMap::new(), entries: Vec::new(), by_first_word: crate::words::FastMap::default() }
+        Lexicon {
+            descriptions: BTreeMap::new(),
+            entries: Vec::new(),
+            by_first_word: crate::words::FastMap::default(),
+            referents: BTreeMap::new(),
+        }
     }
 
     /// The defaults with each file of `files` merged over them in order.
@@ -185,7 +209,7 @@ impl Lexicon {
                 }
                 merged.entries.retain(|e| !(e.category == category && same_words(&e.keys, &keys)));
             }
-            for group in section.group {
+            for (ordinal, group) in section.group.into_iter().enumerate() {
                 if category == Category::ScareQuote {
                     let span = group.terms.first().map(Spanned::span);
                     return Err(invalid(
@@ -193,14 +217,27 @@ impl Lexicon {
                         "scare quotes are found by a rule; [scare_quote] takes only a description".into(),
                     ));
                 }
-                if category != Category::Label && (group.id.is_some() || group.neutral) {
+                if category != Category::Label
+                    && (group.id.is_some() || group.neutral || group.referent.is_some() || group.marked.is_some())
+                {
                     let span = group.terms.first().map(Spanned::span);
-                    return Err(invalid(span, "`id` and `neutral` (contrast sets) belong in [label] groups".into()));
+                    let message = "`id`, `neutral`, `marked` and `referent` (contrast sets) belong in [label] groups";
+                    return Err(invalid(span, message.into()));
+                }
+                if let Some(c) = group.confidence
+                    && !(0.0..=1.0).contains(&c)
+                {
+                    let span = group.terms.first().map(Spanned::span);
+                    return Err(invalid(span, format!("confidence {c} is outside 0 to 1")));
                 }
                 let note: Option<Arc<str>> = group.note.map(|n| Arc::from(n.trim()));
                 let contrast: Option<Arc<str>> = group.id.map(Arc::from);
-                let unless_next: Vec<String> =
-                    group.unless_next.iter().map(|w| crate::words::key(&w.to_lowercase())).collect();
+                if let (Some(id), Some(referent)) = (&contrast, group.referent) {
+                    merged.referents.insert(Arc::clone(id), referent.trim().to_string());
+                }
+                let keys_of = |words: &[String]| words.iter().map(|w| crate::words::key(&w.to_lowercase())).collect();
+                let unless_next: Vec<String> = keys_of(&group.unless_next);
+                let unless_prev: Vec<String> = keys_of(&group.unless_prev);
                 for term in &group.terms {
                     let keys = tokens::term_keys(term.get_ref(), group.exact);
                     if keys.is_empty() {
@@ -225,7 +262,11 @@ impl Lexicon {
                         lowercase_only: group.lowercase,
                         keys,
                         unless_next: unless_next.clone(),
+                        unless_prev: unless_prev.clone(),
                         extend: group.extend,
+                        confidence: group.confidence,
+                        marked: group.marked.unwrap_or(true),
+                        group: ordinal as u32 + 1,
                     });
                 }
             }
@@ -267,6 +308,11 @@ impl Lexicon {
             let e = &self.entries[i];
             e.category == Category::Passive && e.keys.len() == 1 && e.keys[0].matches(token)
         })
+    }
+
+    /// What label contrast set `id` names, as the lexicon describes it.
+    pub fn referent(&self, id: &str) -> Option<&str> {
+        self.referents.get(id).map(String::as_str)
     }
 
     /// The entry of `category` written exactly `term` (a span's `rule`).
@@ -392,6 +438,23 @@ mod tests {
     fn contrast_ids_only_in_labels() {
         let mut lex = Lexicon::empty();
         let err = lex.merge_str("u.toml", "[[hedge.group]]\nid = \"x\"\nterms = [\"maybe\"]\n").unwrap_err();
+        assert!(err.to_string().contains("[label]"), "{err}");
+    }
+
+    #[test]
+    fn confidence_marked_and_referent_are_read_and_checked() {
+        let mut lex = Lexicon::empty();
+        lex.merge_str(
+            "u.toml",
+            "[[label.group]]\nid = \"x\"\nreferent = \"a thing\"\nmarked = false\nconfidence = 0.4\nterms = [\"thingy\"]\n",
+        )
+        .unwrap();
+        let e = lex.find(Category::Label, "thingy").unwrap();
+        assert_eq!((e.confidence, e.marked, e.group), (Some(0.4), false, 1));
+        assert_eq!(lex.referent("x"), Some("a thing"));
+        let err = lex.merge_str("u.toml", "[[hedge.group]]\nconfidence = 1.5\nterms = [\"maybe\"]\n").unwrap_err();
+        assert!(err.to_string().contains("outside 0 to 1"), "{err}");
+        let err = lex.merge_str("u.toml", "[[hedge.group]]\nreferent = \"x\"\nterms = [\"maybe\"]\n").unwrap_err();
         assert!(err.to_string().contains("[label]"), "{err}");
     }
 
