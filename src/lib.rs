@@ -17,5 +17,6 @@ pub mod quotes;
 pub mod report;
 pub mod seeds;
 pub mod sentences;
+pub mod tagger;
 pub mod tui;
 pub mod words;

@@ -69,11 +69,11 @@ fn modals_of_plain_prediction_are_not_hedges() {
 
 #[test]
 fn words_inside_a_speakers_quotation_are_the_speakers() {
-    let docs = docs(&["“This inquiry is a disgraceful hoax,” Senator Ana Ruiz said on Monday. The vote was a hoax."]);
+    let docs = docs(&["“This inquiry is a hoax, a disgrace,” Senator Ana Ruiz said on Monday. The vote was a hoax."]);
     let a = Analysis::run(&docs, &Options::default());
     let spans = &a.framing[0];
     let quoted: Vec<(&str, bool)> = spans.iter().map(|s| (&docs[0].text[s.range.clone()], s.is_quoted())).collect();
-    assert_eq!(quoted, [("disgraceful", true), ("hoax", true), ("hoax", false)]);
+    assert_eq!(quoted, [("hoax", true), ("disgrace", true), ("hoax", false)]);
     let e = a.explain(&docs, 0, 0);
     assert_eq!(e.quoted.as_ref().map(|q| q.describe()), Some("quoted: Ana Ruiz".to_string()));
     assert!(a.explain(&docs, 0, 2).quoted.is_none());

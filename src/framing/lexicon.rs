@@ -55,7 +55,8 @@ pub struct Entry {
     /// Only text written in lower case matches (keeps "may" off the month "May").
     pub lowercase_only: bool,
     pub keys: Vec<tokens::Key>,
-    /// The highlight takes in the next word, the one an intensifier modifies ("very good").
+    /// An adjective or adverb takes in the phrase it judges ("bogus claims", "brazenly lying"); by default
+    /// for loaded language and boosters.
     pub extend: bool,
     /// Matching keys that cancel a match when one of the next few words has them ("claimed the lives").
     pub unless_next: Vec<String>,
@@ -118,8 +119,7 @@ struct Group {
     lowercase: bool,
     #[serde(default)]
     unless_next: Vec<String>,
-    #[serde(default)]
-    extend: bool,
+    extend: Option<bool>,
     #[serde(default)]
     unless_prev: Vec<String>,
     /// Estimated precision of the group's highlights, 0 to 1.
@@ -263,7 +263,7 @@ impl Lexicon {
                         keys,
                         unless_next: unless_next.clone(),
                         unless_prev: unless_prev.clone(),
-                        extend: group.extend,
+                        extend: group.extend.unwrap_or(matches!(category, Category::Loaded | Category::Booster)),
                         confidence: group.confidence,
                         marked: group.marked.unwrap_or(true),
                         group: ordinal as u32 + 1,

@@ -19,6 +19,7 @@ pub mod labels;
 pub mod lexicon;
 mod matcher;
 mod passive;
+mod phrase;
 mod scare_quote;
 mod sourcing;
 pub mod tokens;
@@ -206,6 +207,7 @@ fn find(doc: &Document, words: &[Word], names: &crate::words::WordSet, lexicon: 
     let quotes = quotes::find(text, &doc.paragraphs, &doc.sentences, words);
     let model = Model::shipped();
     let resolver = labels::Resolver { text, words, names };
+    let mut tags = crate::tagger::Tags::new(text, words, &doc.sentences);
 
     let mut mentions = Vec::new();
     let mut attribution = Vec::new();
@@ -226,7 +228,7 @@ fn find(doc: &Document, words: &[Word], names: &crate::words::WordSet, lexicon: 
                 continue;
             }
         }
-        let range = if e.extend { extend_to_next_word(text, words, f.range.clone()) } else { f.range.clone() };
+        let range = if e.extend { phrase::extend(text, words, &mut tags, at, end) } else { f.range.clone() };
         let phrase = range != f.range;
         let base = e.confidence.unwrap_or_else(|| model.category(e.category));
         let c = Candidate { span: FramingSpan::new(range, e.category, &e.term), base, phrase };
@@ -299,31 +301,6 @@ pub fn note_and_contrast(
     match lexicon.entry(span.category, &span.rule) {
         Some(e) => (e.note.as_deref().map(str::to_string), e.contrast.clone()),
         None => (None, None),
-    }
-}
-
-/// Words an intensifier or a judging adjective is not extended over: it modifies what comes after them
-/// ("great for him", "important that").
-const FUNCTION_WORDS: [&str; 87] = [
-    "the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "by", "for", "with", "from", "that", "this", "it",
-    "as", "be", "is", "was", "are", "were", "than", "about", "against", "into", "over", "under", "after", "before",
-    "but", "if", "when", "while", "so", "not", "because", "he", "she", "they", "we", "you", "i", "his", "her", "their",
-    "its", "our", "my", "your", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
-    "must", "do", "does", "did", "been", "being", "who", "which", "what", "there", "then", "also", "these", "those",
-    "all", "any", "some", "no", "up", "out", "off", "enough", "too", "yet", "now", "here",
-];
-
-/// `range` plus the word right after it, when that word is what an intensifier or an adjective modifies.
-fn extend_to_next_word(text: &str, tokens: &[Word], range: Range<usize>) -> Range<usize> {
-    let next = tokens.partition_point(|t| t.range.start < range.end);
-    match tokens.get(next) {
-        Some(t)
-            if text[range.end..t.range.start].chars().all(char::is_whitespace)
-                && !FUNCTION_WORDS.contains(&&*t.lower) =>
-        {
-            range.start..t.range.end
-        }
-        _ => range,
     }
 }
 
@@ -488,10 +465,10 @@ mod tests {
     }
 
     #[test]
-    fn intensifiers_take_in_the_word_they_modify() {
+    fn intensifiers_take_in_the_phrase_they_modify() {
         assert_eq!(
             marked("It was a very good meeting, very much so."),
-            [("very good".to_string(), Category::Booster), ("very much".to_string(), Category::Booster)]
+            [("very good meeting".to_string(), Category::Booster), ("very".to_string(), Category::Booster)]
         );
     }
 
@@ -513,7 +490,7 @@ mod tests {
     fn judging_words_are_loaded_but_their_plain_neighbours_are_not() {
         let m = marked("The scheming envoy gave a scathing, hysterical speech; critics called the plan a quagmire.");
         let terms: Vec<&str> = m.iter().filter(|(_, c)| *c == Category::Loaded).map(|(t, _)| t.as_str()).collect();
-        assert_eq!(terms, ["scheming", "scathing", "hysterical", "quagmire"]);
+        assert_eq!(terms, ["scheming", "scathing", "hysterical speech", "quagmire"]);
         assert_eq!(marked("The decision was printed in boldface; the rashes faded and the plan was approved."), []);
     }
 
@@ -527,7 +504,7 @@ mod tests {
     fn editorializing_and_euphemism_are_loaded() {
         let m = marked("Notably, the mere presence of troops was called friendly fire.");
         let terms: Vec<&str> = m.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(terms, ["Notably", "mere", "friendly fire"]);
+        assert_eq!(terms, ["Notably", "mere presence", "friendly fire"]);
     }
 
     #[test]
