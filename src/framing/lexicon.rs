@@ -62,6 +62,9 @@ pub struct Entry {
     pub unless_next: Vec<String>,
     /// Matching keys that cancel a match when one of the two words before has them ("inspection regime").
     pub unless_prev: Vec<String>,
+    /// When not empty: a match counts only when one of the next few words has one of these keys ("blasted the
+    /// plan as …", not "blasted a hole").
+    pub if_next: Vec<String>,
     /// The group's estimated precision (share of its highlights annotators agree with), when measured.
     pub confidence: Option<f32>,
     /// Labels: a marked name ("terror group") is highlighted wherever it is used; an unmarked one
@@ -122,6 +125,8 @@ struct Group {
     extend: Option<bool>,
     #[serde(default)]
     unless_prev: Vec<String>,
+    #[serde(default)]
+    if_next: Vec<String>,
     /// Estimated precision of the group's highlights, 0 to 1.
     confidence: Option<f32>,
     /// Labels: what the contrast set names.
@@ -238,6 +243,7 @@ impl Lexicon {
                 let keys_of = |words: &[String]| words.iter().map(|w| crate::words::key(&w.to_lowercase())).collect();
                 let unless_next: Vec<String> = keys_of(&group.unless_next);
                 let unless_prev: Vec<String> = keys_of(&group.unless_prev);
+                let if_next: Vec<String> = keys_of(&group.if_next);
                 for term in &group.terms {
                     let keys = tokens::term_keys(term.get_ref(), group.exact);
                     if keys.is_empty() {
@@ -263,6 +269,7 @@ impl Lexicon {
                         keys,
                         unless_next: unless_next.clone(),
                         unless_prev: unless_prev.clone(),
+                        if_next: if_next.clone(),
                         extend: group.extend.unwrap_or(matches!(category, Category::Loaded | Category::Booster)),
                         confidence: group.confidence,
                         marked: group.marked.unwrap_or(true),
