@@ -140,11 +140,18 @@ impl Model {
     /// Tags of the words `words` of one sentence of `text`.
     pub fn tag(&self, text: &str, words: &[Word]) -> Vec<Pos> {
         let mut tags = Vec::with_capacity(words.len());
+        self.tag_until(text, words, &mut tags, words.len());
+        tags
+    }
+
+    /// Carries the tagging of one sentence's `words` on from where `tags` ends up to word `until` (excluded):
+    /// a word's tag depends on the words around it and on the tags before it, never on the tags after it.
+    pub fn tag_until(&self, text: &str, words: &[Word], tags: &mut Vec<Pos>, until: usize) {
         let mut features = Vec::with_capacity(24);
         let mut scores = [0i32; 17];
-        for i in 0..words.len() {
+        for i in tags.len()..until.min(words.len()) {
             features.clear();
-            extract(text, words, i, previous(&tags, 1), previous(&tags, 2), &mut features);
+            extract(text, words, i, previous(tags, 1), previous(tags, 2), &mut features);
             scores.fill(0);
             for f in &features {
                 if let Some(&row) = self.rows.get(f) {
@@ -157,7 +164,6 @@ impl Model {
             let best = (0..17).max_by_key(|&t| (scores[t], std::cmp::Reverse(t))).unwrap_or(7);
             tags.push(Pos::ALL[best]);
         }
-        tags
     }
 }
 
@@ -166,12 +172,14 @@ pub fn previous(tags: &[Pos], back: usize) -> Option<Pos> {
     tags.len().checked_sub(back).map(|i| tags[i])
 }
 
-/// Tags the sentences of a text on demand: framing needs tags only around the few words it extends.
+/// Tags the sentences of a text on demand, each only as far as a word is asked for: framing needs tags only
+/// around the few words it extends.
 pub struct Tags<'a> {
     text: &'a str,
     words: &'a [Word],
     sentences: &'a [Range<usize>],
-    tagged: FastMap<usize, (usize, Vec<Pos>)>,
+    /// By sentence: its words and the tags of the first of them so far.
+    tagged: FastMap<usize, (Range<usize>, Vec<Pos>)>,
 }
 
 impl<'a> Tags<'a> {
@@ -179,21 +187,22 @@ impl<'a> Tags<'a> {
         Tags { text, words, sentences, tagged: FastMap::default() }
     }
 
-    /// The tag of word `i`, tagging its sentence if it was not yet.
+    /// The tag of word `i`, tagging its sentence up to it if it was not yet.
     pub fn at(&mut self, i: usize) -> Pos {
         let start = self.words[i].range.start;
         let s = self.sentences.partition_point(|s| s.start <= start).saturating_sub(1);
-        let (first, tags) = self.tagged.entry(s).or_insert_with(|| {
-            let (from, to) = match self.sentences.get(s) {
-                Some(r) if r.start <= start => (
-                    self.words.partition_point(|w| w.range.start < r.start),
-                    self.words.partition_point(|w| w.range.start < r.end),
-                ),
-                _ => (0, self.words.len()),
+        let (words, tags) = self.tagged.entry(s).or_insert_with(|| {
+            let span = match self.sentences.get(s) {
+                Some(r) if r.start <= start => {
+                    self.words.partition_point(|w| w.range.start < r.start)
+                        ..self.words.partition_point(|w| w.range.start < r.end)
+                }
+                _ => 0..self.words.len(),
             };
-            (from, Model::shipped().tag(self.text, &self.words[from..to]))
+            (span, Vec::new())
         });
-        tags.get(i - *first).copied().unwrap_or(Pos::X)
+        Model::shipped().tag_until(self.text, &self.words[words.clone()], tags, i - words.start + 1);
+        tags.get(i - words.start).copied().unwrap_or(Pos::X)
     }
 }
 
@@ -348,8 +357,12 @@ mod tests {
         let sentences = crate::sentences::split(text);
         let mut t = Tags::new(text, &ws, &sentences);
         assert_eq!(t.at(3), Pos::Adv);
+        assert_eq!(t.tagged.values().map(|(_, tags)| tags.len()).sum::<usize>(), 2, "tagged up to the word asked");
         assert_eq!(t.at(4), Pos::Verb);
         assert_eq!(t.tagged.len(), 1, "only the second sentence was tagged");
+        // Tagging a sentence in steps gives the tags of tagging it at once.
+        let whole = Model::shipped().tag(text, &ws[2..]);
+        assert_eq!((2..ws.len()).map(|i| t.at(i)).collect::<Vec<_>>(), whole);
     }
 
     #[test]

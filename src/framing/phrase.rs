@@ -23,6 +23,10 @@ pub(super) fn extend(text: &str, words: &[Word], tags: &mut Tags, at: usize, end
     };
     let mut to = end;
     let mut from = at;
+    // Nothing to take in across punctuation on both sides: no need to tag the sentence.
+    if !(joined(last, end) || at > 0 && joined(at - 1, at)) {
+        return words[at].range.start..words[last].range.end;
+    }
     match tags.at(last) {
         Pos::Adj => to = noun_phrase(words, tags, last, &joined).unwrap_or(end),
         // A judging word before a noun modifies it, whatever the tagger made of a word it rarely saw ("his bogus
@@ -31,16 +35,15 @@ pub(super) fn extend(text: &str, words: &[Word], tags: &mut Tags, at: usize, end
             to = noun_phrase(words, tags, last, &joined).unwrap_or(end)
         }
         Pos::Adv => {
-            if joined(last, end) {
-                match tags.at(end) {
-                    Pos::Verb => to = verb_with_particle(tags, end, &joined),
-                    Pos::Adj => to = noun_phrase(words, tags, end, &joined).unwrap_or(end + 1),
-                    _ => {}
-                }
-            }
-            // "lied brazenly": the adverb after its verb.
-            if to == end && at > 0 && joined(at - 1, at) && tags.at(at - 1) == Pos::Verb {
-                from = at - 1;
+            let next = if joined(last, end) { Some(tags.at(end)) } else { None };
+            match next {
+                Some(Pos::Verb) => to = verb_with_particle(words, end, &joined),
+                Some(Pos::Adj) => to = noun_phrase(words, tags, end, &joined).unwrap_or(end + 1),
+                // "very smoothly": the adverb it intensifies.
+                Some(Pos::Adv) => to = end + 1,
+                // "lied brazenly": the adverb after its verb.
+                _ if at > 0 && joined(at - 1, at) && tags.at(at - 1) == Pos::Verb => from = at - 1,
+                _ => {}
             }
         }
         _ => {}
@@ -64,9 +67,13 @@ fn noun_phrase(words: &[Word], tags: &mut Tags, adj: usize, joined: &dyn Fn(usiz
     last_noun
 }
 
+/// Particles of phrasal verbs ("lashed out", "backed down"); not the "to" of an infinitive.
+const PARTICLES: [&str; 9] = ["out", "up", "off", "down", "away", "back", "over", "in", "on"];
+
 /// A verb and the particle right after it ("lashed out").
-fn verb_with_particle(tags: &mut Tags, verb: usize, joined: &dyn Fn(usize, usize) -> bool) -> usize {
-    if joined(verb, verb + 1) && tags.at(verb + 1) == Pos::Part { verb + 2 } else { verb + 1 }
+fn verb_with_particle(words: &[Word], verb: usize, joined: &dyn Fn(usize, usize) -> bool) -> usize {
+    let particle = joined(verb, verb + 1) && PARTICLES.contains(&&*words[verb + 1].lower);
+    if particle { verb + 2 } else { verb + 1 }
 }
 
 #[cfg(test)]
@@ -98,5 +105,7 @@ mod tests {
         assert_eq!(extended("The senator was brazenly lying to voters.", "brazenly"), "brazenly lying");
         assert_eq!(extended("The senator lied brazenly to voters.", "brazenly"), "lied brazenly");
         assert_eq!(extended("They spread blatantly false claims online.", "blatantly"), "blatantly false claims");
+        assert_eq!(extended("The meeting went very smoothly.", "very"), "very smoothly");
+        assert_eq!(extended("He clearly hoped to win.", "clearly"), "clearly hoped");
     }
 }
