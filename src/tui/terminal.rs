@@ -21,8 +21,9 @@ use ratatui::crossterm::{cursor, execute};
 
 use super::action::Action;
 use super::app::{App, update};
-use super::keymap::Key;
+use super::keymap::{Key, Keymap};
 use super::render::render;
+use super::theme::Theme;
 use crate::analysis::{Analysis, Options};
 use crate::document::Document;
 
@@ -60,8 +61,8 @@ enum End {
 
 /// Opens the reader on `docs` until the user quits or a signal ends it.
 pub fn run(docs: Vec<Document>, settings: Settings) -> io::Result<()> {
-    let keymap = super::config::load_keymap().map_err(io::Error::other)?;
-    let theme = super::config::load_theme(super::theme::no_color_requested()).map_err(io::Error::other)?;
+    let keymap = Keymap::load().map_err(io::Error::other)?;
+    let theme = Theme::load(super::theme::no_color_requested()).map_err(io::Error::other)?;
     if !io::stdout().is_terminal() {
         return Err(io::Error::other(
             "terminal: standard output is not a terminal (`parallax analyze` prints the analysis for scripts)",
@@ -119,7 +120,7 @@ pub fn run(docs: Vec<Document>, settings: Settings) -> io::Result<()> {
     let result = event_loop(&mut app, &rx);
     leave(settings.mouse, enhanced);
     if let Some(e) = &app.analysis_error {
-        eprintln!("parallax: the analysis failed: {e}");
+        eprintln!("parallax: the analysis failed: {}", crate::printable::escape(e));
     }
     match result.map_err(|e| io::Error::other(format!("terminal: {e}")))? {
         End::Quit => Ok(()),
