@@ -20,7 +20,9 @@ use unicode_width::UnicodeWidthChar;
 
 /// Display width of a grapheme, as it is drawn.
 pub fn grapheme_width(g: &str) -> usize {
-    if g.contains(char::is_control) {
+    if let [byte] = g.as_bytes() {
+        usize::from(!byte.is_ascii_control())
+    } else if g.contains(char::is_control) {
         0
     } else if ambiguous(g) {
         drawn_form(g).graphemes(true).map(|p| usize::from(p.cell_width())).sum()
@@ -31,7 +33,9 @@ pub fn grapheme_width(g: &str) -> usize {
 
 /// `s` as the reader draws it: each grapheme whose width terminals disagree on replaced by its parts.
 pub fn drawable(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() || !s.graphemes(true).any(ambiguous) {
+    // Latin script and general punctuation (curly quotes, dashes) never join into a cluster.
+    let simple = |c: char| c < '\u{300}' || ('\u{2010}'..='\u{205e}').contains(&c);
+    if s.chars().all(simple) || !s.graphemes(true).any(ambiguous) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(s.graphemes(true).map(drawn_form).collect())
