@@ -77,3 +77,29 @@ fn output_to_a_pipe_is_refused_before_any_escape_is_written() {
         .stdout("")
         .stderr(predicate::str::contains("parallax: terminal: standard output is not a terminal"));
 }
+
+#[test]
+fn lexicon_keymap_and_theme_come_from_one_directory_even_with_a_relative_xdg_config_home() {
+    // A relative XDG_CONFIG_HOME is ignored, as the XDG specification asks: every settings file is
+    // then looked for under $HOME/.config, never some under one directory and some under another.
+    let home = TempDir::new().unwrap();
+    let relative = home.path().join("rel/parallax");
+    fs::create_dir_all(&relative).unwrap();
+    fs::write(relative.join("lexicon.toml"), "[loaded]\nremove = [\"massacre\"]\n").unwrap();
+    fs::write(relative.join("keymap.toml"), "[keys]\nfly = [\"x\"]\n").unwrap();
+    let config = home.path().join(".config/parallax");
+    fs::create_dir_all(&config).unwrap();
+    fs::write(config.join("keymap.toml"), "[keys]\nquit = []\n").unwrap();
+    let mut reader = Command::cargo_bin("parallax").unwrap();
+    reader.current_dir(home.path()).env("HOME", home.path()).env("XDG_CONFIG_HOME", "rel");
+    let expected = format!("parallax: {}:2:1: `quit` needs a key", config.join("keymap.toml").display());
+    reader.assert().code(2).stderr(predicate::str::starts_with(expected));
+    fs::write(config.join("lexicon.toml"), "[loaded]\nremove = [\"kerfufle\"]\n").unwrap();
+    let mut analyze = Command::cargo_bin("parallax").unwrap();
+    analyze.current_dir(home.path()).env("HOME", home.path()).env("XDG_CONFIG_HOME", "rel").arg("analyze");
+    let warning = format!(
+        "parallax: warning: {}:2:11: `kerfufle` matches no [loaded] term",
+        config.join("lexicon.toml").display()
+    );
+    analyze.assert().success().stderr(predicate::str::starts_with(warning));
+}
