@@ -242,6 +242,23 @@ fn the_rest_still_open_with_a_warning_per_failure() {
 }
 
 #[test]
+fn https_to_a_server_that_does_not_speak_tls_is_a_tls_failure() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+        }
+    });
+    let env = Env::new();
+    let url = format!("https://127.0.0.1:{port}/article");
+    let (code, lines) = env.fail(&["--timeout", "5", &url]);
+    assert_eq!(code, 2);
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].starts_with(&format!("parallax: {url}: TLS: ")), "{lines:?}");
+}
+
+#[test]
 fn a_slow_page_times_out() {
     let (site, env) = (site(), Env::new());
     let started = std::time::Instant::now();

@@ -59,7 +59,13 @@ impl Client {
     /// type is not text or HTML is refused before it is downloaded.
     pub fn get(&self, url: &Uri, progress: &mut dyn FnMut(u64, Option<u64>)) -> Result<Page, Failure> {
         let agent = if url.scheme_str() == Some("http") { &self.http } else { &self.https };
-        let mut response = agent.get(url).call().map_err(|e| self.failure(e))?;
+        let mut response = agent.get(url).call().map_err(|e| match e {
+            // rustls reports a refused certificate or handshake as invalid data on the connection.
+            ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::InvalidData && url.scheme_str() == Some("https") => {
+                Failure::Failed(format!("TLS: {e}"))
+            }
+            e => self.failure(e),
+        })?;
         let status = response.status();
         if !status.is_success() {
             let reason = status.canonical_reason().map(|r| format!(" {r}")).unwrap_or_default();
