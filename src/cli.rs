@@ -20,7 +20,7 @@ use crate::{inputs, web};
 /// language and matching claims highlighted.
 ///
 /// Opens web pages (http:// and https:// addresses) and local files side by side.
-/// With no PATH, opens the five bundled articles on the 2025 Gaza ceasefire talks.
+/// With neither, opens the five bundled articles on the 2025 Gaza ceasefire talks.
 #[derive(Debug, Parser)]
 #[command(
     name = "parallax",
@@ -49,7 +49,7 @@ enum Command {
 struct ReadArgs {
     /// Web addresses (http://, https://), files or directories (.txt, .md, .html) to open,
     /// in this order; `-` reads standard input.
-    #[arg(value_name = "PATH")]
+    #[arg(value_name = "URL|PATH")]
     paths: Vec<PathBuf>,
 
     /// Leave the mouse to the terminal, so text can be selected (e.g. over SSH).
@@ -88,7 +88,7 @@ struct AnalyzeArgs {
 
     /// Web addresses, files or directories to analyse; `-` reads standard input.
     /// Default: the bundled seeds.
-    #[arg(value_name = "PATH")]
+    #[arg(value_name = "URL|PATH")]
     paths: Vec<PathBuf>,
 
     #[command(flatten)]

@@ -263,6 +263,7 @@ mod tests {
     fn web_addresses_are_checked_and_made_requestable() {
         assert_eq!(parse_url("https://example.org/a b/Straße").unwrap().path(), "/a%20b/Stra%C3%9Fe");
         assert!(parse_url("HTTP://example.org").is_ok());
+        assert_eq!(parse_url("https://example.org/a?b=1#part").unwrap().path_and_query().unwrap().as_str(), "/a?b=1");
         assert_eq!(
             parse_url("ftp://example.org/x").unwrap_err(),
             "ftp://example.org/x: only http:// and https:// addresses can be opened"

@@ -92,9 +92,13 @@ pub fn line(url: &str, state: &State, width: usize) -> String {
         State::Done { bytes } => ("✓", format!("done, {}", size(*bytes))),
         State::Failed(why) => ("✗", format!("failed: {why}")),
     };
+    // These lines go to the terminal as they are: a control character in an address
+    // (from a list file, say) or in a reason must not move the cursor or change colours.
+    let plain = |s: &str| -> String { s.chars().map(|c| if c.is_control() { '?' } else { c }).collect() };
+    let status = plain(&status);
     let room = width.saturating_sub(1);
     let fixed = 2 + 2 + 2 + str_width(&status);
-    let url = cut(url, room.saturating_sub(fixed).max(12));
+    let url = cut(&plain(url), room.saturating_sub(fixed).max(12));
     cut(&format!("  {mark} {url}  {status}"), room)
 }
 
@@ -145,6 +149,11 @@ mod tests {
             line(url, &State::Failed("the server answered HTTP 404 Not Found".into()), 80),
             "  ✗ https://example.org/story  failed: the server answered HTTP 404 Not Found"
         );
+    }
+
+    #[test]
+    fn control_characters_in_an_address_are_not_sent_to_the_terminal() {
+        assert_eq!(line("https://x.test/\u{1b}[2J", &State::Waiting, 80), "  · https://x.test/?[2J  waiting");
     }
 
     #[test]
