@@ -52,26 +52,13 @@ type Route = dyn Fn(&str) -> Reply + Send + Sync;
 pub struct Server {
     pub port: u16,
     /// Request lines received ("GET /a HTTP/1.1"), and the User-Agent of each.
-    pub requests: Arc<Mutex<Vec<(String, String)>>>,
+    pub requests: Arc<Log>,
 }
 
 impl Server {
     /// Serves `route(path)` for every request until the test process ends.
     pub fn start(route: impl Fn(&str) -> Reply + Send + Sync + 'static) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let requests = Arc::new(Mutex::new(Vec::new()));
-        let route: Arc<Route> = Arc::new(route);
-        let log = Arc::clone(&requests);
-        thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let (route, log) = (Arc::clone(&route), Arc::clone(&log));
-                thread::spawn(move || {
-                    let _ = answer(stream, &*route, &log);
-                });
-            }
-        });
-        Server { port, requests }
+        listen(Arc::new(route), answer)
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -103,7 +90,7 @@ fn read_head(reader: &mut impl BufRead) -> std::io::Result<(String, String)> {
     Ok((line.trim_end().to_string(), agent))
 }
 
-fn answer(stream: TcpStream, route: &Route, log: &Mutex<Vec<(String, String)>>) -> std::io::Result<()> {
+fn answer(stream: TcpStream, route: &Route, log: &Log) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let (line, agent) = read_head(&mut reader)?;
     log.lock().unwrap().push((line.clone(), agent));
@@ -137,23 +124,29 @@ fn send(mut stream: TcpStream, reply: Reply) -> std::io::Result<()> {
 /// An HTTP CONNECT proxy that records the targets asked for and then answers
 /// the tunnelled request itself with `route`, as if it were every origin.
 pub fn start_proxy(route: impl Fn(&str) -> Reply + Send + Sync + 'static) -> Server {
+    listen(Arc::new(route), tunnel)
+}
+
+type Log = Mutex<Vec<(String, String)>>;
+
+/// Accepts connections on a free port, each handled on its own thread.
+fn listen(route: Arc<Route>, handle: fn(TcpStream, &Route, &Log) -> std::io::Result<()>) -> Server {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let requests = Arc::new(Mutex::new(Vec::new()));
-    let route: Arc<Route> = Arc::new(route);
     let log = Arc::clone(&requests);
     thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let (route, log) = (Arc::clone(&route), Arc::clone(&log));
             thread::spawn(move || {
-                let _ = tunnel(stream, &*route, &log);
+                let _ = handle(stream, &*route, &log);
             });
         }
     });
     Server { port, requests }
 }
 
-fn tunnel(mut stream: TcpStream, route: &Route, log: &Mutex<Vec<(String, String)>>) -> std::io::Result<()> {
+fn tunnel(mut stream: TcpStream, route: &Route, log: &Log) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let (connect, agent) = read_head(&mut reader)?;
     log.lock().unwrap().push((connect, agent));
