@@ -21,3 +21,4 @@ pub mod report;
 pub mod seeds;
 pub mod sentences;
 pub mod tui;
+pub mod words;

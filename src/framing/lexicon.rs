@@ -19,8 +19,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::Category;
-use super::tokens::{self, Token};
+use super::tokens;
 use crate::config::{ConfigError, Source, Warning};
+use crate::words::{FastMap, Word};
 
 /// The defaults shipped with parallax, one file per category.
 const DEFAULT_FILES: [(&str, &str); 7] = [
@@ -76,8 +77,8 @@ struct Index {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Node {
     /// The next level by a word's lower-case form (exact terms) and by its matching key (the rest).
-    exact: tokens::WordMap<usize>,
-    stem: tokens::WordMap<usize>,
+    exact: FastMap<String, usize>,
+    stem: FastMap<String, usize>,
     /// Entries whose last word leads here.
     ends: Vec<usize>,
 }
@@ -104,7 +105,7 @@ impl Index {
     }
 
     /// The entries whose words match the words of `tokens` from `at` on, shorter terms first.
-    fn find(&self, tokens: &[Token], at: usize) -> Vec<usize> {
+    fn find(&self, tokens: &[Word], at: usize) -> Vec<usize> {
         let mut found = Vec::new();
         let mut level = vec![0];
         for token in tokens.iter().skip(at) {
@@ -235,7 +236,7 @@ impl Lexicon {
                 merged.descriptions.insert(category, d.trim().to_string());
             }
             for removed in &section.remove {
-                let words = tokens::tokens(removed.get_ref());
+                let words = crate::words::words(removed.get_ref());
                 if words.is_empty() {
                     return Err(invalid(Some(removed.span()), "empty term in `remove`".into()));
                 }
@@ -274,7 +275,7 @@ impl Lexicon {
                 let note: Option<Arc<str>> = group.note.map(|n| Arc::from(n.trim()));
                 let contrast: Option<Arc<str>> = group.id.map(Arc::from);
                 let unless_next: Vec<String> =
-                    group.unless_next.iter().map(|w| tokens::word_key(&w.to_lowercase())).collect();
+                    group.unless_next.iter().map(|w| crate::words::key(&w.to_lowercase())).collect();
                 for term in &group.terms {
                     let keys = tokens::term_keys(term.get_ref(), group.exact);
                     if keys.is_empty() {
@@ -330,13 +331,13 @@ impl Lexicon {
     }
 
     /// Indices of the entries whose words match the words of `tokens` from `at` on.
-    pub(super) fn candidates(&self, tokens: &[Token], at: usize) -> impl Iterator<Item = usize> {
+    pub(super) fn candidates(&self, tokens: &[Word], at: usize) -> impl Iterator<Item = usize> {
         self.index.find(tokens, at).into_iter()
     }
 
     /// The verb entry of [`Category::Passive`] that `token` is a form of: the
     /// verbs whose agentless passive is worth pointing at.
-    pub fn passive_verb(&self, token: &Token) -> Option<usize> {
+    pub fn passive_verb(&self, token: &Word) -> Option<usize> {
         self.candidates(std::slice::from_ref(token), 0).find(|&i| self.entries[i].category == Category::Passive)
     }
 
@@ -445,7 +446,7 @@ mod tests {
         let text =
             format!("[[loaded.group]]\nterms = [\"the\", \"the w7k\", {}, \"the w7k again\"]\n", terms[8..].join(", "));
         lex.merge_str("u.toml", &text).unwrap();
-        let words = tokens::tokens("the w7k again and the w1999k, the end");
+        let words = crate::words::words("the w7k again and the w1999k, the end");
         let found = |at: usize| -> Vec<&str> {
             lex.candidates(&words, at).map(|i| lex.entries()[i].term.as_str()).collect::<Vec<_>>()
         };
