@@ -115,3 +115,19 @@ fn emoji_sequences_are_drawn_where_the_frame_has_them() {
         assert_eq!(emulated.draw(&app), Vec::<String>::new(), "after {keys}");
     }
 }
+
+#[test]
+fn the_counterpart_panel_shows_titles_and_sources_escaped() {
+    let mut docs = tui_support::sample_docs();
+    docs[0].title = "Harbour \u{1b}]0;PWNED\u{7}talks".into();
+    docs[1].source = Some("Port\u{202e}Weekly".into());
+    let analysis = tui_support::sample_analysis(&docs);
+    let mut app = app_with(docs, 100, 30);
+    app.set_analysis(analysis);
+    app.feed("]mc");
+    let rows = screen_text(&app);
+    assert!(inert(&rows), "{rows:?}");
+    let screen = rows.join("\n");
+    assert!(screen.contains("this pane · Harbour \\e]0;PWNED\\x07talks"), "{screen}");
+    assert!(screen.contains("Port\\u{202e}Weekly"), "{screen}");
+}
