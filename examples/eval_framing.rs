@@ -36,6 +36,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use parallax::analysis::{Analysis, Options};
+use parallax::config::Source;
 use parallax::document::Document;
 use parallax::framing::{Category, FramingSpan, Layer, Lexicon, Model, View};
 use parallax::load::{self, Format};
@@ -145,7 +146,13 @@ enum Group {
 
 fn run() -> Result<(), String> {
     let args = parse_args()?;
-    let lexicon = Arc::new(Lexicon::with_files(&args.lexicons).map_err(|e| e.to_string())?);
+    let sources =
+        args.lexicons.iter().map(|p| Source::read(p)).collect::<Result<Vec<_>, _>>().map_err(|e| e.to_string())?;
+    let (lexicon, warnings) = Lexicon::with_sources(&sources).map_err(|e| e.to_string())?;
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
+    let lexicon = Arc::new(lexicon);
     let options = Options { lexicon: Arc::clone(&lexicon), ..Options::default() };
     let vader = args.vader.as_deref().map(vader_words).transpose()?;
     println!("confidence model: fitted on {}, threshold {:.2}", Model::shipped().fitted_on, Model::shipped().threshold);

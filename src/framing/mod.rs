@@ -34,7 +34,7 @@ use crate::quotes::{self, Quotation};
 use crate::words::Word;
 pub use confidence::{Model, View};
 pub use labels::Mention;
-pub use lexicon::{Lexicon, LexiconError};
+pub use lexicon::Lexicon;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
