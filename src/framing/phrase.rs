@@ -67,8 +67,9 @@ fn noun_phrase(words: &[Word], tags: &mut Tags, adj: usize, joined: &dyn Fn(usiz
     last_noun
 }
 
-/// Particles of phrasal verbs ("lashed out", "backed down"); not the "to" of an infinitive.
-const PARTICLES: [&str; 9] = ["out", "up", "off", "down", "away", "back", "over", "in", "on"];
+/// Particles of phrasal verbs ("lashed out", "backed down"); not the "to" of an infinitive, nor words that are
+/// more often prepositions ("in", "on", "over").
+const PARTICLES: [&str; 6] = ["out", "up", "off", "down", "away", "back"];
 
 /// A verb and the particle right after it ("lashed out").
 fn verb_with_particle(words: &[Word], verb: usize, joined: &dyn Fn(usize, usize) -> bool) -> usize {
@@ -107,5 +108,8 @@ mod tests {
         assert_eq!(extended("They spread blatantly false claims online.", "blatantly"), "blatantly false claims");
         assert_eq!(extended("The meeting went very smoothly.", "very"), "very smoothly");
         assert_eq!(extended("He clearly hoped to win.", "clearly"), "clearly hoped");
+        assert_eq!(extended("They angrily lashed out at the court.", "angrily"), "angrily lashed out");
+        // A preposition after the verb is not its particle.
+        assert_eq!(extended("He was deliberately lying in court.", "deliberately"), "deliberately lying");
     }
 }
