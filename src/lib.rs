@@ -14,6 +14,7 @@ pub mod framing;
 pub mod load;
 pub mod paths;
 pub mod report;
+pub mod search;
 pub mod seeds;
 pub mod sentences;
 pub mod tui;

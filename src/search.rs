@@ -1,0 +1,382 @@
+//! Finding text in a document: what the reader's `/` and `?` search for.
+//!
+//! A query is literal text (a regex-like query is taken as written), matched
+//! without regard to case unless it has a capital letter (smart case), with any
+//! run of whitespace in it matching any run of whitespace in the text. A
+//! one-word query also finds the word's inflections, by the stemmer the framing
+//! analysis uses ("kill" finds "killed" and "killing"), unless the search is
+//! exact.
+//!
+//! Matches are byte ranges into the text, on grapheme boundaries, sorted by
+//! start. Every search runs over a *window* of the text and reports
+//! the matches that start in it, so a caller can search lazily: what is on
+//! screen at once, the rest a slice at a time, and a match is found once
+//! whichever way the text is cut.
+
+use std::ops::Range;
+
+use regex::{Regex, RegexBuilder};
+use unicode_segmentation::GraphemeCursor;
+
+use crate::framing::tokens::{word_key, words};
+
+/// Longest query accepted, in characters (a longer one is a paste gone wrong).
+pub const MAX_QUERY_CHARS: usize = 1000;
+
+/// The first slice [`Query::next_from`] and [`Query::prev_before`] search; each
+/// further slice is four times larger, so a near match is found at once and a
+/// far one in a few passes.
+const FIRST_SLICE: usize = 64 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QueryError {
+    #[error("nothing to search for")]
+    Empty,
+    #[error("the search is longer than {MAX_QUERY_CHARS} characters")]
+    TooLong,
+}
+
+/// A compiled search.
+#[derive(Clone, Debug)]
+pub struct Query {
+    text: String,
+    literal: Regex,
+    word: Option<WordQuery>,
+    /// The most bytes one match of the literal can take (case folding can change a character's length).
+    reach: usize,
+}
+
+/// A one-word query: the matching key of the word, and what a candidate word must share with it.
+#[derive(Clone, Debug)]
+struct WordQuery {
+    key: String,
+    /// Lower-case first character: a word whose key matches starts with it (the stemmer
+    /// only changes endings), so every other word is skipped without stemming.
+    first: char,
+    /// The query's characters when it has a capital (smart case).
+    case: Option<Vec<char>>,
+}
+
+impl Query {
+    /// `exact` searches the literal text only, without inflections.
+    pub fn new(text: &str, exact: bool) -> Result<Query, QueryError> {
+        if text.is_empty() {
+            return Err(QueryError::Empty);
+        }
+        let chars = text.chars().count();
+        if chars > MAX_QUERY_CHARS {
+            return Err(QueryError::TooLong);
+        }
+        let case_sensitive = text.chars().any(char::is_uppercase);
+        let pattern: Vec<String> = text.split_whitespace().map(regex::escape).collect();
+        let mut pattern = pattern.join(r"\s+");
+        if text.starts_with(char::is_whitespace) {
+            pattern.insert_str(0, r"\s+");
+        }
+        if text.ends_with(char::is_whitespace) && !text.trim().is_empty() {
+            pattern.push_str(r"\s+");
+        }
+        let literal = RegexBuilder::new(&pattern)
+            .case_insensitive(!case_sensitive)
+            .size_limit(64 << 20)
+            .build()
+            .map_err(|_| QueryError::TooLong)?;
+        let word = if exact { None } else { WordQuery::new(text, case_sensitive) };
+        Ok(Query { text: text.to_string(), literal, word, reach: chars * 4 + 4 })
+    }
+
+    /// The query as typed.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the query also finds inflections (a one-word query, not exact).
+    pub fn finds_inflections(&self) -> bool {
+        self.word.is_some()
+    }
+
+    /// The matches that start in `window` of `text`, sorted by start. A match may
+    /// end past the window. `window`'s ends must be character boundaries.
+    ///
+    /// Every place the query occurs is a match, as in vim (so "aa" occurs twice in
+    /// "aaa" and the two overlap); at one place the longer of the literal and the
+    /// inflected match counts. A match starts and ends on grapheme boundaries: its end
+    /// is widened to take in the accents that follow a letter, and an occurrence
+    /// that starts inside a grapheme (an accent alone) is no match.
+    pub fn find_in(&self, text: &str, window: Range<usize>) -> Vec<Range<usize>> {
+        let Range { start, end } = window;
+        if start >= end || end > text.len() {
+            return Vec::new();
+        }
+        let reach_end = ceil_char(text, (end + self.reach).min(text.len()));
+        let haystack = &text[..reach_end];
+        let mut found: Vec<Range<usize>> = Vec::new();
+        let mut at = start;
+        while at < end {
+            let Some(m) = self.literal.find_at(haystack, at) else { break };
+            if m.start() >= end {
+                break;
+            }
+            if !m.is_empty() {
+                found.push(m.range());
+            }
+            at = m.start() + haystack[m.start()..].chars().next().map_or(1, char::len_utf8);
+        }
+        if let Some(word) = &self.word {
+            let from = word_start(text, start);
+            let to = word_end(text, end);
+            let words = words(&text[from..to]).into_iter().map(|r| from + r.start..from + r.end);
+            found.extend(words.filter(|r| r.start >= start && r.start < end && word.matches(&text[r.clone()])));
+        }
+        // One match per start, the longest.
+        found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        found.dedup_by_key(|r| r.start);
+        found.retain(|r| is_grapheme_boundary(text, r.start));
+        for m in &mut found {
+            m.end = grapheme_boundary_at_or_after(text, m.end);
+        }
+        found
+    }
+
+    /// The matches that overlap `range` of `text`, one that starts before it and runs into it included.
+    pub fn find_overlapping(&self, text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+        let from = floor_char(text, range.start.saturating_sub(self.reach));
+        let mut found = self.find_in(text, from..range.end.min(text.len()));
+        found.retain(|m| m.end > range.start || m.start == range.start);
+        found
+    }
+
+    /// The first match starting at or after byte `from`.
+    pub fn next_from(&self, text: &str, from: usize) -> Option<Range<usize>> {
+        let mut start = ceil_char(text, from.min(text.len()));
+        let mut size = FIRST_SLICE;
+        while start < text.len() {
+            let end = ceil_char(text, start.saturating_add(size).min(text.len()));
+            if let Some(m) = self.find_in(text, start..end).into_iter().next() {
+                return Some(m);
+            }
+            start = end;
+            size = size.saturating_mul(4);
+        }
+        None
+    }
+
+    /// The last match starting before byte `before`.
+    pub fn prev_before(&self, text: &str, before: usize) -> Option<Range<usize>> {
+        let mut end = floor_char(text, before.min(text.len()));
+        let mut size = FIRST_SLICE;
+        while end > 0 {
+            let start = floor_char(text, end.saturating_sub(size));
+            if let Some(m) = self.find_in(text, start..end).pop() {
+                return Some(m);
+            }
+            end = start;
+            size = size.saturating_mul(4);
+        }
+        None
+    }
+}
+
+impl WordQuery {
+    fn new(text: &str, case_sensitive: bool) -> Option<WordQuery> {
+        let trimmed = text.trim();
+        let ws = words(trimmed);
+        // One word, and nothing but that word.
+        if ws.len() != 1 || ws[0] != (0..trimmed.len()) {
+            return None;
+        }
+        let lower = trimmed.to_lowercase();
+        let first = lower.chars().next()?;
+        Some(WordQuery { key: word_key(&lower), first, case: case_sensitive.then(|| trimmed.chars().collect()) })
+    }
+
+    fn matches(&self, word: &str) -> bool {
+        let mut chars = word.chars();
+        if chars.next().and_then(|c| c.to_lowercase().next()) != Some(self.first) {
+            return false;
+        }
+        if let Some(case) = &self.case {
+            // Smart case: where the word spells the query's letters, it spells them in the query's case.
+            for (q, w) in case.iter().zip(word.chars()) {
+                if q.to_lowercase().eq(w.to_lowercase()) {
+                    if q != &w {
+                        return false;
+                    }
+                } else {
+                    break;
+                }
+            }
+        }
+        word_key(&word.to_lowercase()) == self.key
+    }
+}
+
+/// Whether `c` can be part of a word: a letter or digit, or a joiner inside one ("so-called", "it's").
+fn is_wordish(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')
+}
+
+/// A place at or before `pos` where no word runs across, so words read from there
+/// are the same words as read from the start of the text.
+fn word_start(text: &str, pos: usize) -> usize {
+    text[..pos].char_indices().rev().take_while(|(_, c)| is_wordish(*c)).last().map_or(pos, |(i, _)| i)
+}
+
+/// A place at or after `pos` where no word runs across.
+fn word_end(text: &str, pos: usize) -> usize {
+    text[pos..].char_indices().find(|(_, c)| !is_wordish(*c)).map_or(text.len(), |(i, _)| pos + i)
+}
+
+fn ceil_char(text: &str, mut pos: usize) -> usize {
+    while !text.is_char_boundary(pos) {
+        pos += 1;
+    }
+    pos
+}
+
+fn floor_char(text: &str, mut pos: usize) -> usize {
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}
+
+fn is_grapheme_boundary(text: &str, pos: usize) -> bool {
+    GraphemeCursor::new(pos, text.len(), true).is_boundary(text, 0).unwrap_or(true)
+}
+
+/// The first grapheme boundary at or after `pos`, so a match ending on a letter
+/// takes in the accents written after it (a search for "e" in "é" written as e + ◌́).
+fn grapheme_boundary_at_or_after(text: &str, pos: usize) -> usize {
+    let mut cursor = GraphemeCursor::new(pos, text.len(), true);
+    match cursor.is_boundary(text, 0) {
+        Ok(false) => cursor.next_boundary(text, 0).ok().flatten().unwrap_or(pos),
+        _ => pos,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all<'a>(query: &str, exact: bool, text: &'a str) -> Vec<&'a str> {
+        let q = Query::new(query, exact).unwrap();
+        q.find_in(text, 0..text.len()).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn literal_without_case_unless_the_query_has_a_capital() {
+        assert_eq!(all("talk", true, "Talks, talk. TALK"), ["Talk", "talk", "TALK"]);
+        assert_eq!(all("Talk", true, "Talks, talk. TALK"), ["Talk"]);
+    }
+
+    #[test]
+    fn a_regex_like_query_is_taken_literally() {
+        assert_eq!(all("a.c", true, "abc a.c"), ["a.c"]);
+        assert_eq!(all("(x", true, "f(x) ((x"), ["(x", "(x"]);
+        assert_eq!(all("[", false, "a [b] [["), ["[", "[", "["]);
+    }
+
+    #[test]
+    fn whitespace_in_the_query_matches_any_whitespace() {
+        assert_eq!(all("talks stall", true, "the talks\nstall; talks  stall"), ["talks\nstall", "talks  stall"]);
+    }
+
+    #[test]
+    fn one_word_finds_its_inflections() {
+        let text = "They kill. He killed two; killing goes on. Skill. The kills.";
+        assert_eq!(all("kill", false, text), ["kill", "killed", "killing", "kill", "kills"]);
+        assert_eq!(all("policy", false, "Two policies and a policy."), ["policies", "policy"]);
+        assert_eq!(all("policy", true, "Two policies and a policy."), ["policy"], "exact: no inflections");
+        assert_eq!(all("talks stall", false, "talk stalled"), Vec::<&str>::new(), "several words: literal only");
+    }
+
+    #[test]
+    fn a_capital_keeps_its_case_in_inflections() {
+        let text = "Kills. kills. KILLED. Killing";
+        assert_eq!(all("Kill", false, text), ["Kills", "Killing"]);
+        assert_eq!(all("NATO", false, "NATO's Nato nato"), ["NATO's"], "one match per place: the longer");
+    }
+
+    #[test]
+    fn a_window_reports_the_matches_starting_in_it() {
+        let text = "one killed two killed three";
+        let q = Query::new("kill", false).unwrap();
+        // A window that starts inside a word does not report it: the window before it does.
+        let at = text.find("illed").unwrap();
+        assert!(q.find_in(text, at..text.len()).iter().all(|m| m.start >= at));
+        let whole = q.find_in(text, 0..text.len());
+        for cut in 0..=text.len() {
+            let mut pieces = q.find_in(text, 0..cut);
+            pieces.extend(q.find_in(text, cut..text.len()));
+            assert_eq!(pieces, whole, "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn overlapping_finds_a_match_running_into_the_range() {
+        let text = "the harbour talks stall";
+        let q = Query::new("talks stall", false).unwrap();
+        let at = text.find("stall").unwrap();
+        assert_eq!(q.find_overlapping(text, at..text.len()), vec![12..23]);
+        assert!(q.find_overlapping(text, 0..5).is_empty());
+    }
+
+    #[test]
+    fn next_and_previous_cross_slices() {
+        let mut text = "filler ".repeat(30_000);
+        let first = text.len();
+        text.push_str("needle ");
+        text.push_str(&"filler ".repeat(30_000));
+        let q = Query::new("needle", false).unwrap();
+        assert_eq!(q.next_from(&text, 0), Some(first..first + 6));
+        assert_eq!(q.next_from(&text, first + 1), None);
+        assert_eq!(q.prev_before(&text, text.len()), Some(first..first + 6));
+        assert_eq!(q.prev_before(&text, first), None);
+    }
+
+    #[test]
+    fn bad_queries_are_refused_or_find_nothing() {
+        assert_eq!(Query::new("", false).unwrap_err(), QueryError::Empty);
+        assert_eq!(Query::new(&"x".repeat(MAX_QUERY_CHARS + 1), false).unwrap_err(), QueryError::TooLong);
+        let long = "y".repeat(MAX_QUERY_CHARS);
+        assert!(Query::new(&long, false).unwrap().find_in("short", 0..5).is_empty());
+        assert_eq!(all("ᚠᛇᚻ", false, "ᚠᛇᚻ᛫ᛒᛦᚦ"), ["ᚠᛇᚻ"], "a script the font may lack");
+        assert_eq!(all(" ", true, "a b"), [" "]);
+    }
+
+    #[test]
+    fn matches_keep_whole_graphemes() {
+        let text = "cafe\u{301} e";
+        assert_eq!(all("e", true, text), ["e\u{301}", "e"]);
+        assert_eq!(all("\u{301}", true, text), Vec::<&str>::new(), "an accent alone starts inside a grapheme");
+    }
+
+    #[test]
+    fn every_occurrence_is_a_match_as_in_vim() {
+        assert_eq!(all("aa", true, "aaa"), ["aa", "aa"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn windows_never_split_or_repeat_a_match(
+            words in proptest::collection::vec("[a-cA-C]{1,4}", 1..40),
+            query in "[a-cA-C]{1,3}",
+            cuts in proptest::collection::vec(0usize..200, 0..5),
+            exact in proptest::bool::ANY,
+        ) {
+            let text = words.join(" ");
+            let q = Query::new(&query, exact).unwrap();
+            let whole = q.find_in(&text, 0..text.len());
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(text.len())).collect();
+            cuts.push(0);
+            cuts.push(text.len());
+            cuts.sort_unstable();
+            let mut pieces = Vec::new();
+            for w in cuts.windows(2) {
+                pieces.extend(q.find_in(&text, w[0]..w[1]));
+            }
+            proptest::prop_assert_eq!(pieces, whole);
+        }
+    }
+}
