@@ -19,7 +19,7 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{cursor, execute};
 
-use super::action::Action;
+use super::action::{Action, Arrival};
 use super::app::{App, update};
 use super::keymap::Key;
 use super::render::render;
@@ -118,7 +118,7 @@ pub fn run(docs: Vec<Document>, settings: Settings) -> io::Result<()> {
     let mut app = App::new(docs, keymap, theme);
     let result = event_loop(&mut app, &rx);
     leave(settings.mouse, enhanced);
-    if let Some(e) = &app.analysis_error {
+    if let Some(e) = &app.shared.analysis_error {
         eprintln!("parallax: the analysis failed: {e}");
     }
     match result.map_err(|e| io::Error::other(format!("terminal: {e}")))? {
@@ -134,41 +134,59 @@ fn event_loop(app: &mut App, rx: &mpsc::Receiver<Message>) -> io::Result<End> {
     update(app, Action::Resize(size.width, size.height));
     loop {
         draw(&mut terminal, app)?;
-        let Ok(message) = rx.recv() else { return Ok(End::Quit) };
-        match message {
-            Message::Input(Event::Key(k)) => {
-                if let Some(key) = Key::from_event(&k) {
-                    app.press(key);
+        // Background work (counting search matches) runs in ticks while no input waits.
+        let message = if app.busy() {
+            match rx.try_recv() {
+                Ok(message) => message,
+                Err(mpsc::TryRecvError::Empty) => {
+                    update(app, Action::Tick);
+                    continue;
                 }
+                Err(mpsc::TryRecvError::Disconnected) => return Ok(End::Quit),
             }
-            Message::Input(Event::Mouse(m)) => {
-                let action = match m.kind {
-                    MouseEventKind::ScrollDown => Action::ScrollAt { column: m.column, row: m.row, lines: WHEEL_LINES },
-                    MouseEventKind::ScrollUp => Action::ScrollAt { column: m.column, row: m.row, lines: -WHEEL_LINES },
-                    MouseEventKind::Down(MouseButton::Left) => Action::ClickAt { column: m.column, row: m.row },
-                    _ => continue,
-                };
-                update(app, action);
-            }
+        } else {
+            let Ok(message) = rx.recv() else { return Ok(End::Quit) };
+            message
+        };
+        let action = match message {
+            Message::Input(Event::Key(k)) => match Key::from_event(&k) {
+                Some(key) => Action::Key(key),
+                None => continue,
+            },
+            Message::Input(Event::Mouse(m)) => match m.kind {
+                MouseEventKind::ScrollDown => Action::ScrollAt { column: m.column, row: m.row, lines: WHEEL_LINES },
+                MouseEventKind::ScrollUp => Action::ScrollAt { column: m.column, row: m.row, lines: -WHEEL_LINES },
+                MouseEventKind::Down(MouseButton::Left) => Action::ClickAt { column: m.column, row: m.row },
+                _ => continue,
+            },
             Message::Input(Event::Resize(w, h)) => {
                 terminal.autoresize()?;
-                update(app, Action::Resize(w, h));
+                Action::Resize(w, h)
             }
             Message::Input(_) => continue,
-            Message::Analysis(a) => app.set_analysis(a),
-            Message::AnalysisFailed(e) => app.analysis_error = Some(e),
+            Message::Analysis(a) => Action::AnalysisArrived(Arrival::done(a)),
+            Message::AnalysisFailed(e) => Action::AnalysisFailed(e),
             Message::Signal(signal) => return Ok(End::Signal(signal)),
-        }
-        if app.quit {
+        };
+        update(app, action);
+        if app.shared.quit {
             return Ok(End::Quit);
         }
     }
 }
 
-fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> io::Result<()> {
+/// Draws a frame, then writes what the state queued for the terminal itself (OSC 52 copies).
+fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
     execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|frame| render(app, frame))?;
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate)
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    let output = app.take_output();
+    if !output.is_empty() {
+        let out = terminal.backend_mut();
+        out.write_all(output.as_bytes())?;
+        out.flush()?;
+    }
+    Ok(())
 }
 
 /// Raw mode, alternate screen, mouse capture when wanted, and key disambiguation

@@ -1,237 +1,74 @@
-//! The reader's state and `update`, the one place it changes.
+//! How the reading view moves: scrolling, the cursor, highlights, sentences
+//! other sources report, counterpart jumps and their history, aligned scrolling,
+//! focus and the mouse.
 
-use std::sync::Arc;
+use std::ops::Range;
 
-use crate::analysis::Analysis;
 use crate::claims::SentenceRef;
-use crate::document::Document;
-use crate::framing::{Category, Explanation};
+use crate::framing::Category;
 
-use super::action::Action;
-use super::flow::{Flow, Unit, units};
-use super::keymap::{Key, Keymap, Outcome, parse_keys, show_sequence};
-use super::layout::{self, text_area};
-use super::theme::{Theme, category_index};
+use super::super::app::Shared;
+use super::super::modes::explain::Explain;
+use super::super::theme::category_index;
+use super::super::view::Status;
+use super::layout::text_area;
+use super::{Cycle, Location, PaneState, Reader};
 
-/// Where one pane is: `top` is the byte offset its first line shows (so a reflow
-/// keeps the reading position); `cursor` is a byte offset; `highlight` is set when
-/// the cursor is on a framing span (an index into that document's spans).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct PaneState {
-    pub top: usize,
-    pub cursor: usize,
-    pub highlight: Option<usize>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Overlay {
-    Help { scroll: usize },
-    Explain { explanation: Explanation, doc: usize, scroll: usize },
-}
-
-/// A place in the jump history.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Location {
-    pub doc: usize,
-    pub pane: PaneState,
-}
-
-/// The counterparts Enter cycles through: those of `origin`, now showing number `index`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Cycle {
-    origin: SentenceRef,
-    index: usize,
-    target: SentenceRef,
-}
-
-pub struct App {
-    pub docs: Arc<Vec<Document>>,
-    /// Per document, its text cut into units for lazy wrapping.
-    pub units: Vec<Vec<Unit>>,
-    /// `None` until the analysis thread reports.
-    pub analysis: Option<Analysis>,
-    /// Why the analysis failed, if it did: the reader goes on without it.
-    pub analysis_error: Option<String>,
-    pub keymap: Keymap,
-    pub theme: Theme,
-    pub panes: Vec<PaneState>,
-    pub focus: usize,
-    /// First pane of the window when not all panes fit.
-    pub first_shown: usize,
-    pub zoomed: bool,
-    pub width: u16,
-    pub height: u16,
-    pub overlay: Option<Overlay>,
-    /// Keys of a sequence typed so far (`]` waiting for `f`).
-    pub pending: Vec<Key>,
-    /// Per framing category (in `Category::ALL` order), whether its highlights show.
-    pub shown: [bool; Category::ALL.len()],
-    pub legend: bool,
-    pub aligned: bool,
-    pub panel: bool,
-    pub source_only: bool,
-    /// The sentence a jump landed on, marked until the next key.
-    pub flash: Option<SentenceRef>,
-    cycle: Option<Cycle>,
-    pub jumps: Vec<Location>,
-    /// Position in `jumps`; equal to its length when not travelling through the history.
-    pub jump_index: usize,
-    /// One line of feedback for the status line, until the next key.
-    pub message: Option<String>,
-    pub quit: bool,
-}
-
-impl App {
-    pub fn new(docs: impl Into<Arc<Vec<Document>>>, keymap: Keymap, theme: Theme) -> App {
-        let docs = docs.into();
-        let units = docs.iter().map(|d| units(&d.text, &d.paragraphs)).collect();
-        let panes = docs
-            .iter()
-            .map(|d| {
-                let start = d.paragraphs.first().map_or(0, |p| p.start);
-                PaneState { top: start, cursor: d.sentences.first().map_or(start, |s| s.start), highlight: None }
-            })
-            .collect();
-        App {
-            docs,
-            units,
-            analysis: None,
-            analysis_error: None,
-            keymap,
-            theme,
-            panes,
-            focus: 0,
-            first_shown: 0,
-            zoomed: false,
-            width: 80,
-            height: 24,
-            overlay: None,
-            pending: Vec::new(),
-            shown: [true; Category::ALL.len()],
-            legend: true,
-            aligned: false,
-            panel: false,
-            source_only: false,
-            flash: None,
-            cycle: None,
-            jumps: Vec::new(),
-            jump_index: 0,
-            message: None,
-            quit: false,
-        }
-    }
-
-    pub fn set_analysis(&mut self, analysis: Analysis) {
-        self.analysis = Some(analysis);
-    }
-
-    /// Feeds keys in keymap notation (`"]m<Enter>"`, `"<C-d>"`) as if typed.
-    pub fn feed(&mut self, notation: &str) {
-        for key in parse_keys(notation).unwrap_or_else(|e| panic!("bad key notation {notation:?}: {e}")) {
-            self.press(key);
-        }
-    }
-
-    /// One key press: completes, extends or cancels a pending sequence.
-    pub fn press(&mut self, key: Key) {
-        self.flash = None;
-        self.message = None;
-        if key.code == ratatui::crossterm::event::KeyCode::Esc && !self.pending.is_empty() {
-            self.pending.clear();
-            return;
-        }
-        self.pending.push(key);
-        match self.keymap.lookup(&self.pending) {
-            Outcome::Action(action) => {
-                self.pending.clear();
-                update(self, action);
-            }
-            Outcome::Pending => {}
-            Outcome::Unbound => {
-                let keys = std::mem::take(&mut self.pending);
-                self.message = Some(format!("{} is not bound (? for help)", show_sequence(&keys)));
-            }
-        }
-    }
-
-    /// The text layout of pane `doc` at its current width.
-    pub fn flow(&self, doc: usize) -> Flow<'_> {
-        Flow { text: &self.docs[doc].text, units: &self.units[doc], width: usize::from(self.text_size(doc).0) }
-    }
-
-    /// Text columns and rows of pane `doc`: its own when shown, else those of the focused pane.
-    pub fn text_size(&self, doc: usize) -> (u16, u16) {
-        let screen = layout::screen(self);
-        let rect = screen.pane_rect(doc).or_else(|| screen.pane_rect(self.focus)).unwrap_or_default();
-        let area = text_area(rect);
-        (area.width, area.height)
-    }
-
-    /// The sentence the cursor of pane `doc` is in.
-    pub fn cursor_sentence(&self, doc: usize) -> Option<SentenceRef> {
-        let pane = self.panes.get(doc)?;
-        self.docs[doc].sentence_at(pane.cursor).map(|sentence| SentenceRef { doc, sentence })
-    }
-
-    /// Whether highlights of `category` show.
-    pub fn is_shown(&self, category: Category) -> bool {
-        self.shown[category_index(category)]
-    }
-
-    /// How many sources report the claim of sentence `s` (its own and distinct others), if any other does.
-    pub fn sources_reporting(&self, s: SentenceRef) -> Option<usize> {
-        let cps = self.analysis.as_ref()?.counterparts(s);
-        let mut docs: Vec<usize> = cps.iter().map(|c| c.sentence.doc).filter(|&d| d != s.doc).collect();
-        docs.sort_unstable();
-        docs.dedup();
-        (!docs.is_empty()).then(|| docs.len() + 1)
-    }
-
-    /// Why there is no analysis to act on.
-    fn no_analysis(&self) -> String {
-        if self.analysis_error.is_some() { "the analysis failed".into() } else { "still analysing…".into() }
+impl Reader {
+    /// The layout of pane `doc` at its current width.
+    pub(super) fn flow<'a>(&self, shared: &'a Shared, doc: usize) -> crate::tui::flow::Flow<'a> {
+        shared.flow(doc, self.text_size(doc).0)
     }
 
     fn here(&self) -> Location {
         Location { doc: self.focus, pane: self.panes[self.focus] }
     }
 
-    fn goto(&mut self, loc: Location) {
-        self.focus = loc.doc;
+    fn goto(&mut self, shared: &Shared, loc: Location) {
+        self.set_focus(shared, loc.doc);
         self.panes[loc.doc] = loc.pane;
-        self.after_move();
+        self.after_move(shared);
     }
 
-    /// Rows of the focused pane's text.
-    fn rows(&self) -> usize {
-        usize::from(self.text_size(self.focus).1)
-    }
-
-    fn scroll(&mut self, doc: usize, delta: isize) {
+    pub(super) fn scroll(&mut self, shared: &Shared, doc: usize, delta: isize) {
         let rows = usize::from(self.text_size(doc).1);
-        let top = self.flow(doc).scroll(self.panes[doc].top, delta, rows);
+        let top = self.flow(shared, doc).scroll(self.panes[doc].top, delta, rows);
         self.panes[doc].top = top;
         if doc == self.focus {
-            self.keep_cursor_in_view();
-            self.after_move();
+            self.keep_cursor_in_view(shared);
+            self.after_move(shared);
         }
     }
 
-    /// The byte range pane `doc` shows: start of its first line to end of its last.
-    fn view_range(&self, doc: usize) -> Option<std::ops::Range<usize>> {
+    /// `g` / `G`: the top or the bottom, and the cursor with it to the first or last sentence.
+    pub(super) fn go_to_end(&mut self, shared: &Shared, bottom: bool) {
+        let doc = self.focus;
         let rows = usize::from(self.text_size(doc).1).max(1);
-        let lines = self.flow(doc).lines_from(self.panes[doc].top, rows);
+        let flow = self.flow(shared, doc);
+        let top = if bottom { flow.last_top(rows) } else { flow.step(0, 0) };
+        let sentences = &shared.docs[doc].sentences;
+        let sentence = if bottom { sentences.last() } else { sentences.first() };
+        let cursor = sentence.map_or(top, |s| s.start);
+        self.panes[doc] = PaneState { top, cursor, highlight: None };
+        self.after_move(shared);
+    }
+
+    /// The byte range pane `doc` shows: start of its first line to end of its last.
+    pub(super) fn view_range(&self, shared: &Shared, doc: usize) -> Option<Range<usize>> {
+        let rows = usize::from(self.text_size(doc).1).max(1);
+        let lines = self.flow(shared, doc).lines_from(self.panes[doc].top, rows);
         Some(lines.first()?.range.start..lines.last()?.range.end)
     }
 
     /// After scrolling, a cursor that left the screen moves to the first (or, when
     /// scrolled off the bottom, the last) sentence on it, so aligned scrolling follows reading.
-    fn keep_cursor_in_view(&mut self) {
+    fn keep_cursor_in_view(&mut self, shared: &Shared) {
         let doc = self.focus;
-        let Some(view) = self.view_range(doc) else { return };
+        let Some(view) = self.view_range(shared, doc) else { return };
         let pane = self.panes[doc];
-        let sentences = &self.docs[doc].sentences;
-        let in_view = match (pane.highlight, self.docs[doc].sentence_at(pane.cursor)) {
+        let d = &shared.docs[doc];
+        let sentences = &d.sentences;
+        let in_view = match (pane.highlight, d.sentence_at(pane.cursor)) {
             (None, Some(i)) => sentences[i].start < view.end.max(view.start + 1) && sentences[i].end > view.start,
             _ => view.contains(&pane.cursor) || pane.cursor == view.start,
         };
@@ -242,7 +79,7 @@ impl App {
         let cursor = if pane.cursor < view.start {
             match sentences.get(first_starting) {
                 Some(s) if s.start < view.end => s.start,
-                _ => self.docs[doc].sentence_at(view.start).map_or(view.start, |i| sentences[i].start),
+                _ => d.sentence_at(view.start).map_or(view.start, |i| sentences[i].start),
             }
         } else {
             let last = sentences.partition_point(|s| s.start < view.end).checked_sub(1);
@@ -252,34 +89,54 @@ impl App {
     }
 
     /// Scrolls pane `doc` so byte `pos` shows, a third of the way down when it has to move.
-    fn bring_into_view(&mut self, doc: usize, pos: usize) {
-        if let Some(view) = self.view_range(doc)
+    pub(super) fn bring_into_view(&mut self, shared: &Shared, doc: usize, pos: usize) {
+        if let Some(view) = self.view_range(shared, doc)
             && (view.contains(&pos) || pos == view.start)
         {
             return;
         }
         let rows = usize::from(self.text_size(doc).1);
-        let flow = self.flow(doc);
+        let flow = self.flow(shared, doc);
         let top = flow.step(pos, -((rows / 3) as isize)).min(flow.last_top(rows));
         self.panes[doc].top = top;
     }
 
+    /// Scrolls the focused pane, if it must, so its whole cursor sentence shows (or
+    /// its start, when it is longer than the pane): when the counterpart panel opens
+    /// over the lower rows, the sentence it describes stays in sight.
+    pub(super) fn keep_cursor_visible(&mut self, shared: &Shared) {
+        let doc = self.focus;
+        let Some(sentence) = self.cursor_sentence(shared, doc) else { return };
+        let range = shared.docs[doc].sentences[sentence.sentence].clone();
+        let Some(view) = self.view_range(shared, doc) else { return };
+        if range.start >= view.start && range.end <= view.end {
+            return;
+        }
+        let rows = usize::from(self.text_size(doc).1).max(1);
+        let flow = self.flow(shared, doc);
+        let first = flow.line_start(range.start);
+        let lines = flow.lines_from(first, rows + 1).iter().take_while(|l| l.range.start < range.end).count();
+        let above = (rows / 3).min(rows.saturating_sub(lines));
+        self.panes[doc].top = flow.step(first, -(above as isize)).min(flow.last_top(rows));
+        self.after_move(shared);
+    }
+
     /// What follows any move of the focused pane's cursor: aligned scrolling.
-    fn after_move(&mut self) {
+    pub(super) fn after_move(&mut self, shared: &Shared) {
         if self.aligned {
-            self.align_others();
+            self.align_others(shared);
         }
     }
 
     /// Scrolls every other pane so the best counterpart of the cursor sentence sits
     /// on the same row as the cursor sentence.
-    fn align_others(&mut self) {
-        let Some(s) = self.cursor_sentence(self.focus) else { return };
-        let Some(analysis) = &self.analysis else { return };
-        let start = self.docs[s.doc].sentences[s.sentence].start;
-        let rows = self.rows().max(1);
+    fn align_others(&mut self, shared: &Shared) {
+        let Some(s) = self.cursor_sentence(shared, self.focus) else { return };
+        let Some(analysis) = &shared.analysis else { return };
+        let start = shared.docs[s.doc].sentences[s.sentence].start;
+        let rows = usize::from(self.text_size(self.focus).1).max(1);
         let row = self
-            .flow(s.doc)
+            .flow(shared, s.doc)
             .lines_from(self.panes[s.doc].top, rows)
             .iter()
             .position(|l| l.range.start <= start && start <= l.range.end && !l.blank)
@@ -291,36 +148,37 @@ impl App {
             }
         }
         for t in targets {
-            let pos = self.docs[t.doc].sentences[t.sentence].start;
-            let top = self.flow(t.doc).step(pos, -(row as isize));
+            let pos = shared.docs[t.doc].sentences[t.sentence].start;
+            let top = self.flow(shared, t.doc).step(pos, -(row as isize));
             self.panes[t.doc] = PaneState { top, cursor: pos, highlight: None };
         }
     }
 
-    fn set_focus(&mut self, doc: usize) {
-        if doc < self.docs.len() {
+    pub(super) fn set_focus(&mut self, shared: &Shared, doc: usize) {
+        if doc < shared.docs.len() {
             self.focus = doc;
+            self.relayout(shared);
         }
     }
 
     /// Indices of the shown framing spans of `doc`.
-    fn shown_spans(&self, doc: usize) -> Vec<usize> {
-        let Some(a) = &self.analysis else { return Vec::new() };
+    fn shown_spans(&self, shared: &Shared, doc: usize) -> Vec<usize> {
+        let Some(a) = &shared.analysis else { return Vec::new() };
         a.framing
             .get(doc)
             .map(|spans| (0..spans.len()).filter(|&i| self.is_shown(spans[i].category)).collect())
             .unwrap_or_default()
     }
 
-    fn move_to_highlight(&mut self, forward: bool) {
-        if self.analysis.is_none() {
-            self.message = Some(self.no_analysis());
+    pub(super) fn move_to_highlight(&mut self, shared: &mut Shared, forward: bool) {
+        let Some(analysis) = shared.analysis.clone() else {
+            shared.say(shared.no_analysis());
             return;
-        }
+        };
         let doc = self.focus;
         let pane = self.panes[doc];
-        let spans = &self.analysis.as_ref().map_or(&[][..], |a| a.framing[doc].as_slice());
-        let shown = self.shown_spans(doc);
+        let spans = analysis.framing.get(doc).map_or(&[][..], Vec::as_slice);
+        let shown = self.shown_spans(shared, doc);
         let found = if forward {
             shown.into_iter().find(|&i| match pane.highlight {
                 Some(h) => i > h,
@@ -337,24 +195,23 @@ impl App {
                 let pos = spans[i].range.start;
                 self.panes[doc].cursor = pos;
                 self.panes[doc].highlight = Some(i);
-                self.bring_into_view(doc, pos);
-                self.after_move();
+                self.bring_into_view(shared, doc, pos);
+                self.after_move(shared);
             }
-            None => {
-                self.message = Some(if forward { "no highlight below" } else { "no highlight above" }.to_string());
-            }
+            None => shared.say(if forward { "no highlight below" } else { "no highlight above" }),
         }
     }
 
-    fn move_to_match(&mut self, forward: bool) {
-        if self.analysis.is_none() {
-            self.message = Some(self.no_analysis());
+    /// `]m` / `[m`: the next or previous sentence that other sources report.
+    pub(super) fn move_to_claim(&mut self, shared: &mut Shared, forward: bool) {
+        if shared.analysis.is_none() {
+            shared.say(shared.no_analysis());
             return;
         }
         let doc = self.focus;
-        let n = self.docs[doc].sentences.len();
-        let current = self.docs[doc].sentence_at(self.panes[doc].cursor);
-        let linked = |i: usize| self.sources_reporting(SentenceRef { doc, sentence: i }).is_some();
+        let n = shared.docs[doc].sentences.len();
+        let current = shared.docs[doc].sentence_at(self.panes[doc].cursor);
+        let linked = |i: usize| shared.sources_reporting(SentenceRef { doc, sentence: i }).is_some();
         let found = if forward {
             let from = current.map_or(0, |c| c + 1);
             (from..n).find(|&i| linked(i))
@@ -363,137 +220,143 @@ impl App {
         };
         match found {
             Some(i) => {
-                let pos = self.docs[doc].sentences[i].start;
+                let pos = shared.docs[doc].sentences[i].start;
                 self.panes[doc].cursor = pos;
                 self.panes[doc].highlight = None;
-                self.bring_into_view(doc, pos);
-                self.after_move();
+                self.bring_into_view(shared, doc, pos);
+                self.after_move(shared);
             }
-            None => {
-                self.message = Some(
-                    if forward { "no sentence below that other sources report" } else { "none above" }.to_string(),
-                );
-            }
+            None => shared.say(if forward { "no sentence below that other sources report" } else { "none above" }),
         }
     }
 
     /// The span `K` explains: the one the cursor is on, else one covering the
     /// cursor, else the first in the cursor sentence.
-    fn span_under_cursor(&self) -> Option<usize> {
+    fn span_under_cursor(&self, shared: &Shared) -> Option<usize> {
         let doc = self.focus;
         let pane = self.panes[doc];
         if pane.highlight.is_some() {
             return pane.highlight;
         }
-        let spans = &self.analysis.as_ref()?.framing[doc];
-        let shown = self.shown_spans(doc);
-        let sentence = self.docs[doc].sentence_at(pane.cursor).map(|i| self.docs[doc].sentences[i].clone());
+        let spans = shared.analysis.as_ref()?.framing.get(doc)?;
+        let shown = self.shown_spans(shared, doc);
+        let d = &shared.docs[doc];
+        let sentence = d.sentence_at(pane.cursor).map(|i| d.sentences[i].clone());
         shown.iter().copied().find(|&i| spans[i].range.contains(&pane.cursor)).or_else(|| {
             let s = sentence?;
             shown.iter().copied().find(|&i| spans[i].range.start >= s.start && spans[i].range.start < s.end)
         })
     }
 
-    fn explain(&mut self) {
-        let Some(analysis) = &self.analysis else {
-            self.message = Some(self.no_analysis());
+    pub(super) fn explain(&mut self, shared: &mut Shared) {
+        let Some(analysis) = shared.analysis.clone() else {
+            shared.say(shared.no_analysis());
             return;
         };
         let doc = self.focus;
-        match self.span_under_cursor() {
+        match self.span_under_cursor(shared) {
             Some(i) => {
-                let explanation = analysis.explain(&self.docs, doc, i);
-                let pos = analysis.framing[doc][i].range.start;
-                self.panes[doc].cursor = pos;
+                let explanation = analysis.explain(&shared.docs, doc, i);
+                self.panes[doc].cursor = analysis.framing[doc][i].range.start;
                 self.panes[doc].highlight = Some(i);
-                self.overlay = Some(Overlay::Explain { explanation, doc, scroll: 0 });
+                shared.open(Explain::new(explanation, doc));
             }
-            None => self.message = Some("no highlight here (]f moves to the next)".into()),
+            None => {
+                let next = shared.keymap.first_key("next_highlight").unwrap_or_default();
+                shared.say(format!("no highlight here ({next} moves to the next)"));
+            }
         }
     }
 
-    fn jump_to(&mut self, target: SentenceRef) {
-        let pos = self.docs[target.doc].sentences[target.sentence].start;
-        self.focus = target.doc;
+    /// Focuses `target`, puts the cursor on it and marks it until the next key.
+    fn jump_to(&mut self, shared: &Shared, target: SentenceRef) {
+        let pos = shared.docs[target.doc].sentences[target.sentence].start;
+        self.set_focus(shared, target.doc);
         self.panes[target.doc].cursor = pos;
         self.panes[target.doc].highlight = None;
-        self.bring_into_view(target.doc, pos);
+        self.bring_into_view(shared, target.doc, pos);
         self.flash = Some(target);
-        self.after_move();
+        self.after_move(shared);
     }
 
-    fn activate(&mut self) {
+    pub(super) fn activate(&mut self, shared: &mut Shared) {
         if self.panes[self.focus].highlight.is_some() {
-            self.explain();
+            self.explain(shared);
             return;
         }
-        let Some(analysis) = &self.analysis else {
-            self.message = Some(self.no_analysis());
+        let Some(analysis) = shared.analysis.clone() else {
+            shared.say(shared.no_analysis());
             return;
         };
-        let Some(here) = self.cursor_sentence(self.focus) else { return };
+        let Some(here) = self.cursor_sentence(shared, self.focus) else { return };
         if let Some(c) = self.cycle
             && c.target == here
         {
             let cps = analysis.counterparts(c.origin);
-            let index = (c.index + 1) % cps.len();
-            let target = cps[index].sentence;
-            self.message = Some(format!("counterpart {} of {}", index + 1, cps.len()));
-            self.cycle = Some(Cycle { origin: c.origin, index, target });
-            self.jump_to(target);
-            return;
+            if !cps.is_empty() {
+                let index = (c.index + 1) % cps.len();
+                let target = cps[index].sentence;
+                shared.say(format!("counterpart {} of {}", index + 1, cps.len()));
+                self.cycle = Some(Cycle { origin: c.origin, index, target });
+                self.jump_to(shared, target);
+                return;
+            }
         }
         let cps = analysis.counterparts(here);
         let Some(best) = cps.first().map(|c| c.sentence) else {
-            self.message = Some("no other source reports this sentence".into());
+            shared.say("no other source reports this sentence");
             return;
         };
-        let count = cps.len();
+        shared.say(format!("counterpart 1 of {}", cps.len()));
         self.record_jump();
-        self.message = Some(format!("counterpart 1 of {count}"));
         self.cycle = Some(Cycle { origin: here, index: 0, target: best });
-        self.jump_to(best);
+        self.jump_to(shared, best);
     }
 
-    fn record_jump(&mut self) {
-        self.jumps.truncate(self.jump_index);
-        self.jumps.push(self.here());
-        self.jump_index = self.jumps.len();
+    /// Remembers where the cursor is before a jump, for `Ctrl-o`.
+    pub(super) fn record_jump(&mut self) {
+        self.jumps.list.truncate(self.jumps.index);
+        self.jumps.list.push(self.here());
+        self.jumps.index = self.jumps.list.len();
     }
 
-    fn jump_back(&mut self) {
-        if self.jump_index == 0 {
-            self.message = Some("at the oldest jump".into());
+    pub(super) fn jump_back(&mut self, shared: &mut Shared) {
+        if self.jumps.index == 0 {
+            shared.say("at the oldest jump");
             return;
         }
-        if self.jump_index == self.jumps.len() {
-            self.jumps.push(self.here());
+        if self.jumps.index == self.jumps.list.len() {
+            self.jumps.list.push(self.here());
         }
-        self.jump_index -= 1;
-        self.goto(self.jumps[self.jump_index]);
+        self.jumps.index -= 1;
+        self.goto(shared, self.jumps.list[self.jumps.index]);
     }
 
-    fn jump_forward(&mut self) {
-        if self.jump_index + 1 >= self.jumps.len() {
-            self.message = Some("at the newest jump".into());
+    pub(super) fn jump_forward(&mut self, shared: &mut Shared) {
+        if self.jumps.index + 1 >= self.jumps.list.len() {
+            shared.say("at the newest jump");
             return;
         }
-        self.jump_index += 1;
-        self.goto(self.jumps[self.jump_index]);
+        self.jumps.index += 1;
+        self.goto(shared, self.jumps.list[self.jumps.index]);
     }
 
-    fn toggle_category(&mut self, category: Category) {
+    pub(super) fn toggle_category(&mut self, shared: &mut Shared, category: Category) {
         let i = category_index(category);
-        self.shown[i] = !self.shown[i];
-        self.forget_hidden_highlight();
-        let state = if self.shown[i] { "shown" } else { "hidden" };
-        self.message = Some(format!("{}: {state}", category.name()));
+        self.show.categories[i] = !self.show.categories[i];
+        self.forget_hidden_highlight(shared);
+        let state = if self.show.categories[i] { "shown" } else { "hidden" };
+        shared.say(format!("{}: {state}", category.name()));
     }
 
-    fn forget_hidden_highlight(&mut self) {
+    /// A cursor on a highlight that is no longer shown is on its sentence instead.
+    pub(super) fn forget_hidden_highlight(&mut self, shared: &Shared) {
         for doc in 0..self.panes.len() {
-            let hidden = match (self.panes[doc].highlight, &self.analysis) {
-                (Some(h), Some(a)) => !self.is_shown(a.framing[doc][h].category),
+            let hidden = match (self.panes[doc].highlight, &shared.analysis) {
+                (Some(h), Some(a)) => {
+                    a.framing.get(doc).and_then(|s| s.get(h)).is_none_or(|s| !self.is_shown(s.category))
+                }
+                (Some(_), None) => true,
                 _ => false,
             };
             if hidden {
@@ -502,181 +365,106 @@ impl App {
         }
     }
 
-    /// The pane under a screen cell, and whether the cell is in its text area.
+    /// The pane under a screen cell, and its rectangle.
     fn pane_at(&self, column: u16, row: u16) -> Option<(usize, ratatui::layout::Rect)> {
         let pos = ratatui::layout::Position { x: column, y: row };
-        layout::screen(self).panes.into_iter().find(|(_, r)| r.contains(pos))
+        self.screen().panes.iter().copied().find(|(_, r)| r.contains(pos))
     }
 
-    fn click(&mut self, column: u16, row: u16) {
+    /// The mouse wheel: the pane or the panel under the pointer scrolls.
+    pub(super) fn scroll_at(&mut self, shared: &Shared, column: u16, row: u16, lines: i32) {
+        let pos = ratatui::layout::Position { x: column, y: row };
+        if self.screen().panel.is_some_and(|r| r.contains(pos)) {
+            let panel = self.screen().panel;
+            self.panel.scroll_by(panel, lines as isize);
+        } else if let Some((doc, _)) = self.pane_at(column, row) {
+            self.scroll(shared, doc, lines as isize);
+        }
+    }
+
+    pub(super) fn click(&mut self, shared: &Shared, column: u16, row: u16) {
         let Some((doc, rect)) = self.pane_at(column, row) else { return };
-        self.focus = doc;
+        self.set_focus(shared, doc);
         let area = text_area(rect);
         if row < area.y {
             return;
         }
         let n = usize::from(row - area.y) + 1;
-        let lines = self.flow(doc).lines_from(self.panes[doc].top, n);
+        let lines = self.flow(shared, doc).lines_from(self.panes[doc].top, n);
         if let Some(line) = lines.get(n - 1).filter(|l| !l.blank) {
-            let text = &self.docs[doc].text;
-            let at = byte_at_column(text, line.range.clone(), usize::from(column.saturating_sub(area.x)));
-            let start = self.docs[doc].sentence_at(at).map(|i| self.docs[doc].sentences[i].start);
+            let d = &shared.docs[doc];
+            let at = byte_at_column(&d.text, line.range.clone(), usize::from(column.saturating_sub(area.x)));
+            let start = d.sentence_at(at).map(|i| d.sentences[i].start);
             self.panes[doc].cursor = start.unwrap_or(line.range.start);
             self.panes[doc].highlight = None;
-            self.after_move();
+            self.after_move(shared);
         }
     }
 
-    /// Keeps the window of shown panes where the layout put it, so it moves only to follow focus.
-    fn settle_window(&mut self) {
-        self.first_shown = layout::screen(self).first;
+    /// The reader's part of the status line.
+    pub(super) fn status_line(&self, shared: &Shared) -> Status {
+        let n = shared.docs.len();
+        let mut status = Status::default();
+        if n == 0 {
+            status.place.push("no documents".into());
+            return status;
+        }
+        let d = &shared.docs[self.focus];
+        let mut here = format!("pane {}/{n}", self.focus + 1);
+        if let Some(s) = d.sentence_at(self.panes[self.focus].cursor) {
+            here.push_str(&format!(" · sentence {}/{}", s + 1, d.sentences.len()));
+        }
+        status.place.push(here);
+        let screen = self.screen();
+        if screen.panes.len() < n {
+            let last = screen.first + screen.panes.len();
+            status.place.push(if self.zoomed {
+                format!("zoomed ({} of {n})", self.focus + 1)
+            } else if screen.panes.len() == 1 {
+                format!("{} of {n}", screen.first + 1)
+            } else {
+                format!("{}–{last} of {n}", screen.first + 1)
+            });
+        }
+        if let Some(found) = self.search.status(self.focus) {
+            status.place.push(found);
+        }
+        if self.aligned {
+            status.flags.push("ALIGNED".into());
+        }
+        if self.show.source_only {
+            status.flags.push("SOURCE-ONLY".into());
+        }
+        status.hint = self.hint(shared);
+        status
+    }
+
+    /// What Enter would do here, so the two meanings of Enter are never a surprise.
+    fn hint(&self, shared: &Shared) -> Option<String> {
+        let enter = shared.keymap.first_key("activate")?;
+        let pane = self.panes.get(self.focus)?;
+        if let (Some(h), Some(a)) = (pane.highlight, &shared.analysis) {
+            let span = a.framing.get(self.focus)?.get(h)?;
+            return Some(format!("{}: {enter} explains", span.category.name()));
+        }
+        let n = shared.sources_reporting(self.cursor_sentence(shared, self.focus)?)?;
+        Some(format!("{n} sources report this: {enter} jumps"))
     }
 }
 
 /// The byte of `text[line]` drawn at `column` (the line's last grapheme when right of its end).
-fn byte_at_column(text: &str, line: std::ops::Range<usize>, column: usize) -> usize {
+fn byte_at_column(text: &str, line: Range<usize>, column: usize) -> usize {
     use unicode_segmentation::UnicodeSegmentation;
     let mut x = 0;
     let mut last = line.start;
     for (i, g) in text[line.clone()].grapheme_indices(true) {
         last = line.start + i;
-        x += super::wrap::grapheme_width(g);
+        x += crate::tui::wrap::grapheme_width(g);
         if x > column {
             break;
         }
     }
     last
-}
-
-/// Applies one action to the state.
-pub fn update(app: &mut App, action: Action) {
-    if !matches!(action, Action::Activate | Action::Resize(..)) {
-        app.cycle = None;
-    }
-    if let Action::Resize(w, h) = action {
-        app.width = w;
-        app.height = h;
-        app.settle_window();
-        return;
-    }
-    if app.docs.is_empty() {
-        if matches!(action, Action::Quit) {
-            app.quit = true;
-        }
-        return;
-    }
-    let explain_max = match &app.overlay {
-        Some(Overlay::Explain { explanation, .. }) => super::explain::max_scroll(app, explanation),
-        _ => 0,
-    };
-    if let Some(overlay) = &mut app.overlay {
-        match overlay {
-            Overlay::Help { scroll } => {
-                let rows = usize::from(app.height.saturating_sub(2)).max(1);
-                match action {
-                    Action::LineDown => *scroll += 1,
-                    Action::LineUp => *scroll = scroll.saturating_sub(1),
-                    Action::PageDown | Action::HalfPageDown => *scroll += rows,
-                    Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(rows),
-                    Action::Top => *scroll = 0,
-                    Action::Bottom => *scroll = usize::MAX,
-                    Action::Help | Action::Quit | Action::Cancel => app.overlay = None,
-                    _ => {}
-                }
-                if let Some(Overlay::Help { scroll }) = &mut app.overlay {
-                    *scroll = (*scroll).min(super::help::max_scroll(app.height, &app.keymap));
-                }
-                return;
-            }
-            Overlay::Explain { scroll, .. } => {
-                // Movement keys scroll a long explanation; closing keys close it; any
-                // other key closes it and then does its own work (so `]f K ]f K` reads on).
-                let max = explain_max;
-                let page = usize::from(app.height.saturating_sub(4)).max(1);
-                let moved = match action {
-                    Action::LineDown => Some(*scroll + 1),
-                    Action::LineUp => Some(scroll.saturating_sub(1)),
-                    Action::PageDown | Action::HalfPageDown => Some(*scroll + page),
-                    Action::PageUp | Action::HalfPageUp => Some(scroll.saturating_sub(page)),
-                    Action::Top => Some(0),
-                    Action::Bottom => Some(max),
-                    _ => None,
-                };
-                if let Some(to) = moved {
-                    *scroll = to.min(max);
-                    return;
-                }
-                app.overlay = None;
-                if matches!(action, Action::Quit | Action::Cancel | Action::Activate | Action::Explain) {
-                    return;
-                }
-            }
-        }
-    }
-    let rows = app.rows().max(1) as isize;
-    match action {
-        Action::LineDown => app.scroll(app.focus, 1),
-        Action::LineUp => app.scroll(app.focus, -1),
-        Action::HalfPageDown => app.scroll(app.focus, (rows / 2).max(1)),
-        Action::HalfPageUp => app.scroll(app.focus, -(rows / 2).max(1)),
-        Action::PageDown => app.scroll(app.focus, rows),
-        Action::PageUp => app.scroll(app.focus, -rows),
-        Action::Top => {
-            let doc = app.focus;
-            app.panes[doc].top = app.flow(doc).step(0, 0);
-            app.keep_cursor_in_view();
-            app.after_move();
-        }
-        Action::Bottom => {
-            let doc = app.focus;
-            app.panes[doc].top = app.flow(doc).last_top(rows as usize);
-            app.keep_cursor_in_view();
-            app.after_move();
-        }
-        Action::FocusNext => app.set_focus((app.focus + 1) % app.docs.len()),
-        Action::FocusPrev => app.set_focus((app.focus + app.docs.len() - 1) % app.docs.len()),
-        Action::Focus(i) => {
-            if i < app.docs.len() {
-                app.set_focus(i);
-            } else {
-                app.message = Some(format!("there is no pane {}", i + 1));
-            }
-        }
-        Action::Zoom => app.zoomed = !app.zoomed,
-        Action::NextHighlight => app.move_to_highlight(true),
-        Action::PrevHighlight => app.move_to_highlight(false),
-        Action::ToggleCategory(c) => app.toggle_category(c),
-        Action::ToggleAllCategories => {
-            let all = app.shown.iter().all(|s| *s);
-            app.shown = [!all; Category::ALL.len()];
-            app.forget_hidden_highlight();
-            app.message = Some(if all { "all highlights hidden" } else { "all highlights shown" }.into());
-        }
-        Action::Legend => app.legend = !app.legend,
-        Action::NextMatch => app.move_to_match(true),
-        Action::PrevMatch => app.move_to_match(false),
-        Action::Activate => app.activate(),
-        Action::Explain => app.explain(),
-        Action::JumpBack => app.jump_back(),
-        Action::JumpForward => app.jump_forward(),
-        Action::AlignedScrolling => {
-            app.aligned = !app.aligned;
-            app.after_move();
-        }
-        Action::CounterpartPanel => app.panel = !app.panel,
-        Action::SourceOnly => app.source_only = !app.source_only,
-        Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
-        Action::Quit => app.quit = true,
-        Action::Cancel => {}
-        Action::ScrollAt { column, row, lines } => {
-            if let Some((doc, _)) = app.pane_at(column, row) {
-                app.scroll(doc, lines as isize);
-            }
-        }
-        Action::ClickAt { column, row } => app.click(column, row),
-        Action::Resize(..) => {}
-    }
-    app.settle_window();
 }
 
 #[cfg(test)]
