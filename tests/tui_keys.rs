@@ -546,3 +546,172 @@ fn a_long_explanation_scrolls_and_other_keys_close_it() {
     assert!(app.mode::<Explain>().is_none(), "]f closes the explanation…");
     assert_eq!(app.reader.panes[0].highlight, Some(1), "…and moves on");
 }
+
+#[test]
+fn function_keys_and_f_digit_sequences_both_toggle_categories() {
+    let mut app = sample_app(80, 24);
+    for (i, c) in Category::ALL.iter().enumerate() {
+        app.feed(&format!("<F{}>", i + 1));
+        assert!(!app.reader.is_shown(*c), "F{} hides {c:?}", i + 1);
+        assert_eq!(app.shared.message.as_deref(), Some(format!("{}: hidden", c.name()).as_str()));
+        app.feed(&format!("f{}", i + 1));
+        assert!(app.reader.is_shown(*c), "f then {} shows {c:?} again", i + 1);
+    }
+    app.feed("<F7>");
+    assert!(!app.shared.message.as_deref().unwrap().contains("not bound"), "F7 is bound");
+    app.feed("<F9>");
+    assert_eq!(app.shared.message.as_deref(), Some("F9 is not bound (H for help)"));
+}
+
+#[test]
+fn g_and_shift_g_move_the_cursor_with_the_view() {
+    let mut app = sample_app(40, 10);
+    let docs = sample_docs();
+    app.feed("G");
+    let last = docs[0].sentences.last().unwrap().start;
+    assert_eq!(app.reader.panes[0].cursor, last, "G: the cursor on the last sentence");
+    app.feed("g");
+    assert_eq!(app.reader.panes[0].cursor, docs[0].sentences[0].start, "g: the cursor on the first sentence");
+    // Regression: g then ]f started from wherever the cursor had been, not from the top.
+    app.feed("]m]m]fg]f");
+    assert_eq!(app.reader.panes[0].highlight, Some(0), "]f after g starts at the top");
+    app.feed("G]f");
+    assert_eq!(app.reader.panes[0].highlight, Some(2), "]f after G: the highlight in the last sentence");
+    app.feed("G[f");
+    assert_eq!(app.reader.panes[0].highlight, Some(1), "[f after G: the one before the last sentence");
+}
+
+#[test]
+fn the_counterpart_panel_never_covers_the_cursor_sentence() {
+    let mut app = sample_app(80, 24);
+    // Regression: at 80×24 the panel opened over the cursor sentence and j then moved the cursor.
+    app.feed("]m]m");
+    let here = app.reader.cursor_sentence(&app.shared, 0).unwrap();
+    app.feed("c");
+    let rows = screen_text(&app);
+    let panel_top = rows.iter().position(|r| r.contains("Other tellings")).unwrap();
+    let bars: Vec<usize> = (0..panel_top).filter(|&y| rows[y].chars().nth(2) == Some('▌')).collect();
+    assert!(!bars.is_empty(), "the cursor bar shows above the panel: {rows:#?}");
+    let sentence = app.shared.docs[0].sentence(here.sentence);
+    let last_word = sentence.split_whitespace().last().unwrap();
+    assert!(rows[..panel_top].iter().any(|r| r.contains(last_word)), "the whole sentence shows: {rows:#?}");
+    app.feed("j");
+    assert_eq!(app.reader.cursor_sentence(&app.shared, 0), Some(here), "j keeps the cursor sentence");
+    assert!(screen_text(&app).join("\n").contains("score 0.77"), "and the panel stays on it");
+}
+
+#[test]
+fn the_counterpart_panel_scrolls_when_its_tellings_do_not_fit() {
+    let mut app = sample_app(80, 20);
+    app.feed("}");
+    assert_eq!(app.shared.message.as_deref(), Some("the counterpart panel is closed (c opens it)"));
+    app.feed("]mc");
+    assert!(screen_text(&app).join("\n").contains("↓ more: }"));
+    app.feed("}");
+    assert!(app.reader.panel.scroll() > 0);
+    assert!(!screen_text(&app).join("\n").contains("↓ more"));
+    app.feed("{");
+    assert_eq!(app.reader.panel.scroll(), 0);
+    let panel_row = screen_text(&app).iter().position(|r| r.contains("Other tellings")).unwrap() as u16;
+    update(&mut app, Action::ScrollAt { column: 10, row: panel_row + 2, lines: 3 });
+    assert!(app.reader.panel.scroll() > 0, "the wheel over the panel scrolls it");
+    assert_eq!(app.reader.panes[0].top, 0, "not the pane");
+    app.feed("]m");
+    assert_eq!(app.reader.panel.scroll(), 0, "another sentence starts at the top");
+}
+
+#[test]
+fn help_shows_only_the_panes_that_exist_and_explains_the_screen() {
+    let mut app = sample_app(200, 50);
+    let text = help_pages(&mut app);
+    assert!(text.contains("focus pane 3"));
+    assert!(!text.contains("focus pane 4"), "three panes open");
+    for expected in ["how far through the text", "how many sources", "a hidden category", "search matches"] {
+        assert!(text.contains(expected), "help lacks {expected:?}");
+    }
+}
+
+#[test]
+fn the_explanation_keeps_a_matchs_own_quotation_marks_and_names_rules_in_words() {
+    let mut app = sample_app(80, 24);
+    // Regression: the title read ““final”” for a scare quote.
+    app.feed("2]f<Enter>");
+    let text = screen_text(&app).join("\n");
+    assert!(text.contains("“final”") && !text.contains("““final"), "{text}");
+    app.feed("q");
+
+    let docs = sample_docs();
+    let mut spans = vec![vec![span(&docs, 0, "Officials said", Category::Attribution)], Vec::new(), Vec::new()];
+    spans[0][0].rule = "anonymous_source".into();
+    let mut app = app_with(docs, 80, 24);
+    app.set_analysis(parallax::analysis::Analysis::from_parts(spans, Vec::new(), Vec::new()));
+    // Regression: the explanation said "Matched: anonymous_source".
+    app.feed("]fK");
+    let text = screen_text(&app).join("\n");
+    assert!(!text.contains("anonymous_source"), "{text}");
+    assert!(text.contains("Found by a rule: a claim handed to unnamed or vague"), "{text}");
+}
+
+#[test]
+fn a_hidden_category_is_marked_without_strikethrough() {
+    let mut app = sample_app(100, 10);
+    app.feed("<F3>");
+    let legend = &screen_text(&app)[8];
+    assert!(legend.contains("F3 ×hedge"), "{legend}");
+    assert!(legend.contains("F1 loaded"), "{legend}");
+}
+
+#[test]
+fn a_second_analysis_keeps_the_cursor_jumps_and_aligned_scrolling() {
+    use parallax::tui::Arrival;
+    use std::sync::Arc;
+    let docs = sample_docs();
+    let mut app = sample_app(120, 30);
+    app.feed("]m");
+    let origin = app.reader.panes[0];
+    app.feed("<Enter>s]f");
+    let highlighted =
+        app.reader.panes[1].highlight.map(|h| app.shared.analysis.as_ref().unwrap().framing[1][h].range.clone());
+    assert!(highlighted.is_some());
+    let (focus, panes, jumps) = (app.reader.focus, app.reader.panes.clone(), app.reader.jumps.clone());
+
+    // A refinement: one more span ahead of the highlighted one (so indices shift) and a new link.
+    let refined = |note: Option<&str>| {
+        use Category::*;
+        let analysis = analysis_of(
+            &docs,
+            &[
+                (0, "insult", Loaded),
+                (1, "Dockers reject", Label),
+                (1, "“final”", ScareQuote),
+                (1, "claimed", Attribution),
+                (1, "disgrace", Loaded),
+                (1, "was stranded", Passive),
+                (2, "collapsed", Loaded),
+            ],
+            &[
+                ((0, "Negotiators walked"), (1, "walked away"), 0.9),
+                ((0, "Negotiators walked"), (2, "collapsed"), 0.74),
+                ((1, "No date has been set"), (2, "Ships were diverted"), 0.72),
+            ],
+        );
+        Arrival { analysis: Arc::new(analysis), still_running: note.map(String::from) }
+    };
+    update(&mut app, Action::AnalysisArrived(refined(Some("refining links 40%"))));
+    assert!(status_row(&app).contains("[refining links 40%]"), "{}", status_row(&app));
+    assert_eq!(app.reader.focus, focus);
+    assert_eq!(app.reader.jumps, jumps, "the jump history stays");
+    assert!(app.reader.aligned);
+    for (doc, (before, after)) in panes.iter().zip(&app.reader.panes).enumerate() {
+        assert_eq!((before.top, before.cursor), (after.top, after.cursor), "pane {doc} stays put");
+    }
+    let now = app.reader.panes[1].highlight.map(|h| app.shared.analysis.as_ref().unwrap().framing[1][h].range.clone());
+    assert_eq!(now, highlighted, "the highlight cursor stays on the same words");
+    let rows = screen_text(&app);
+    assert!(rows.iter().any(|r| r.contains(" 2 No date has been set")), "derived counts rebuilt: {rows:#?}");
+
+    update(&mut app, Action::AnalysisArrived(refined(None)));
+    assert!(!status_row(&app).contains("refining"), "{}", status_row(&app));
+    app.feed("<C-o>");
+    assert_eq!((app.reader.focus, app.reader.panes[0]), (0, origin), "Ctrl-o still returns");
+}

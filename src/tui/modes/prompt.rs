@@ -248,7 +248,9 @@ impl Mode for Prompt {
         };
         let info_width = str_width(&info);
         let prefix = if backward { "?" } else { "/" };
-        let room = usize::from(row.width).saturating_sub(info_width + 1).max(usize::from(row.width) / 2);
+        // The line outranks the information on a narrow screen.
+        let show_info = usize::from(row.width) >= info_width + 12;
+        let room = usize::from(row.width) - if show_info { info_width + 1 } else { 0 };
         // Scroll the line so the cursor shows.
         let before = &self.line.text()[..self.line.cursor];
         let mut start = 0;
@@ -261,7 +263,7 @@ impl Mode for Prompt {
         let under = after.chars().next().map_or(" ".to_string(), |c| c.to_string());
         let cursor_end = put(buf, row, x, &under, theme.status.patch(theme.cursor));
         put(buf, row, cursor_end, after.get(under.len()..).unwrap_or(""), theme.status);
-        if usize::from(row.width) > room + info_width {
+        if show_info {
             put(buf, row, row.right() - info_width as u16, &info, theme.status_flag);
         }
     }

@@ -19,7 +19,8 @@ use super::{PaneState, Reader};
 
 /// Matches counted per pane; past it the count shows as "10000+".
 pub const CAP: usize = 10_000;
-/// Bytes of one document counted per tick.
+/// Bytes counted per tick, and at once when the query changes (so an article's
+/// count is there with its highlights, and only a long text counts on in ticks).
 const SLICE: usize = 512 * 1024;
 /// Bytes searched, all panes together, for the match previewed while typing; Enter searches on.
 const PREVIEW_BUDGET: usize = 4 << 20;
@@ -102,32 +103,30 @@ impl Search {
         self.highlights_shown() && self.counts.iter().any(|c| !c.capped && c.scanned < usize::MAX)
     }
 
-    /// Counts the next slice: of the focused document first, then the others in order.
+    /// Counts about [`SLICE`] bytes: of the focused document first, then the others in order.
     pub fn count_some(&mut self, shared: &Shared, focus: usize) {
         let Some(query) = &self.query else { return };
         let open = |c: &Count| !c.capped && c.scanned < usize::MAX;
-        let doc = if self.counts.get(focus).is_some_and(open) {
-            focus
-        } else {
-            match self.counts.iter().position(open) {
-                Some(d) => d,
-                None => return,
+        let mut budget = SLICE;
+        while budget > 0 {
+            let next =
+                if self.counts.get(focus).is_some_and(open) { Some(focus) } else { self.counts.iter().position(open) };
+            let Some(doc) = next else { return };
+            let text = &shared.docs[doc].text;
+            let count = &mut self.counts[doc];
+            let mut end = (count.scanned + budget).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
             }
-        };
-        let text = &shared.docs[doc].text;
-        let count = &mut self.counts[doc];
-        let mut end = (count.scanned + SLICE).min(text.len());
-        while !text.is_char_boundary(end) {
-            end += 1;
+            budget = budget.saturating_sub(end - count.scanned).saturating_sub(1);
+            count.found.extend(query.find_in(text, count.scanned..end));
+            if count.found.len() > CAP {
+                count.found.truncate(CAP);
+                count.capped = true;
+            }
+            // `usize::MAX` marks a finished count (a document may be empty, so `len` cannot).
+            count.scanned = if end >= text.len() { usize::MAX } else { end };
         }
-        let found = query.find_in(text, count.scanned..end);
-        count.found.extend(found);
-        if count.found.len() > CAP {
-            count.found.truncate(CAP);
-            count.capped = true;
-        }
-        // `usize::MAX` marks a finished count (a document may be empty, so `len` cannot).
-        count.scanned = if end >= text.len() { usize::MAX } else { end };
     }
 
     /// Finds the matches on screen again where the view or the query changed.
@@ -345,6 +344,7 @@ impl Reader {
                 return;
             }
         }
+        self.search.count_some(shared, origin.focus);
         let pos = origin.panes[origin.focus].cursor;
         let found = self.search.find(shared, origin.focus, pos, !input.backward, Some(PREVIEW_BUDGET));
         if let Some((doc, m, _)) = found {
@@ -379,6 +379,7 @@ impl Reader {
         self.search.remember(&text);
         if self.search.query.as_ref().map(Query::text) != Some(&text) || !self.search.shown {
             self.search.set_query(Some(query));
+            self.search.count_some(shared, self.focus);
         }
         let pos = self.panes[self.focus].cursor;
         // A match at the cursor counts going forward; backward, only those before it.
