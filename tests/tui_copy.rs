@@ -40,14 +40,15 @@ fn shift_y_adds_a_citation_line() {
     let copied = decoded(&app.take_output());
     assert_eq!(
         copied,
-        "The talks stalled on Friday.\n— Talks stall, Example Wire, 2025-07-25, https://example.org/story"
+        "The talks stalled on Friday.\n— “Talks stall”, Example Wire, 2025-07-25, https://example.org/story"
     );
     let n = copied.chars().count();
     assert_eq!(app.shared.message, Some(format!("copied 1 sentence with its citation, {n} characters")));
+    assert!(status_row(&app).contains(&format!("{n} characters")), "the message fits: {}", status_row(&app));
     // Without a URL, the path says where the text came from.
     let mut bare = app_with(vec![doc("Port notes", None, "notes/port.txt", "Cargo waits.")], 80, 10);
     bare.feed("Y");
-    assert_eq!(decoded(&bare.take_output()), "Cargo waits.\n— Port notes, notes/port.txt");
+    assert_eq!(decoded(&bare.take_output()), "Cargo waits.\n— “Port notes”, notes/port.txt");
 }
 
 #[test]

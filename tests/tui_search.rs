@@ -37,6 +37,8 @@ fn typing_highlights_every_pane_key_by_key() {
     assert_eq!(prompt_text(&app).as_deref(), Some("offer"));
     assert_eq!(visible(&app), vec![vec!["offer"], vec!["offer", "offer"], vec!["offer"]]);
     assert!(status_row(&app).starts_with("/offer"), "{}", status_row(&app));
+    let (buf, y) = (buffer(&app), app.shared.height - 1);
+    assert_ne!(buf[(6, y)].style(), buf[(1, y)].style(), "the cursor after the text shows");
     assert!(status_row(&app).contains("4 found"), "{}", status_row(&app));
     assert_eq!(app.reader.focus, 0, "typing previews; the cursor moves on Enter");
     assert_eq!(app.reader.panes[0].cursor, 0);
@@ -80,10 +82,10 @@ fn n_and_shift_n_go_on_into_the_other_panes_and_say_when_they_wrap() {
     assert_eq!(app.shared.message, None);
     app.feed("n");
     assert_eq!(app.reader.focus, 0);
-    assert_eq!(app.shared.message.as_deref(), Some("search wrapped round to the first pane"));
+    assert_eq!(app.shared.message.as_deref(), Some("wrapped round to pane 1"));
     app.feed("N");
     assert_eq!((app.reader.focus, app.reader.panes[2].cursor), (2, offer(2, 0)));
-    assert_eq!(app.shared.message.as_deref(), Some("search wrapped round to the last pane"));
+    assert_eq!(app.shared.message.as_deref(), Some("wrapped round to pane 3"));
     app.feed("NN");
     assert_eq!((app.reader.focus, app.reader.panes[1].cursor), (1, offer(1, 0)));
     assert!(!app.reader.search.visible(1).is_empty());
@@ -115,10 +117,10 @@ fn one_pane_wraps_to_the_top_and_bottom() {
     assert!(second > first);
     app.feed("n");
     assert_eq!(app.reader.panes[0].cursor, first);
-    assert_eq!(app.shared.message.as_deref(), Some("search wrapped round to the top"));
+    assert_eq!(app.shared.message.as_deref(), Some("wrapped round to the top"));
     app.feed("N");
     assert_eq!(app.reader.panes[0].cursor, second);
-    assert_eq!(app.shared.message.as_deref(), Some("search wrapped round to the bottom"));
+    assert_eq!(app.shared.message.as_deref(), Some("wrapped round to the bottom"));
 }
 
 #[test]
@@ -155,7 +157,7 @@ fn esc_while_typing_goes_back_and_esc_after_clears_the_highlights() {
     app.feed("<Esc>");
     assert!(!app.reader.search.highlights_shown());
     assert!(visible(&app).iter().all(Vec::is_empty));
-    assert!(app.shared.message.as_deref().unwrap().starts_with("search highlights cleared"));
+    assert!(app.shared.message.as_deref().unwrap().starts_with("highlights cleared"));
     app.feed("n");
     assert!(app.reader.search.highlights_shown(), "n finds again");
 
@@ -321,4 +323,34 @@ fn a_long_text_is_counted_in_ticks_after_the_key() {
     assert!(status_row(&app).contains(" 30 found"), "{}", status_row(&app));
     app.feed("<Enter>");
     assert!(app.reader.panes[0].cursor > text.len() - 30 * 25, "Enter finds a match far down");
+}
+
+#[test]
+fn an_analysis_arriving_while_typing_keeps_the_highlight_esc_returns_to() {
+    let docs = sample_docs();
+    let mut app = sample_app(120, 30);
+    app.feed("]f]f");
+    let range = |app: &parallax::tui::App| {
+        let h = app.reader.panes[0].highlight.expect("a highlight cursor");
+        app.shared.analysis.as_ref().unwrap().framing[0][h].range.clone()
+    };
+    let before = range(&app);
+    app.feed("/");
+    app.type_text("ins");
+    let mut refined = sample_analysis(&docs);
+    refined.framing[0].insert(0, span(&docs, 0, "Harbour", parallax::framing::Category::Label));
+    app.set_analysis(refined);
+    app.feed("<Esc>");
+    assert_eq!(range(&app), before, "the same words, though their index moved");
+}
+
+#[test]
+fn the_wrap_message_fits_at_80_columns() {
+    // Regression: the message was cut to "search wrappe…" behind the long "where" part.
+    let mut app = seeds_app(80, 24);
+    app.feed("/hostage<Enter>N");
+    assert_eq!(app.shared.message.as_deref(), Some("wrapped round to pane 5"));
+    assert!(status_row(&app).contains("wrapped round to pane 5"), "{}", status_row(&app));
+    app.feed("<Esc>");
+    assert!(status_row(&app).contains("highlights cleared (n finds again)"), "{}", status_row(&app));
 }

@@ -28,10 +28,17 @@ pub fn render(app: &App, row: Rect, buf: &mut Buffer) {
         shared.message.clone().or(status.hint).unwrap_or_default()
     };
     let room = usize::from(row.width).saturating_sub(str_width(&help));
-    let mut x = put(buf, row, row.x, &fit(&format!(" {}", status.place.join(" · ")), room), theme.status);
+    // What just happened outranks where the reader is: a message leaves the place a few columns.
+    let for_message = match &shared.message {
+        Some(m) if shared.pending.is_empty() => (str_width(m) + 2).min(room.saturating_sub(14)),
+        _ => 0,
+    };
+    let left_room = room - for_message;
+    let place = fit(&format!(" {}", status.place.join(" · ")), left_room);
+    let mut x = put(buf, row, row.x, &place, theme.status);
     for flag in flags {
         let used = usize::from(x - row.x);
-        if used + 3 + str_width(&flag) > room {
+        if used + 3 + str_width(&flag) > left_room {
             break;
         }
         x = put(buf, row, x, " ", theme.status);

@@ -6,6 +6,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 
 use super::super::action::{Action, SearchEvent, SearchInput};
 use super::super::app::App;
@@ -95,10 +96,6 @@ impl Prompt {
             recalled: None,
             draft: String::new(),
         }
-    }
-
-    pub fn purpose(&self) -> &Purpose {
-        &self.purpose
     }
 
     pub fn text(&self) -> &str {
@@ -261,7 +258,14 @@ impl Mode for Prompt {
         let x = put(buf, row, x, &self.line.text()[start..self.line.cursor], theme.status);
         let after = &self.line.text()[self.line.cursor..];
         let under = after.chars().next().map_or(" ".to_string(), |c| c.to_string());
-        let cursor_end = put(buf, row, x, &under, theme.status.patch(theme.cursor));
+        // The cursor cell is the status row's style with reverse video turned the other way.
+        let reversed = theme.status.add_modifier.contains(Modifier::REVERSED);
+        let cursor = if reversed {
+            theme.status.remove_modifier(Modifier::REVERSED)
+        } else {
+            theme.status.add_modifier(Modifier::REVERSED)
+        };
+        let cursor_end = put(buf, row, x, &under, cursor);
         put(buf, row, cursor_end, after.get(under.len()..).unwrap_or(""), theme.status);
         if show_info {
             put(buf, row, row.right() - info_width as u16, &info, theme.status_flag);

@@ -68,10 +68,11 @@ fn source_name(d: &Document) -> &str {
     d.source.as_deref().unwrap_or(&d.title)
 }
 
-/// "Title, Source, 2025-07-25, https://…": what is known of a document, its path when it has no URL.
+/// "“Title”, Source, 2025-07-25, https://…": what is known of a document, its path when it has no URL.
 fn citation(d: &Document) -> String {
+    let title = format!("“{}”", d.title);
     let place = d.url.as_deref().unwrap_or(&d.path);
-    let parts = [Some(d.title.as_str()), d.source.as_deref(), d.date.as_deref(), Some(place)];
+    let parts = [Some(title.as_str()), d.source.as_deref(), d.date.as_deref(), Some(place)];
     parts.into_iter().flatten().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(", ")
 }
 
@@ -90,9 +91,9 @@ mod tests {
             url: Some("https://example.org/story".into()),
         };
         let d = Document::new(meta, "Talks stall. Ships wait.".into());
-        assert_eq!(citation(&d), "Talks stall, Example Wire, 2025-07-25, https://example.org/story");
+        assert_eq!(citation(&d), "“Talks stall”, Example Wire, 2025-07-25, https://example.org/story");
         let bare = Document::from_plain("notes/a.txt", "Talks stall.");
-        assert_eq!(citation(&bare), "Talks stall., notes/a.txt");
+        assert_eq!(citation(&bare), "“Talks stall.”, notes/a.txt");
         assert_eq!(source_name(&bare), "Talks stall.");
     }
 }

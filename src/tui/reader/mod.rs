@@ -241,7 +241,7 @@ impl View for Reader {
             Action::Cancel if self.search.highlights_shown() => {
                 self.search.hide_highlights();
                 let next = shared.keymap.first_key("search_next").unwrap_or_default();
-                shared.say(format!("search highlights cleared ({next} finds again)"));
+                shared.say(format!("highlights cleared ({next} finds again)"));
             }
             Action::ScrollAt { column, row, lines } => self.scroll_at(shared, *column, *row, *lines),
             Action::ClickAt { column, row } => self.click(shared, *column, *row),
@@ -266,6 +266,11 @@ impl View for Reader {
         }
         for jump in &mut self.jumps.list {
             remap(jump.doc, &mut jump.pane);
+        }
+        if let Some(saved) = self.search.saved_panes_mut() {
+            for (doc, pane) in saved.iter_mut().enumerate() {
+                remap(doc, pane);
+            }
         }
         self.cycle = None;
         self.forget_hidden_highlight(shared);

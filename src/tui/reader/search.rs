@@ -201,6 +201,11 @@ impl Search {
         Some(if self.counts.len() > 1 { format!("{place} · {} in all", self.total_text()) } else { place })
     }
 
+    /// The panes saved when the prompt opened, if it is open (a new analysis remaps their highlights).
+    pub fn saved_panes_mut(&mut self) -> Option<&mut Vec<PaneState>> {
+        self.origin.as_mut().map(|o| &mut o.panes)
+    }
+
     fn remember(&mut self, query: &str) {
         self.history.retain(|q| q != query);
         self.history.push(query.to_string());
@@ -426,12 +431,10 @@ impl Reader {
         self.after_move(shared);
         self.search.current = Some((doc, m));
         if wrapped {
-            let several = shared.docs.len() > 1;
-            shared.say(match (forward, several) {
-                (true, true) => "search wrapped round to the first pane",
-                (true, false) => "search wrapped round to the top",
-                (false, true) => "search wrapped round to the last pane",
-                (false, false) => "search wrapped round to the bottom",
+            shared.say(match (forward, shared.docs.len()) {
+                (true, 1) => "wrapped round to the top".to_string(),
+                (false, 1) => "wrapped round to the bottom".to_string(),
+                (_, _) => format!("wrapped round to pane {}", doc + 1),
             });
         }
     }
