@@ -23,10 +23,11 @@ use crate::framing::tokens::{word_key, words};
 /// Longest query accepted, in characters (a longer one is a paste gone wrong).
 pub const MAX_QUERY_CHARS: usize = 1000;
 
-/// The first slice [`Query::next_from`] and [`Query::prev_before`] search; each
-/// further slice is four times larger, so a near match is found at once and a
-/// far one in a few passes.
+/// The first slice [`Query::next_in`] and [`Query::prev_in`] search; each further
+/// slice is four times larger, up to [`MAX_SLICE`], so a near match is found at
+/// once, a far one in a few passes, and memory stays flat.
 const FIRST_SLICE: usize = 64 * 1024;
+const MAX_SLICE: usize = 4 << 20;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QueryError {
@@ -50,9 +51,11 @@ pub struct Query {
 #[derive(Clone, Debug)]
 struct WordQuery {
     key: String,
-    /// Lower-case first character: a word whose key matches starts with it (the stemmer
-    /// only changes endings), so every other word is skipped without stemming.
+    /// Lower-case first character: an inflection starts as the query does.
     first: char,
+    /// Where candidate words may start: the query's first letters, which the stemmer
+    /// never changes, so only words starting with them are read and stemmed.
+    starts: Regex,
     /// The query's characters when it has a capital (smart case).
     case: Option<Vec<char>>,
 }
@@ -123,10 +126,14 @@ impl Query {
             at = m.start() + haystack[m.start()..].chars().next().map_or(1, char::len_utf8);
         }
         if let Some(word) = &self.word {
-            let from = word_start(text, start);
-            let to = word_end(text, end);
-            let words = words(&text[from..to]).into_iter().map(|r| from + r.start..from + r.end);
-            found.extend(words.filter(|r| r.start >= start && r.start < end && word.matches(&text[r.clone()])));
+            let candidates =
+                word.starts.find_iter(&text[start..reach_end]).map(|m| start + m.start()).take_while(|&at| at < end);
+            for at in candidates.filter(|&at| is_word_start(text, at)) {
+                let range = at..word_extent(text, at);
+                if word.matches(&text[range.clone()]) {
+                    found.push(range);
+                }
+            }
         }
         // One match per start, the longest.
         found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
@@ -146,32 +153,34 @@ impl Query {
         found
     }
 
-    /// The first match starting at or after byte `from`.
-    pub fn next_from(&self, text: &str, from: usize) -> Option<Range<usize>> {
-        let mut start = ceil_char(text, from.min(text.len()));
+    /// The first match starting in `window`, searched a slice at a time.
+    pub fn next_in(&self, text: &str, window: Range<usize>) -> Option<Range<usize>> {
+        let end = ceil_char(text, window.end.min(text.len()));
+        let mut start = ceil_char(text, window.start.min(end));
         let mut size = FIRST_SLICE;
-        while start < text.len() {
-            let end = ceil_char(text, start.saturating_add(size).min(text.len()));
-            if let Some(m) = self.find_in(text, start..end).into_iter().next() {
+        while start < end {
+            let slice_end = ceil_char(text, start.saturating_add(size).min(end));
+            if let Some(m) = self.find_in(text, start..slice_end).into_iter().next() {
                 return Some(m);
             }
-            start = end;
-            size = size.saturating_mul(4);
+            start = slice_end;
+            size = (size * 4).min(MAX_SLICE);
         }
         None
     }
 
-    /// The last match starting before byte `before`.
-    pub fn prev_before(&self, text: &str, before: usize) -> Option<Range<usize>> {
-        let mut end = floor_char(text, before.min(text.len()));
+    /// The last match starting in `window`, searched a slice at a time from its end.
+    pub fn prev_in(&self, text: &str, window: Range<usize>) -> Option<Range<usize>> {
+        let start = floor_char(text, window.start.min(text.len()));
+        let mut end = floor_char(text, window.end.min(text.len()).max(start));
         let mut size = FIRST_SLICE;
-        while end > 0 {
-            let start = floor_char(text, end.saturating_sub(size));
-            if let Some(m) = self.find_in(text, start..end).pop() {
+        while end > start {
+            let slice_start = floor_char(text, end.saturating_sub(size).max(start));
+            if let Some(m) = self.find_in(text, slice_start..end).pop() {
                 return Some(m);
             }
-            end = start;
-            size = size.saturating_mul(4);
+            end = slice_start;
+            size = (size * 4).min(MAX_SLICE);
         }
         None
     }
@@ -187,7 +196,17 @@ impl WordQuery {
         }
         let lower = trimmed.to_lowercase();
         let first = lower.chars().next()?;
-        Some(WordQuery { key: word_key(&lower), first, case: case_sensitive.then(|| trimmed.chars().collect()) })
+        let key = word_key(&lower);
+        // The stemmer keeps a word's first two letters, but for "dying", "lying" and "tying"
+        // (die, lie, tie); forms of "be" share no letters at all, so they are matched by the first.
+        let two: String = lower.chars().take(2).collect();
+        let keeps_two = key.starts_with(&two)
+            && two.chars().count() == 2
+            && two.chars().all(char::is_alphanumeric)
+            && !["die", "lie", "tie", "be"].contains(&key.as_str());
+        let prefix = if keeps_two { two } else { first.to_string() };
+        let starts = RegexBuilder::new(&regex::escape(&prefix)).case_insensitive(true).build().ok()?;
+        Some(WordQuery { key, first, starts, case: case_sensitive.then(|| trimmed.chars().collect()) })
     }
 
     fn matches(&self, word: &str) -> bool {
@@ -211,20 +230,36 @@ impl WordQuery {
     }
 }
 
-/// Whether `c` can be part of a word: a letter or digit, or a joiner inside one ("so-called", "it's").
-fn is_wordish(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')
+/// Whether `c` joins the letters around it into one word ("so-called", "it's").
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-')
 }
 
-/// A place at or before `pos` where no word runs across, so words read from there
-/// are the same words as read from the start of the text.
-fn word_start(text: &str, pos: usize) -> usize {
-    text[..pos].char_indices().rev().take_while(|(_, c)| is_wordish(*c)).last().map_or(pos, |(i, _)| i)
+/// Whether a word (as `framing::tokens::words` reads words) starts at byte `at`.
+fn is_word_start(text: &str, at: usize) -> bool {
+    if !text[at..].starts_with(char::is_alphanumeric) {
+        return false;
+    }
+    let mut before = text[..at].chars().rev();
+    match before.next() {
+        Some(c) if c.is_alphanumeric() => false,
+        Some(c) if is_joiner(c) => !before.next().is_some_and(char::is_alphanumeric),
+        _ => true,
+    }
 }
 
-/// A place at or after `pos` where no word runs across.
-fn word_end(text: &str, pos: usize) -> usize {
-    text[pos..].char_indices().find(|(_, c)| !is_wordish(*c)).map_or(text.len(), |(i, _)| pos + i)
+/// The end of the word that starts at byte `at`: letters and digits, and joiners between them.
+fn word_extent(text: &str, at: usize) -> usize {
+    let mut end = at;
+    let mut chars = text[at..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let inside = c.is_alphanumeric() || (is_joiner(c) && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()));
+        if !inside {
+            break;
+        }
+        end = at + i + c.len_utf8();
+    }
+    end
 }
 
 fn ceil_char(text: &str, mut pos: usize) -> usize {
@@ -299,6 +334,21 @@ mod tests {
     }
 
     #[test]
+    fn words_are_read_as_the_framing_tokens_read_them() {
+        let text = "so-called it's O’Neill's end- -start x'y 3-day";
+        let starts: Vec<usize> =
+            (0..text.len()).filter(|&i| text.is_char_boundary(i) && is_word_start(text, i)).collect();
+        let words: Vec<std::ops::Range<usize>> = starts.iter().map(|&s| s..word_extent(text, s)).collect();
+        assert_eq!(words, crate::framing::tokens::words(text));
+    }
+
+    #[test]
+    fn inflections_with_changed_first_letters_are_found() {
+        assert_eq!(all("die", false, "They die. One died; one is dying."), ["die", "died", "dying"]);
+        assert_eq!(all("skies", false, "The sky, the skies."), ["sky", "skies"]);
+    }
+
+    #[test]
     fn a_window_reports_the_matches_starting_in_it() {
         let text = "one killed two killed three";
         let q = Query::new("kill", false).unwrap();
@@ -329,10 +379,13 @@ mod tests {
         text.push_str("needle ");
         text.push_str(&"filler ".repeat(30_000));
         let q = Query::new("needle", false).unwrap();
-        assert_eq!(q.next_from(&text, 0), Some(first..first + 6));
-        assert_eq!(q.next_from(&text, first + 1), None);
-        assert_eq!(q.prev_before(&text, text.len()), Some(first..first + 6));
-        assert_eq!(q.prev_before(&text, first), None);
+        assert_eq!(q.next_in(&text, 0..text.len()), Some(first..first + 6));
+        assert_eq!(q.next_in(&text, first + 1..text.len()), None);
+        assert_eq!(q.prev_in(&text, 0..text.len()), Some(first..first + 6));
+        assert_eq!(q.prev_in(&text, 0..first), None);
+        assert_eq!(q.next_in(&text, 0..first), None, "the window's end bounds the search");
+        assert_eq!(q.prev_in(&text, first + 1..text.len()), None);
+        assert_eq!(q.next_in(&text, first..first + 1), Some(first..first + 6), "a match may end past it");
     }
 
     #[test]

@@ -257,3 +257,11 @@ fn headers_show_source_and_date() {
     assert!(rows[0].contains("Example Wire · 2025-07-25"), "{}", rows[0]);
     insta::assert_snapshot!(draw(&app));
 }
+
+/// An app drawn before any resize (the terminal's size is only known then) still shows its text.
+#[test]
+fn drawn_before_the_first_resize() {
+    let app = App::new(sample_docs(), Keymap::default_keymap(), Theme::default_theme(false));
+    let rows = screen_text(&app);
+    assert!(rows[1].contains("Harbour talks stall"), "{rows:#?}");
+}

@@ -61,7 +61,7 @@ impl Help {
     /// The rows wrapped to a screen `width` columns wide: each a key column (on an
     /// entry's first line) and a piece of text.
     fn lines(&self, width: u16) -> Vec<Line<'_>> {
-        let text_width = usize::from(area(width, 0).width.saturating_sub(3)).saturating_sub(KEY_COLUMN).max(10);
+        let text_width = usize::from(area(width, 0).width.saturating_sub(4)).saturating_sub(KEY_COLUMN).max(10);
         let mut out = Vec::with_capacity(self.rows.len());
         for row in &self.rows {
             match row {

@@ -15,6 +15,8 @@ mod panel;
 mod panes;
 pub mod search;
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -24,6 +26,7 @@ use crate::framing::Category;
 
 use super::action::Action;
 use super::app::Shared;
+use super::flow::Line;
 use super::theme::category_index;
 use super::view::{Status, View};
 use layout::Screen;
@@ -88,6 +91,17 @@ pub struct Reader {
     pub jumps: Jumps,
     /// Where the regions go, computed when the size or the arrangement changes.
     screen: Screen,
+    /// Per shown pane, the lines it shows, wrapped after each action so a frame only paints.
+    shown_lines: Vec<ShownLines>,
+}
+
+/// The wrapped lines of one shown pane, and what they were wrapped for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct ShownLines {
+    doc: usize,
+    top: usize,
+    size: (u16, u16),
+    lines: Vec<Line>,
 }
 
 impl Reader {
@@ -112,7 +126,9 @@ impl Reader {
             cycle: None,
             jumps: Jumps::default(),
             screen: Screen::default(),
+            shown_lines: Vec::new(),
         };
+        // The lines are wrapped when the first resize says how wide the panes are.
         reader.relayout(shared);
         reader
     }
@@ -149,10 +165,14 @@ impl Reader {
         }
     }
 
-    /// After every action: caches that follow the state (visible search matches, the panel's rows).
+    /// After every action: caches that follow the state (the lines each pane shows,
+    /// the search matches on them, the panel's rows).
     fn refresh(&mut self, shared: &Shared) {
         self.relayout(shared);
-        self.search.refresh_visible(self.visible_ranges(shared), shared);
+        self.wrap_shown(shared);
+        if self.search.highlights_shown() {
+            self.search.refresh_visible(self.visible_ranges(), shared);
+        }
         if self.panel.open {
             let here = self.cursor_sentence(shared, self.focus);
             let width = self.screen.panel.map_or(0, |r| r.width);
@@ -160,9 +180,35 @@ impl Reader {
         }
     }
 
+    /// Wraps what each shown pane shows, where its place or size changed.
+    fn wrap_shown(&mut self, shared: &Shared) {
+        let mut kept = std::mem::take(&mut self.shown_lines);
+        for &(doc, _) in &self.screen.panes {
+            let (top, size) = (self.panes[doc].top, self.text_size(doc));
+            let lines = match kept.iter().position(|s| s.doc == doc && s.top == top && s.size == size) {
+                Some(i) => kept.swap_remove(i).lines,
+                None => self.flow(shared, doc).lines_from(top, usize::from(size.1)),
+            };
+            self.shown_lines.push(ShownLines { doc, top, size, lines });
+        }
+    }
+
+    /// The lines pane `doc` shows: as wrapped after the last action, or wrapped now
+    /// when nothing was (an app drawn before its first resize).
+    pub(super) fn shown_lines<'a>(&'a self, shared: &Shared, doc: usize) -> Cow<'a, [Line]> {
+        let (top, size) = (self.panes[doc].top, self.text_size(doc));
+        match self.shown_lines.iter().find(|s| s.doc == doc && s.top == top && s.size == size) {
+            Some(s) => Cow::Borrowed(&s.lines),
+            None => Cow::Owned(self.flow(shared, doc).lines_from(top, usize::from(size.1))),
+        }
+    }
+
     /// What each shown pane shows: document and byte range.
-    fn visible_ranges(&self, shared: &Shared) -> Vec<(usize, std::ops::Range<usize>)> {
-        self.screen.panes.iter().filter_map(|&(doc, _)| Some((doc, self.view_range(shared, doc)?))).collect()
+    fn visible_ranges(&self) -> Vec<(usize, std::ops::Range<usize>)> {
+        self.shown_lines
+            .iter()
+            .filter_map(|s| Some((s.doc, s.lines.first()?.range.start..s.lines.last()?.range.end)))
+            .collect()
     }
 }
 

@@ -49,7 +49,7 @@ fn render(reader: &Reader, shared: &Shared, doc: usize, rect: Rect, buf: &mut Bu
     }
     let d = &shared.docs[doc];
     let text = text_area(rect);
-    let lines = reader.flow(shared, doc).lines_from(reader.panes[doc].top, usize::from(text.height));
+    let lines = reader.shown_lines(shared, doc);
     let position = if d.is_empty() {
         "empty".to_string()
     } else {

@@ -226,11 +226,7 @@ impl Search {
             let slice = &c.found[from..to];
             return if forward { slice.first() } else { slice.last() }.cloned();
         }
-        if forward {
-            query.next_from(text, window.start).filter(|m| m.start < window.end)
-        } else {
-            query.prev_before(text, window.end).filter(|m| m.start >= window.start)
-        }
+        if forward { query.next_in(text, window) } else { query.prev_in(text, window) }
     }
 
     /// The next match from byte `pos` of document `doc` (after it, or before it backward),
