@@ -7,11 +7,14 @@
 //! reader built on top of it.
 
 pub mod analysis;
+mod atomic;
 pub mod claims;
 pub mod clean;
 pub mod document;
 pub mod framing;
 pub mod load;
+mod markup;
+pub mod notes;
 pub mod paths;
 pub mod report;
 pub mod seeds;
