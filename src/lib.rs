@@ -6,6 +6,7 @@
 //! `claims`, `analysis`, `report`) never touches the terminal; `tui` is the
 //! reader built on top of it.
 
+pub mod agreement;
 pub mod analysis;
 mod atomic;
 pub mod claims;
