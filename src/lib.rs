@@ -20,4 +20,5 @@ pub mod paths;
 pub mod report;
 pub mod seeds;
 pub mod sentences;
+pub mod session;
 pub mod tui;
