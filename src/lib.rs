@@ -13,6 +13,7 @@ pub mod claims;
 pub mod clean;
 pub mod document;
 pub mod framing;
+pub mod handout;
 pub mod load;
 mod markup;
 pub mod notes;
