@@ -246,8 +246,7 @@ pub fn class_csv(rows: &[ClassRow]) -> String {
 
 /// A student's feedback on one document, as plain text.
 pub fn report(doc: &Document, key: &[Span], student: &[Span], a: &Agreement, key_name: &str) -> String {
-    let quote =
-        |r: &Range<usize>| format!("“{}”", doc.text[r.clone()].split_whitespace().collect::<Vec<_>>().join(" "));
+    let quote = |r: &Range<usize>| markup::quoted(&doc.text[r.clone()]);
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", doc.file_name(), doc.title);
     let s = &a.spans;
@@ -301,8 +300,18 @@ pub fn report(doc: &Document, key: &[Span], student: &[Span], a: &Agreement, key
     }
     if !a.missed.is_empty() {
         let _ = writeln!(out, "  Not marked by you:");
+        // The same words of the same category once, with a count.
+        let mut missed: Vec<(String, Category, usize)> = Vec::new();
         for &i in &a.missed {
-            let _ = writeln!(out, "    {} ({})", quote(&key[i].range), key[i].category.name());
+            let words = quote(&key[i].range);
+            match missed.iter_mut().find(|(w, c, _)| *w == words && *c == key[i].category) {
+                Some((_, _, n)) => *n += 1,
+                None => missed.push((words, key[i].category, 1)),
+            }
+        }
+        for (words, category, n) in missed {
+            let times = if n > 1 { format!(" ×{n}") } else { String::new() };
+            let _ = writeln!(out, "    {words} ({}){times}", category.name());
         }
     }
     out

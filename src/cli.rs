@@ -1,5 +1,6 @@
 //! Command line: `parallax [PATH...]` opens the reader, `parallax analyze`
-//! prints the analysis for scripts.
+//! prints the analysis for scripts; the classroom commands (`notes`, `score`,
+//! `export`) are in `classroom`.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -12,6 +13,8 @@ use parallax::analysis::{Analysis, Options};
 use parallax::document::Document;
 use parallax::framing::Lexicon;
 use parallax::{load, report, seeds};
+
+use crate::classroom;
 
 /// Read several news sources on one story side by side, with framing
 /// language and matching claims highlighted.
@@ -39,6 +42,14 @@ struct Cli {
 enum Command {
     /// Print the analysis (documents, sentences, framing, links, claims) for scripts.
     Analyze(AnalyzeArgs),
+    /// Notes and marks on documents: add, mark, list, rm, export.
+    Notes(classroom::NotesArgs),
+    /// Score marks against a key (the blind-marking exercise): one student's feedback, or with
+    /// --class DIR the class's agreement as CSV.
+    Score(classroom::ScoreArgs),
+    /// Print a handout for a class (HTML or Markdown): the sources, an exercise, the teacher's
+    /// notes, and with --key the answer key on its own page.
+    Export(classroom::ExportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -56,7 +67,7 @@ struct ReadArgs {
 }
 
 #[derive(Debug, Args)]
-struct LexiconArgs {
+pub struct LexiconArgs {
     /// A framing lexicon (TOML) merged over the defaults and the config-directory file
     /// ($XDG_CONFIG_HOME/parallax/lexicon.toml, else ~/.config/parallax/lexicon.toml);
     /// repeat to merge several, later files win.
@@ -97,6 +108,9 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Analyze(args)) => analyze(args),
+        Some(Command::Notes(args)) => classroom::notes(args),
+        Some(Command::Score(args)) => classroom::score(args),
+        Some(Command::Export(args)) => classroom::export(args),
         None => read(cli.read),
     };
     match result {
@@ -109,7 +123,7 @@ pub fn main() -> ExitCode {
 }
 
 /// Loads the inputs, or the seeds when there are none; warnings go to stderr.
-fn documents(paths: &[PathBuf]) -> Result<Vec<Document>> {
+pub fn documents(paths: &[PathBuf]) -> Result<Vec<Document>> {
     if paths.is_empty() {
         return Ok(seeds::documents());
     }
@@ -123,7 +137,7 @@ fn documents(paths: &[PathBuf]) -> Result<Vec<Document>> {
 /// Analysis options from the command line: the lexicon is the embedded
 /// defaults, then the config-directory file if there is one, then each
 /// `--lexicon` file in order. Shared by `analyze` and the reader.
-fn analysis_options(lexicon: &LexiconArgs) -> Result<Options> {
+pub fn analysis_options(lexicon: &LexiconArgs) -> Result<Options> {
     let files: Vec<PathBuf> = config_lexicon().into_iter().chain(lexicon.files.iter().cloned()).collect();
     let mut options = Options::default();
     if !files.is_empty() {
@@ -144,10 +158,16 @@ fn analyze(args: AnalyzeArgs) -> Result<()> {
     options.min_score = args.min_score;
     let analysis = Analysis::run(&docs, &options);
     let Format::Json = args.format;
+    print(&format!("{}\n", report::to_json(&docs, &analysis)))
+}
+
+/// Writes `text` to standard output; a closed pipe (`| head`) is not an error.
+pub fn print(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{}", report::to_json(&docs, &analysis))
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
         .or_else(|e| if e.kind() == std::io::ErrorKind::BrokenPipe { Ok(()) } else { Err(e) })
-        .context("writing the report")
+        .context("writing to standard output")
 }
 
 fn read(args: ReadArgs) -> Result<()> {

@@ -55,6 +55,13 @@ pub fn csv_cell(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() }
 }
 
+/// Words in curly quotation marks, on one line; words that already open with
+/// a quotation mark (a scare quote) keep their own.
+pub fn quoted(s: &str) -> String {
+    let words = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if words.starts_with(['“', '"', '‘', '\'', '«']) { words } else { format!("“{words}”") }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,6 +81,12 @@ mod tests {
         assert_eq!(markdown("1. first"), r"1\. first");
         assert_eq!(markdown("- item"), r"\- item");
         assert_eq!(markdown("two\nlines"), "two lines");
+    }
+
+    #[test]
+    fn quoting_does_not_double_quotation_marks() {
+        assert_eq!(quoted("a\n  disaster"), "“a disaster”");
+        assert_eq!(quoted("“strategic pause”"), "“strategic pause”");
     }
 
     #[test]

@@ -16,8 +16,8 @@ html { color: #000; background: #fff; }
 body { font-family: Georgia, "Times New Roman", serif; font-size: 11pt; line-height: 1.5; max-width: 46em; margin: 2em auto; padding: 0 1em; }
 h1, h2, h3, .meta, .source-number, .tag, .legend, .intro { font-family: "Helvetica Neue", Arial, sans-serif; }
 h1 { font-size: 1.6em; margin: 0 0 .4em; }
-h2 { font-size: 1.3em; line-height: 1.3; margin: 0 0 .2em; }
-h3 { font-size: 1em; margin: 1.4em 0 .4em; }
+h2 { font-size: 1.3em; line-height: 1.3; margin: 0 0 .2em; break-after: avoid; }
+h3 { font-size: 1em; margin: 1.4em 0 .4em; break-after: avoid; }
 .meta { font-size: .85em; margin: 0 0 1.2em; overflow-wrap: anywhere; }
 .source-number { font-size: .75em; text-transform: uppercase; letter-spacing: .06em; margin: 0 0 .2em; }
 .intro { font-size: .9em; }
@@ -72,13 +72,8 @@ pub fn render(h: &Handout) -> String {
 }
 
 fn intro(out: &mut String, h: &Handout) {
-    let n = h.sources.len();
     let _ = writeln!(out, "<header class=\"intro\">\n<h1>{}</h1>", esc(&h.title));
-    let _ = writeln!(
-        out,
-        "<p>{n} source{} on one story. Read each one, then do the exercise after it.</p>",
-        if n == 1 { "" } else { "s" }
-    );
+    let _ = writeln!(out, "<p>{}</p>", esc(&super::instructions(h.sources.len())));
     out.push_str("<section class=\"legend\">\n<h3>How to mark</h3>\n");
     out.push_str("<p>Underline the words and write the letter of what they do beside them, like this: <span class=\"mark c-loaded\">slaughtered</span><span class=\"tag\">[L]</span>.</p>\n");
     out.push_str(
@@ -173,7 +168,7 @@ fn answer_key(out: &mut String, h: &Handout, key: &str) {
         } else {
             out.push_str("<ul class=\"endnotes\">\n");
             for n in &endnotes {
-                let words: Vec<String> = n.words.iter().map(|w| format!("“{}”", esc(w))).collect();
+                let words: Vec<String> = n.words.iter().map(|w| esc(&crate::markup::quoted(w))).collect();
                 let _ = writeln!(
                     out,
                     "<li id=\"{id}-n{num}\"><span class=\"tag\">[{t}{num}]</span> <strong>{cat}</strong>: {words}. {why}</li>",

@@ -14,13 +14,8 @@ const RULE: &str = "____________________________________________________________
 
 pub fn render(h: &Handout) -> String {
     let mut out = String::with_capacity(64 * 1024);
-    let n = h.sources.len();
     let _ = writeln!(out, "# {}\n", esc(&h.title));
-    let _ = writeln!(
-        out,
-        "{n} source{} on one story. Read each one, then do the exercise after it.\n",
-        if n == 1 { "" } else { "s" }
-    );
+    let _ = writeln!(out, "{}\n", esc(&super::instructions(h.sources.len())));
     out.push_str("## How to mark\n\nUnderline the words and write the letter of what they do beside them.\n\n");
     out.push_str("| tag | what it marks |\n|---|---|\n");
     for c in Category::ALL {
@@ -101,7 +96,7 @@ fn key_source(out: &mut String, h: &Handout, i: usize, s: &Source) {
         out.push_str("Nothing is marked in this source.\n");
     }
     for n in &endnotes {
-        let words: Vec<String> = n.words.iter().map(|w| format!("“{}”", esc(w))).collect();
+        let words: Vec<String> = n.words.iter().map(|w| esc(&crate::markup::quoted(w))).collect();
         let _ = writeln!(
             out,
             "- **\\[{}{}\\] {}**: {}. {}",

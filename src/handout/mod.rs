@@ -151,12 +151,13 @@ pub fn tool_marks(docs: &[Document], analysis: &Analysis, doc: usize) -> Vec<Key
                 .contrast
                 .iter()
                 .map(|c| {
-                    let title = &docs[c.doc].title;
+                    // Sources are numbered in the handout as they are here.
+                    let source = c.doc + 1;
                     if c.terms.is_empty() {
-                        format!("{title}: none of these names")
+                        format!("source {source}: none of these names")
                     } else {
                         let terms: Vec<String> = c.terms.iter().map(|t| format!("“{t}”")).collect();
-                        format!("{title}: {}", terms.join(", "))
+                        format!("source {source}: {}", terms.join(", "))
                     }
                 })
                 .collect();
@@ -226,6 +227,14 @@ pub const EXERCISE: [(&str, usize); 4] = [
     ("Who is quoted or named as a source, and who is not? Which claims have no named source?", 3),
 ];
 
+/// The first thing a student reads.
+fn instructions(sources: usize) -> String {
+    match sources {
+        1 => "One source. Read it, then do the exercise after it.".into(),
+        n => format!("{n} sources on one story. Read each one, then do the exercise after it."),
+    }
+}
+
 /// Blank lines after each of the teacher's questions.
 pub const QUESTION_LINES: usize = 3;
 
@@ -279,11 +288,7 @@ mod tests {
         let analysis = Analysis::run(&docs, &Options::default());
         let marks = tool_marks(&docs, &analysis, 0);
         let label = marks.iter().find(|m| m.category == Category::Label).expect("a label is marked");
-        assert!(
-            label.explanation.contains("Other sources: The militant group fired rockets on Monday.: “militant group”"),
-            "{}",
-            label.explanation
-        );
+        assert!(label.explanation.ends_with("Other sources: source 2: “militant group”."), "{}", label.explanation);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! other tools, and for handing marks in), Markdown (for reading) and CSV (for
 //! a spreadsheet).
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::wire::{self, WireAnnotation};
 use super::{Annotation, Kind, Placement};
@@ -50,10 +51,31 @@ impl Group {
     }
 }
 
+#[derive(Serialize)]
+struct Collection {
+    #[serde(rename = "@context")]
+    context: Value,
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    label: &'static str,
+    total: usize,
+    first: Page,
+}
+
+#[derive(Serialize)]
+struct Page {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "startIndex")]
+    start_index: usize,
+    items: Vec<WireAnnotation>,
+}
+
 /// An AnnotationCollection with every annotation on its first page.
 /// `creator` (a student's name) is set on every annotation when given.
 pub fn jsonld(groups: &[Group], creator: Option<&str>) -> String {
-    let items: Vec<Value> = groups
+    let items: Vec<WireAnnotation> = groups
         .iter()
         .flat_map(|g| &g.items)
         .map(|(a, _)| {
@@ -61,17 +83,17 @@ pub fn jsonld(groups: &[Group], creator: Option<&str>) -> String {
             if let Some(name) = creator {
                 a.creator = Some(name.to_string());
             }
-            serde_json::to_value(WireAnnotation::from_annotation(&a)).unwrap_or(Value::Null)
+            WireAnnotation::from_annotation(&a)
         })
         .collect();
-    let collection = json!({
-        "@context": wire::context(),
-        "id": format!("urn:uuid:{}", uuid::Uuid::new_v4()),
-        "type": "AnnotationCollection",
-        "label": "parallax notes",
-        "total": items.len(),
-        "first": { "type": "AnnotationPage", "startIndex": 0, "items": items },
-    });
+    let collection = Collection {
+        context: wire::context(),
+        id: format!("urn:uuid:{}", uuid::Uuid::new_v4()),
+        kind: "AnnotationCollection",
+        label: "parallax notes",
+        total: items.len(),
+        first: Page { kind: "AnnotationPage", start_index: 0, items },
+    };
     serde_json::to_string_pretty(&collection).unwrap_or_default() + "\n"
 }
 

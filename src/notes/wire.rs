@@ -94,14 +94,16 @@ struct WireTarget {
 #[derive(Serialize, Deserialize)]
 #[serde(tag = "type")]
 enum Selector {
-    TextQuoteSelector {
+    #[serde(rename = "TextQuoteSelector")]
+    Quote {
         exact: String,
         #[serde(default)]
         prefix: String,
         #[serde(default)]
         suffix: String,
     },
-    TextPositionSelector {
+    #[serde(rename = "TextPositionSelector")]
+    Position {
         start: usize,
         end: usize,
     },
@@ -176,12 +178,12 @@ impl WireAnnotation {
                 source: t.source.clone(),
                 text_sha256: t.text_sha256.clone(),
                 selector: vec![
-                    Selector::TextQuoteSelector {
+                    Selector::Quote {
                         exact: t.quote.exact.clone(),
                         prefix: t.quote.prefix.clone(),
                         suffix: t.quote.suffix.clone(),
                     },
-                    Selector::TextPositionSelector { start: t.position.start, end: t.position.end },
+                    Selector::Position { start: t.position.start, end: t.position.end },
                 ],
             },
         }
@@ -195,10 +197,10 @@ impl WireAnnotation {
         let mut position = TextPosition::default();
         for s in self.target.selector {
             match s {
-                Selector::TextQuoteSelector { exact, prefix, suffix } => {
+                Selector::Quote { exact, prefix, suffix } => {
                     quote = Some(TextQuote { exact, prefix, suffix })
                 }
-                Selector::TextPositionSelector { start, end } => position = TextPosition { start, end },
+                Selector::Position { start, end } => position = TextPosition { start, end },
                 Selector::Other => {}
             }
         }
