@@ -23,7 +23,6 @@
 
 use std::collections::HashSet;
 use std::fs::{self, File, OpenOptions, TryLockError};
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{self, BufRead, BufReader};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -171,7 +170,7 @@ impl Store {
         if let Some(bytes) = bytes {
             let parsed = parse_file(&bytes);
             nb.annotations = parsed.annotations;
-            nb.synced = Some(fingerprint(&bytes));
+            nb.synced = Some(bytes.clone());
             if let Some(&(line, ref msg)) = parsed.errors.first() {
                 let kept = nb.annotations.len();
                 nb.set_aside(line, msg, parsed.errors.len(), kept);
@@ -300,13 +299,6 @@ fn parse_file(bytes: &[u8]) -> Parsed {
     parsed
 }
 
-/// Detects a change by another process: a hash of the file's bytes.
-fn fingerprint(bytes: &[u8]) -> u64 {
-    let mut h = DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
-}
-
 /// What a new or edited note says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
@@ -335,8 +327,10 @@ pub struct Notebook {
     anchors: Vec<Option<Anchor>>,
     /// Ids added, edited or deleted here since the file was last read or written.
     changed: HashSet<String>,
-    /// Fingerprint of the file as last read or written here.
-    synced: Option<u64>,
+    /// The file as last read or written here: another process changed it when
+    /// its content differs (a byte comparison costs less than hashing, and
+    /// unlike a modification time it cannot miss a change within a clock tick).
+    synced: Option<Vec<u8>>,
     /// The last deletion, for undo.
     deleted: Option<Annotation>,
     warnings: Vec<String>,
@@ -480,7 +474,7 @@ impl Notebook {
         self.merge_from_disk()?;
         let bytes = self.serialise();
         (self.write)(&self.file, &bytes).map_err(|e| error(describe_io(&e)))?;
-        self.synced = Some(fingerprint(&bytes));
+        self.synced = Some(bytes);
         self.changed.clear();
         Ok(())
     }
@@ -522,8 +516,7 @@ impl Notebook {
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(SaveError { path: self.file.clone(), reason: describe_io(&e) }),
         };
-        let current = bytes.as_deref().map(fingerprint);
-        if current == self.synced {
+        if bytes == self.synced {
             return Ok(());
         }
         let parsed = bytes.as_deref().map(parse_file);

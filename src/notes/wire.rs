@@ -103,10 +103,7 @@ enum Selector {
         suffix: String,
     },
     #[serde(rename = "TextPositionSelector")]
-    Position {
-        start: usize,
-        end: usize,
-    },
+    Position { start: usize, end: usize },
     /// Selectors of other kinds (CSS, XPath, …) are kept out of the way.
     #[serde(other, skip_serializing)]
     Other,
@@ -197,9 +194,7 @@ impl WireAnnotation {
         let mut position = TextPosition::default();
         for s in self.target.selector {
             match s {
-                Selector::Quote { exact, prefix, suffix } => {
-                    quote = Some(TextQuote { exact, prefix, suffix })
-                }
+                Selector::Quote { exact, prefix, suffix } => quote = Some(TextQuote { exact, prefix, suffix }),
                 Selector::Position { start, end } => position = TextPosition { start, end },
                 Selector::Other => {}
             }
