@@ -52,8 +52,8 @@ pub enum StoreError {
     Source(#[from] SourceError),
     #[error("no data directory: set XDG_DATA_HOME or HOME")]
     NoDataDir,
-    #[error("{path}: cannot read notes: {source}")]
-    Read { path: PathBuf, source: io::Error },
+    #[error("{path}: cannot read notes: {cause}")]
+    Read { path: PathBuf, cause: io::Error },
 }
 
 /// A save that did not happen; the change it carried is kept in memory.
@@ -164,8 +164,9 @@ impl Store {
         }
         let bytes = match fs::read(&nb.file) {
             Ok(b) => Some(b),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-            Err(source) => return Err(StoreError::Read { path: nb.file.clone(), source }),
+            // No notes yet, or no directory for them (a file in its place: then read-only too).
+            Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => None,
+            Err(cause) => return Err(StoreError::Read { path: nb.file.clone(), cause }),
         };
         if let Some(bytes) = bytes {
             let parsed = parse_file(&bytes);
