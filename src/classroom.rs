@@ -124,7 +124,9 @@ struct RmArgs {
 enum NotesFormat {
     /// Web Annotation JSON-LD (an AnnotationCollection).
     Jsonld,
+    /// Markdown, per document.
     Md,
+    /// One row per note or mark.
     Csv,
 }
 
@@ -171,7 +173,9 @@ pub struct ScoreArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum HandoutFormat {
+    /// One self-contained page, made for printing.
     Html,
+    /// Markdown, for editing or a learning platform.
     Md,
 }
 

@@ -57,10 +57,10 @@ proptest! {
         let (q, p) = Text::new(text.as_str()).describe(range.clone());
         let edited = format!("{added}{text}");
         let t = Text::new(edited.as_str());
-        if let Some(anchor) = t.anchor(&q, &p) {
-            if matches!(anchor.placement, Placement::Position | Placement::Quote) {
-                prop_assert_eq!(&edited[anchor.range.clone()], &text[range.clone()]);
-            }
+        if let Some(anchor) = t.anchor(&q, &p)
+            && matches!(anchor.placement, Placement::Position | Placement::Quote)
+        {
+            prop_assert_eq!(&edited[anchor.range.clone()], &text[range.clone()]);
         }
         // When the text before is long enough to hold the whole context, the passage is found.
         if text[..range.start].chars().count() >= 40 {

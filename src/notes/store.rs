@@ -21,7 +21,7 @@
 //!   set aside under a new name (never overwritten), and the message names the
 //!   file and the first bad line.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, BufRead, BufReader};
 use std::ops::Range;
@@ -98,6 +98,8 @@ struct Header {
 struct Parsed {
     header: Option<Header>,
     annotations: Vec<Annotation>,
+    /// Each annotation's line as read, by id: saved again as it is while the annotation is unchanged.
+    lines: HashMap<String, String>,
     /// (line number, message), in file order.
     errors: Vec<(usize, String)>,
 }
@@ -146,6 +148,7 @@ impl Store {
             annotations: Vec::new(),
             anchors: Vec::new(),
             changed: HashSet::new(),
+            lines: HashMap::new(),
             synced: None,
             deleted: None,
             warnings: Vec::new(),
@@ -171,6 +174,7 @@ impl Store {
         if let Some(bytes) = bytes {
             let parsed = parse_file(&bytes);
             nb.annotations = parsed.annotations;
+            nb.lines = parsed.lines;
             nb.synced = Some(bytes.clone());
             if let Some(&(line, ref msg)) = parsed.errors.first() {
                 let kept = nb.annotations.len();
@@ -271,7 +275,8 @@ fn read_header(file: &Path) -> Option<Header> {
 }
 
 fn parse_file(bytes: &[u8]) -> Parsed {
-    let mut parsed = Parsed { header: None, annotations: Vec::new(), errors: Vec::new() };
+    let mut parsed = Parsed { header: None, annotations: Vec::new(), lines: HashMap::new(), errors: Vec::new() };
+    let mut index: HashMap<String, usize> = HashMap::new();
     for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
         let number = i + 1;
         let Ok(line) = std::str::from_utf8(line) else {
@@ -290,9 +295,15 @@ fn parse_file(bytes: &[u8]) -> Parsed {
         }
         match wire::parse(line) {
             Ok(a) => {
+                parsed.lines.insert(a.id.clone(), line.to_string());
                 // A repeated id (a hand edit): the later line wins.
-                parsed.annotations.retain(|x| x.id != a.id);
-                parsed.annotations.push(a);
+                match index.get(&a.id) {
+                    Some(&i) => parsed.annotations[i] = a,
+                    None => {
+                        index.insert(a.id.clone(), parsed.annotations.len());
+                        parsed.annotations.push(a);
+                    }
+                }
             }
             Err(e) => parsed.errors.push((number, e.to_string())),
         }
@@ -328,6 +339,8 @@ pub struct Notebook {
     anchors: Vec<Option<Anchor>>,
     /// Ids added, edited or deleted here since the file was last read or written.
     changed: HashSet<String>,
+    /// Each unchanged annotation's JSON line by id, so a save serialises only what changed.
+    lines: HashMap<String, String>,
     /// The file as last read or written here: another process changed it when
     /// its content differs (a byte comparison costs less than hashing, and
     /// unlike a modification time it cannot miss a change within a clock tick).
@@ -436,6 +449,7 @@ impl Notebook {
         if let Some(Anchor { placement, .. }) = &mut self.anchors[i] {
             *placement = Placement::Position;
         }
+        self.lines.remove(id);
         self.changed.insert(id.to_string());
         self.save_change()
     }
@@ -445,6 +459,7 @@ impl Notebook {
         self.writable()?;
         let i = self.index(id)?;
         self.anchors.remove(i);
+        self.lines.remove(id);
         self.deleted = Some(self.annotations.remove(i));
         self.changed.insert(id.to_string());
         self.save_change()
@@ -530,6 +545,15 @@ impl Notebook {
                 }
             }
             merged = parsed.annotations.into_iter().filter(|a| !self.changed.contains(&a.id)).collect();
+            // Lines of what this process changed stay its own (or absent, to be written anew).
+            let mut lines = parsed.lines;
+            lines.retain(|id, _| !self.changed.contains(id));
+            for id in &self.changed {
+                if let Some(line) = self.lines.remove(id) {
+                    lines.insert(id.clone(), line);
+                }
+            }
+            self.lines = lines;
         }
         let ours: Vec<(Annotation, Option<Anchor>)> = self
             .annotations
@@ -607,6 +631,7 @@ impl Notebook {
                 let target = self.target_at(anchor.range.clone());
                 let a = &mut self.annotations[i];
                 a.target = target;
+                self.lines.remove(&a.id);
                 self.changed.insert(a.id.clone());
                 refreshed = true;
             }
@@ -630,7 +655,7 @@ impl Notebook {
         (self.annotations, self.anchors) = pairs.into_iter().unzip();
     }
 
-    fn serialise(&self) -> Vec<u8> {
+    fn serialise(&mut self) -> Vec<u8> {
         let mut out = Vec::with_capacity(256 + self.annotations.len() * 640);
         let header = Header {
             kind: HEADER_TYPE.into(),
@@ -644,7 +669,11 @@ impl Notebook {
         let mut by_time: Vec<&Annotation> = self.annotations.iter().collect();
         by_time.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
         for a in by_time {
-            let _ = serde_json::to_writer(&mut out, &WireAnnotation::from_annotation(a));
+            let line = self
+                .lines
+                .entry(a.id.clone())
+                .or_insert_with(|| serde_json::to_string(&WireAnnotation::from_annotation(a)).unwrap_or_default());
+            out.extend_from_slice(line.as_bytes());
             out.push(b'\n');
         }
         out
@@ -878,6 +907,24 @@ mod tests {
         b.add(range_of(TEXT, "Residents"), note("b again")).unwrap();
         assert_eq!(texts(&b), ["again from a", "b again", "from b"], "a's deletion is not undone by b");
         assert_eq!(texts(&store.open_source("file:///a.txt", TEXT).unwrap()), texts(&b));
+    }
+
+    #[test]
+    fn another_process_edit_is_not_undone_by_saved_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let mut a = store.open_source("file:///a.txt", TEXT).unwrap();
+        let id = a.add(range_of(TEXT, "Officials said"), note("first words")).unwrap();
+        let mut b = store.open_source("file:///a.txt", TEXT).unwrap();
+        a.edit(&id, note("edited in a")).unwrap();
+        b.add(range_of(TEXT, "a disaster"), note("from b")).unwrap();
+        b.add(range_of(TEXT, "The council"), note("b again")).unwrap();
+        let reread = store.open_source("file:///a.txt", TEXT).unwrap();
+        assert_eq!(texts(&reread), ["b again", "edited in a", "from b"]);
+        a.delete(&id).unwrap();
+        let from_b = b.entries().find(|e| e.annotation.text == "from b").unwrap().annotation.id.clone();
+        b.edit(&from_b, note("b edited")).unwrap();
+        assert_eq!(texts(&store.open_source("file:///a.txt", TEXT).unwrap()), ["b again", "b edited"]);
     }
 
     #[test]
