@@ -2,7 +2,7 @@
 //! spans, or a teacher's marks).
 //!
 //! Marks are compared by the words they cover (runs of letters and digits,
-//! [`crate::framing::tokens::words`]), so a space, a quotation mark or a comma
+//! [`crate::words::spans`]), so a space, a quotation mark or a comma
 //! at a mark's edge costs nothing. Overlap earns partial credit in the way of
 //! the span-level scores of Da San Martino et al. (2019, propaganda technique
 //! spans): a key mark is *matched* when the student marked any of its words,
@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::document::Document;
-use crate::framing::{Category, tokens};
+use crate::framing::Category;
 use crate::markup;
 use crate::notes::{Annotation, Text, source_name, text_sha256};
 
@@ -113,7 +113,7 @@ fn counts(n_words: usize, key: &[&Range<usize>], student: &[&Range<usize>]) -> C
 
 /// Scores `student` marks against `key` marks on `text`.
 pub fn score(text: &str, key: &[Span], student: &[Span]) -> Agreement {
-    let words = tokens::words(text);
+    let words = crate::words::spans(text);
     let (kw, sw) = (word_ranges(&words, key), word_ranges(&words, student));
     let select = |ranges: &[Option<Range<usize>>], spans: &[Span], category: Option<Category>| -> Vec<Range<usize>> {
         ranges

@@ -15,7 +15,7 @@ use parallax::handout::{self, Handout};
 use parallax::notes::export::{self as notes_export, Group, Status};
 use parallax::notes::{self, Annotation, ChangeError, Draft, Kind, Notebook, Store, Text, wire};
 
-use crate::cli::{LexiconArgs, analysis_options, documents, print};
+use crate::cli::{LexiconArgs, WebArgs, analysis_options, documents, print};
 
 #[derive(Debug, Args)]
 pub struct NotesArgs {
@@ -40,8 +40,8 @@ enum NotesCommand {
 
 #[derive(Debug, Args)]
 struct Passage {
-    /// The document (a file; notes on standard input are refused).
-    #[arg(value_name = "PATH")]
+    /// The document (a file or a web address; notes on standard input are refused).
+    #[arg(value_name = "URL|PATH")]
     path: PathBuf,
     /// The words the note is on, as they stand in the text (line breaks and repeated spaces may differ).
     #[arg(long, value_name = "WORDS")]
@@ -49,6 +49,8 @@ struct Passage {
     /// Which occurrence of the words, when they occur more than once (1 is the first).
     #[arg(long, value_name = "N")]
     nth: Option<usize>,
+    #[command(flatten)]
+    web: WebArgs,
 }
 
 #[derive(Debug, Args)]
@@ -106,18 +108,22 @@ impl From<CategoryArg> for Category {
 #[derive(Debug, Args)]
 struct ListArgs {
     /// Documents whose notes to list; without any, every notes file as stored.
-    #[arg(value_name = "PATH")]
+    #[arg(value_name = "URL|PATH")]
     paths: Vec<PathBuf>,
+    #[command(flatten)]
+    web: WebArgs,
 }
 
 #[derive(Debug, Args)]
 struct RmArgs {
     /// The document the note is on.
-    #[arg(value_name = "PATH")]
+    #[arg(value_name = "URL|PATH")]
     path: PathBuf,
     /// The note's id, or enough of its first characters to tell it from the others.
     #[arg(value_name = "ID")]
     id: String,
+    #[command(flatten)]
+    web: WebArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -147,8 +153,10 @@ struct NotesExportArgs {
     #[arg(long, value_name = "NAME")]
     creator: Option<String>,
     /// Documents whose notes to export, placed in their current text; without any, every notes file as stored.
-    #[arg(value_name = "PATH")]
+    #[arg(value_name = "URL|PATH")]
     paths: Vec<PathBuf>,
+    #[command(flatten)]
+    web: WebArgs,
 }
 
 #[derive(Debug, Args)]
@@ -167,8 +175,10 @@ pub struct ScoreArgs {
     #[command(flatten)]
     lexicon: LexiconArgs,
     /// The articles marked; default: the bundled seeds.
-    #[arg(value_name = "PATH")]
+    #[arg(value_name = "URL|PATH")]
     paths: Vec<PathBuf>,
+    #[command(flatten)]
+    web: WebArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -195,8 +205,10 @@ pub struct ExportArgs {
     #[command(flatten)]
     lexicon: LexiconArgs,
     /// The articles; default: the bundled seeds.
-    #[arg(value_name = "PATH")]
+    #[arg(value_name = "URL|PATH")]
     paths: Vec<PathBuf>,
+    #[command(flatten)]
+    web: WebArgs,
 }
 
 fn warn(message: impl std::fmt::Display) {
@@ -217,15 +229,15 @@ pub fn notes(args: NotesArgs) -> Result<()> {
             let kind = Kind::Mark { category: m.category.into(), rewording: m.rewording };
             add(&m.passage, Draft { kind, text: m.text, tags: Vec::new() }, "mark")
         }
-        NotesCommand::List(l) => list(&l.paths),
-        NotesCommand::Rm(r) => rm(&r.path, &r.id),
+        NotesCommand::List(l) => list(&l.paths, &l.web),
+        NotesCommand::Rm(r) => rm(&r.path, &r.id, &r.web),
         NotesCommand::Export(e) => notes_export_cmd(e),
     }
 }
 
-/// One document from a path (the first, when it is a directory).
-fn one_document(path: &Path) -> Result<Document> {
-    let mut docs = documents(std::slice::from_ref(&path.to_path_buf()))?;
+/// One document from a path or a web address.
+fn one_document(path: &Path, web: &WebArgs) -> Result<Document> {
+    let mut docs = documents(std::slice::from_ref(&path.to_path_buf()), web)?;
     if docs.len() != 1 {
         bail!("{}: give one document, not a directory of {}", path.display(), docs.len());
     }
@@ -260,7 +272,7 @@ fn find_passage(doc: &Document, at: &str, nth: Option<usize>) -> Result<std::ops
 }
 
 fn add(p: &Passage, draft: Draft, what: &str) -> Result<()> {
-    let doc = one_document(&p.path)?;
+    let doc = one_document(&p.path, &p.web)?;
     // Refuse a document that cannot carry notes before looking for the words.
     let mut nb = open_notebook(&doc)?;
     let range = find_passage(&doc, &p.at, p.nth)?;
@@ -280,8 +292,8 @@ fn short_id(id: &str) -> &str {
     &bare[..bare.len().min(8)]
 }
 
-fn rm(path: &Path, id: &str) -> Result<()> {
-    let doc = one_document(path)?;
+fn rm(path: &Path, id: &str, web: &WebArgs) -> Result<()> {
+    let doc = one_document(path, web)?;
     let mut nb = open_notebook(&doc)?;
     let matching: Vec<String> = nb
         .entries()
@@ -324,7 +336,7 @@ fn describe(a: &Annotation) -> String {
     line
 }
 
-fn list(paths: &[PathBuf]) -> Result<()> {
+fn list(paths: &[PathBuf], web: &WebArgs) -> Result<()> {
     let store = store()?;
     let mut out = String::new();
     if paths.is_empty() {
@@ -337,7 +349,7 @@ fn list(paths: &[PathBuf]) -> Result<()> {
             }
         }
     } else {
-        for doc in documents(paths)? {
+        for doc in documents(paths, web)? {
             let nb = match store.open_read_only(&doc) {
                 Ok(nb) => nb,
                 Err(e) => {
@@ -428,7 +440,7 @@ fn notes_export_cmd(args: NotesExportArgs) -> Result<()> {
             })
             .collect()
     } else {
-        placed_groups(&documents(&args.paths)?, &store, args.only)
+        placed_groups(&documents(&args.paths, &args.web)?, &store, args.only)
     };
     let out = match args.format {
         NotesFormat::Jsonld => notes_export::jsonld(&groups, args.creator.as_deref()),
@@ -468,7 +480,7 @@ fn key_spans(docs: &[Document], key: Option<&Path>, lexicon: &LexiconArgs) -> Re
 }
 
 pub fn score(args: ScoreArgs) -> Result<()> {
-    let docs = documents(&args.paths)?;
+    let docs = documents(&args.paths, &args.web)?;
     let (keys, key_name) = key_spans(&docs, args.key.as_deref(), &args.lexicon)?;
     if let Some(dir) = &args.class {
         return print(&class(dir, &docs, &keys));
@@ -555,7 +567,7 @@ fn student_name(file: &Path, marks: &[Annotation]) -> String {
 }
 
 pub fn export(args: ExportArgs) -> Result<()> {
-    let docs = documents(&args.paths)?;
+    let docs = documents(&args.paths, &args.web)?;
     let options = analysis_options(&args.lexicon)?;
     let with_key = args.key || args.key_file.is_some();
     let key_marks: Vec<Vec<handout::KeyMark>> = match (&args.key_file, with_key) {

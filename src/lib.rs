@@ -23,3 +23,4 @@ pub mod seeds;
 pub mod sentences;
 pub mod session;
 pub mod tui;
+pub mod words;

@@ -111,6 +111,7 @@ fn header(out: &mut String, h: &Handout, i: usize, s: &Source, marks: Option<(&[
             esc(u)
         }
     }));
+    meta.extend(d.fetched.as_deref().map(|t| format!("<span class=\"fetched\">retrieved {}</span>", esc(day(t)))));
     if meta.is_empty() {
         meta.push(format!("<span class=\"file\">{}</span>", esc(&d.path)));
     }
@@ -226,6 +227,11 @@ fn inline(text: &str, range: Range<usize>, marks: &[KeyMark], numbers: &[usize],
     out
 }
 
+/// The day of an RFC 3339 time.
+fn day(t: &str) -> &str {
+    t.split('T').next().unwrap_or(t)
+}
+
 fn words(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -245,6 +251,7 @@ mod tests {
             source: Some("Example Wire".into()),
             date: Some("2025-07-25".into()),
             url: Some("https://example.org/a?b=1&c=2".into()),
+            fetched: Some("2025-07-26T08:00:00Z".into()),
         };
         Document::new(
             meta,
@@ -327,7 +334,7 @@ mod tests {
     fn a_header_per_source_with_outlet_date_and_url() {
         let dom = parse(&handout(&doc(), false));
         let meta = dom.select("#source-1 header .meta").text().to_string();
-        assert_eq!(meta, "Example Wire · 2025-07-25 · https://example.org/a?b=1&c=2");
+        assert_eq!(meta, "Example Wire · 2025-07-25 · https://example.org/a?b=1&c=2 · retrieved 2025-07-26");
         assert_eq!(dom.select("#source-2 .source-number").text().to_string(), "Source 2 of 2");
     }
 

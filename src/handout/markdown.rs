@@ -53,6 +53,7 @@ fn header(out: &mut String, h: &Handout, i: usize, s: &Source, marks: Option<&[u
     meta.extend(d.source.as_deref().map(|o| format!("*{}*", esc(o))));
     meta.extend(d.date.as_deref().map(esc));
     meta.extend(d.url.as_deref().map(|u| format!("<{}>", u.replace(['<', '>', ' '], ""))));
+    meta.extend(d.fetched.as_deref().map(|t| format!("retrieved {}", esc(t.split('T').next().unwrap_or(t)))));
     if meta.is_empty() {
         meta.push(format!("`{}`", d.path.replace('`', "'")));
     }

@@ -91,9 +91,20 @@ impl Annotation {
     }
 }
 
-/// The current time as RFC 3339 in UTC with milliseconds; such strings sort in time order.
+/// The current time as RFC 3339 in UTC with milliseconds, always the same
+/// width, so such strings sort in time order.
 pub fn now() -> String {
-    humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string()
+    let t = time::OffsetDateTime::now_utc();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        t.millisecond()
+    )
 }
 
 /// SHA-256 of a document's text, in lower-case hex.
@@ -183,6 +194,13 @@ mod tests {
         let iri = source_of(seed).unwrap();
         // From the repository root the seed is also a file; elsewhere it has a URN.
         assert!(iri.starts_with("file:///") || iri == "urn:x-parallax:seed:000_41da83b0a29dd146.txt", "{iri}");
+    }
+
+    #[test]
+    fn times_have_a_fixed_width_and_sort() {
+        let (a, b) = (now(), now());
+        assert_eq!(a.len(), "2026-11-21T10:00:00.000Z".len(), "{a}");
+        assert!(a.ends_with('Z') && a <= b);
     }
 
     #[test]
