@@ -656,7 +656,14 @@ impl Notebook {
     }
 
     fn serialise(&mut self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(256 + self.annotations.len() * 640);
+        for a in &self.annotations {
+            if !self.lines.contains_key(&a.id) {
+                let line = serde_json::to_string(&WireAnnotation::from_annotation(a)).unwrap_or_default();
+                self.lines.insert(a.id.clone(), line);
+            }
+        }
+        let size: usize = self.annotations.iter().map(|a| self.lines[&a.id].len() + 1).sum();
+        let mut out = Vec::with_capacity(512 + size);
         let header = Header {
             kind: HEADER_TYPE.into(),
             version: VERSION,
@@ -669,11 +676,7 @@ impl Notebook {
         let mut by_time: Vec<&Annotation> = self.annotations.iter().collect();
         by_time.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
         for a in by_time {
-            let line = self
-                .lines
-                .entry(a.id.clone())
-                .or_insert_with(|| serde_json::to_string(&WireAnnotation::from_annotation(a)).unwrap_or_default());
-            out.extend_from_slice(line.as_bytes());
+            out.extend_from_slice(self.lines[&a.id].as_bytes());
             out.push(b'\n');
         }
         out
