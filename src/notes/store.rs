@@ -8,11 +8,12 @@
 //! - Every change is saved at once, atomically ([`crate::atomic`]): a crash, a
 //!   `kill -9` or a full disk mid-save leaves the previous file whole.
 //! - A second parallax on the same document: saves take a lock (a separate
-//!   `.lock` file, held for the few milliseconds of the save), re-read the file
-//!   if someone else changed it since this process last read or wrote it, and
-//!   merge: this process's own changes (additions, edits, deletions since then)
-//!   over the file's current content. Nobody's notes are overwritten; two edits
-//!   of the same note keep the later save.
+//!   `.lock` file, held for the few milliseconds of the save, which also counts
+//!   the saves), re-read the file if someone else changed it since this process
+//!   last read or wrote it (the count, or the file's size, time or inode moved),
+//!   and merge: this process's own changes (additions, edits, deletions since
+//!   then) over the file's current content. Nobody's notes are overwritten; two
+//!   edits of the same note keep the later save.
 //! - A data directory that cannot be written: the notebook opens read-only with
 //!   a message saying why; existing notes are still shown. A save that fails for
 //!   another reason (a full disk) keeps the change in memory, says so, and is
@@ -23,11 +24,11 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs::{self, File, OpenOptions, TryLockError};
-use std::io::{self, BufRead, BufReader};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -94,12 +95,12 @@ struct Header {
     text_sha256: String,
 }
 
-/// What a notes file held: its source, its annotations, and its broken lines.
+/// What a notes file held: its source, its annotations (each with its line as
+/// read, saved again as it is while the annotation is unchanged), and its
+/// broken lines.
 struct Parsed {
     header: Option<Header>,
-    annotations: Vec<Annotation>,
-    /// Each annotation's line as read, by id: saved again as it is while the annotation is unchanged.
-    lines: HashMap<String, String>,
+    annotations: Vec<(Annotation, String)>,
     /// (line number, message), in file order.
     errors: Vec<(usize, String)>,
 }
@@ -145,15 +146,13 @@ impl Store {
             source: source.to_string(),
             text,
             text_sha256: hash,
-            annotations: Vec::new(),
-            anchors: Vec::new(),
+            items: Vec::new(),
             changed: HashSet::new(),
-            lines: HashMap::new(),
-            synced: None,
+            seen: None,
             deleted: None,
             warnings: Vec::new(),
             read_only: None,
-            write: atomic::write,
+            write: write_atomically,
         };
         if writable {
             if let Err(e) = nb.probe() {
@@ -165,19 +164,23 @@ impl Store {
         } else {
             nb.read_only = Some("notes opened for reading only".into());
         }
-        let bytes = match fs::read(&nb.file) {
-            Ok(b) => Some(b),
-            // No notes yet, or no directory for them (a file in its place: then read-only too).
-            Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => None,
+        // The count first: a save finishing in between then shows as a change later.
+        let generation = fs::read_to_string(&nb.lock).ok().and_then(|s| s.trim().parse().ok());
+        let (bytes, id) = match read_with_id(&nb.file) {
+            Ok(Some((bytes, id))) => (Some(bytes), Some(id)),
+            Ok(None) => (None, None),
             Err(cause) => return Err(StoreError::Read { path: nb.file.clone(), cause }),
         };
+        nb.seen = Some(Seen { generation, file: id });
         if let Some(bytes) = bytes {
             let parsed = parse_file(&bytes);
-            nb.annotations = parsed.annotations;
-            nb.lines = parsed.lines;
-            nb.synced = Some(bytes.clone());
+            let kept = parsed.annotations.len();
+            nb.items = parsed
+                .annotations
+                .into_iter()
+                .map(|(annotation, line)| Item { annotation, anchor: None, line: Some(line) })
+                .collect();
             if let Some(&(line, ref msg)) = parsed.errors.first() {
-                let kept = nb.annotations.len();
                 nb.set_aside(line, msg, parsed.errors.len(), kept);
             }
         }
@@ -230,9 +233,9 @@ impl Store {
             let source = parsed
                 .header
                 .map(|h| h.source)
-                .or_else(|| parsed.annotations.first().map(|a| a.target.source.clone()))
+                .or_else(|| parsed.annotations.first().map(|(a, _)| a.target.source.clone()))
                 .unwrap_or_default();
-            out.push((source, parsed.annotations));
+            out.push((source, parsed.annotations.into_iter().map(|(a, _)| a).collect()));
         }
         (out, warnings)
     }
@@ -275,7 +278,7 @@ fn read_header(file: &Path) -> Option<Header> {
 }
 
 fn parse_file(bytes: &[u8]) -> Parsed {
-    let mut parsed = Parsed { header: None, annotations: Vec::new(), lines: HashMap::new(), errors: Vec::new() };
+    let mut parsed = Parsed { header: None, annotations: Vec::new(), errors: Vec::new() };
     let mut index: HashMap<String, usize> = HashMap::new();
     for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
         let number = i + 1;
@@ -295,13 +298,12 @@ fn parse_file(bytes: &[u8]) -> Parsed {
         }
         match wire::parse(line) {
             Ok(a) => {
-                parsed.lines.insert(a.id.clone(), line.to_string());
                 // A repeated id (a hand edit): the later line wins.
                 match index.get(&a.id) {
-                    Some(&i) => parsed.annotations[i] = a,
+                    Some(&i) => parsed.annotations[i] = (a, line.to_string()),
                     None => {
                         index.insert(a.id.clone(), parsed.annotations.len());
-                        parsed.annotations.push(a);
+                        parsed.annotations.push((a, line.to_string()));
                     }
                 }
             }
@@ -326,6 +328,70 @@ pub struct Entry<'a> {
     pub anchor: Option<&'a Anchor>,
 }
 
+/// One annotation of a notebook.
+struct Item {
+    annotation: Annotation,
+    anchor: Option<Anchor>,
+    /// Its JSON line as last read or written; `None` after a change, until the
+    /// next save writes it anew (so a save serialises only what changed).
+    line: Option<String>,
+}
+
+/// What a process last knew of the files on disk. A save that finds either
+/// part changed reads the notes file again and merges.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Seen {
+    /// The lock file's save count: every save adds one while it holds the lock.
+    generation: Option<u64>,
+    /// The notes file (`None`: there was none). A hand edit, or a writer killed
+    /// before it counted its save, shows here.
+    file: Option<FileId>,
+}
+
+/// A file's identity as far as a change is concerned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct FileId {
+    len: u64,
+    modified: Option<SystemTime>,
+    /// Every save writes a new file: on Unix its inode differs from the one it replaces.
+    inode: u64,
+}
+
+impl FileId {
+    fn of(meta: &fs::Metadata) -> FileId {
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        FileId { len: meta.len(), modified: meta.modified().ok(), inode }
+    }
+}
+
+/// The file's bytes and identity (of the very file read); `None` when there is none.
+fn read_with_id(path: &Path) -> io::Result<Option<(Vec<u8>, FileId)>> {
+    let mut file = match File::open(path) {
+        Ok(f) => f,
+        // No notes yet, or no directory for them (a file in its place: then read-only too).
+        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let id = FileId::of(&file.metadata()?);
+    let mut bytes = Vec::with_capacity(id.len as usize);
+    file.read_to_end(&mut bytes)?;
+    Ok(Some((bytes, id)))
+}
+
+/// How a notes file is written: atomically, through a buffer.
+type Writer = fn(&Path, &mut dyn FnMut(&mut dyn Write) -> io::Result<()>) -> io::Result<()>;
+
+fn write_atomically(path: &Path, fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    atomic::write_with(path, |f| {
+        let mut w = io::BufWriter::with_capacity(1 << 16, f);
+        fill(&mut w)?;
+        w.flush()
+    })
+}
+
 /// The notes of one document, placed in its current text.
 pub struct Notebook {
     file: PathBuf,
@@ -333,24 +399,18 @@ pub struct Notebook {
     source: String,
     text: Text,
     text_sha256: String,
-    /// Sorted: placed ones by position, then orphans.
-    annotations: Vec<Annotation>,
-    /// Parallel to `annotations`.
-    anchors: Vec<Option<Anchor>>,
+    /// Placed ones by position, then orphans.
+    items: Vec<Item>,
     /// Ids added, edited or deleted here since the file was last read or written.
     changed: HashSet<String>,
-    /// Each unchanged annotation's JSON line by id, so a save serialises only what changed.
-    lines: HashMap<String, String>,
-    /// The file as last read or written here: another process changed it when
-    /// its content differs (a byte comparison costs less than hashing, and
-    /// unlike a modification time it cannot miss a change within a clock tick).
-    synced: Option<Vec<u8>>,
+    /// `None` after the file was set aside: the next save writes everything.
+    seen: Option<Seen>,
     /// The last deletion, for undo.
     deleted: Option<Annotation>,
     warnings: Vec<String>,
     read_only: Option<String>,
-    /// How files are replaced: atomically; tests inject failures here.
-    write: fn(&Path, &[u8]) -> io::Result<()>,
+    /// Tests inject failures here.
+    write: Writer,
 }
 
 impl Notebook {
@@ -366,18 +426,15 @@ impl Notebook {
 
     /// Placed annotations by position, then orphans.
     pub fn entries(&self) -> impl Iterator<Item = Entry<'_>> {
-        self.annotations
-            .iter()
-            .zip(&self.anchors)
-            .map(|(annotation, anchor)| Entry { annotation, anchor: anchor.as_ref() })
+        self.items.iter().map(|i| Entry { annotation: &i.annotation, anchor: i.anchor.as_ref() })
     }
 
     pub fn len(&self) -> usize {
-        self.annotations.len()
+        self.items.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.annotations.is_empty()
+        self.items.is_empty()
     }
 
     pub fn get(&self, id: &str) -> Option<Entry<'_>> {
@@ -410,7 +467,6 @@ impl Notebook {
         {
             return Err(ChangeError::BadRange);
         }
-        let (quote, position) = self.text.describe(range.clone());
         let time = now();
         let annotation = Annotation {
             id: format!("urn:uuid:{}", uuid::Uuid::new_v4()),
@@ -420,12 +476,12 @@ impl Notebook {
             creator: None,
             created: time.clone(),
             modified: time,
-            target: Target { source: self.source.clone(), text_sha256: self.text_sha256.clone(), quote, position },
+            target: self.target_at(range.clone()),
         };
         let id = annotation.id.clone();
         self.changed.insert(id.clone());
-        self.annotations.push(annotation);
-        self.anchors.push(Some(Anchor { range, placement: Placement::Position }));
+        let anchor = Some(Anchor { range, placement: Placement::Position });
+        self.items.push(Item { annotation, anchor, line: None });
         self.sort();
         self.save_change()?;
         Ok(id)
@@ -435,9 +491,9 @@ impl Notebook {
     pub fn edit(&mut self, id: &str, draft: Draft) -> Result<(), ChangeError> {
         self.writable()?;
         let i = self.index(id)?;
-        let anchor = self.anchors[i].clone();
-        let target = anchor.map(|a| self.target_at(a.range));
-        let a = &mut self.annotations[i];
+        let target = self.items[i].anchor.as_ref().map(|a| self.target_at(a.range.clone()));
+        let item = &mut self.items[i];
+        let a = &mut item.annotation;
         a.kind = draft.kind;
         a.text = draft.text;
         a.tags = draft.tags;
@@ -446,10 +502,10 @@ impl Notebook {
             // Editing a note confirms where it stands (also after an approximate placement).
             a.target = t;
         }
-        if let Some(Anchor { placement, .. }) = &mut self.anchors[i] {
-            *placement = Placement::Position;
+        if let Some(anchor) = &mut item.anchor {
+            anchor.placement = Placement::Position;
         }
-        self.lines.remove(id);
+        item.line = None;
         self.changed.insert(id.to_string());
         self.save_change()
     }
@@ -458,9 +514,7 @@ impl Notebook {
     pub fn delete(&mut self, id: &str) -> Result<(), ChangeError> {
         self.writable()?;
         let i = self.index(id)?;
-        self.anchors.remove(i);
-        self.lines.remove(id);
-        self.deleted = Some(self.annotations.remove(i));
+        self.deleted = Some(self.items.remove(i).annotation);
         self.changed.insert(id.to_string());
         self.save_change()
     }
@@ -468,10 +522,10 @@ impl Notebook {
     /// Restores the last deleted note; `Ok(false)` when there is none.
     pub fn undo_delete(&mut self) -> Result<bool, ChangeError> {
         self.writable()?;
-        let Some(a) = self.deleted.take() else { return Ok(false) };
-        self.changed.insert(a.id.clone());
-        self.anchors.push(self.text.anchor(&a.target.quote, &a.target.position));
-        self.annotations.push(a);
+        let Some(annotation) = self.deleted.take() else { return Ok(false) };
+        self.changed.insert(annotation.id.clone());
+        let anchor = self.text.anchor(&annotation.target.quote, &annotation.target.position);
+        self.items.push(Item { annotation, anchor, line: None });
         self.sort();
         self.save_change()?;
         Ok(true)
@@ -486,11 +540,15 @@ impl Notebook {
         let error = |reason: String| SaveError { path: path.clone(), reason };
         let dir = self.file.parent().unwrap_or(Path::new(".")).to_path_buf();
         fs::create_dir_all(&dir).map_err(|e| error(e.to_string()))?;
-        let _lock = lock(&self.lock).map_err(|e| error(e.to_string()))?;
-        self.merge_from_disk()?;
-        let bytes = self.serialise();
-        (self.write)(&self.file, &bytes).map_err(|e| error(describe_io(&e)))?;
-        self.synced = Some(bytes);
+        let mut lock = lock(&self.lock).map_err(|e| error(e.to_string()))?;
+        let generation = read_generation(&mut lock);
+        self.merge_from_disk(generation)?;
+        self.write_file().map_err(|e| error(describe_io(&e)))?;
+        let file = fs::metadata(&self.file).map(|m| FileId::of(&m)).ok();
+        let next = generation.unwrap_or(0).wrapping_add(1);
+        // A count that fails to be written only makes the next save read the file.
+        let counted = write_generation(&mut lock, next).is_ok();
+        self.seen = Some(Seen { generation: counted.then_some(next), file });
         self.changed.clear();
         Ok(())
     }
@@ -507,7 +565,7 @@ impl Notebook {
     }
 
     fn index(&self, id: &str) -> Result<usize, ChangeError> {
-        self.annotations.iter().position(|a| a.id == id).ok_or_else(|| ChangeError::NotFound(id.to_string()))
+        self.items.iter().position(|i| i.annotation.id == id).ok_or_else(|| ChangeError::NotFound(id.to_string()))
     }
 
     fn target_at(&self, range: Range<usize>) -> Target {
@@ -524,52 +582,38 @@ impl Notebook {
         Ok(())
     }
 
-    /// Reads the file again if another process changed it, and takes its
-    /// content except for what was changed here.
-    fn merge_from_disk(&mut self) -> Result<(), SaveError> {
-        let bytes = match fs::read(&self.file) {
-            Ok(b) => Some(b),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-            Err(e) => return Err(SaveError { path: self.file.clone(), reason: describe_io(&e) }),
-        };
-        if bytes == self.synced {
+    /// Reads the file again if another process saved since this one last read
+    /// or wrote it, and takes its content except for what was changed here.
+    fn merge_from_disk(&mut self, generation: Option<u64>) -> Result<(), SaveError> {
+        let file = fs::metadata(&self.file).ok().map(|m| FileId::of(&m));
+        if self.seen.as_ref() == Some(&Seen { generation, file }) {
             return Ok(());
         }
-        let parsed = bytes.as_deref().map(parse_file);
-        let mut merged: Vec<Annotation> = Vec::new();
-        if let Some(parsed) = parsed {
+        let read =
+            read_with_id(&self.file).map_err(|e| SaveError { path: self.file.clone(), reason: describe_io(&e) })?;
+        let mut theirs: Vec<Item> = Vec::new();
+        if let Some((bytes, _)) = read {
+            let parsed = parse_file(&bytes);
             if let Some(&(line, ref msg)) = parsed.errors.first() {
                 self.set_aside(line, msg, parsed.errors.len(), parsed.annotations.len());
                 if self.read_only.is_some() {
                     return Err(SaveError { path: self.file.clone(), reason: self.warnings.join("; ") });
                 }
             }
-            merged = parsed.annotations.into_iter().filter(|a| !self.changed.contains(&a.id)).collect();
-            // Lines of what this process changed stay its own (or absent, to be written anew).
-            let mut lines = parsed.lines;
-            lines.retain(|id, _| !self.changed.contains(id));
-            for id in &self.changed {
-                if let Some(line) = self.lines.remove(id) {
-                    lines.insert(id.clone(), line);
-                }
-            }
-            self.lines = lines;
+            theirs = parsed
+                .annotations
+                .into_iter()
+                .filter(|(a, _)| !self.changed.contains(&a.id))
+                .map(|(annotation, line)| {
+                    let anchor = self.text.anchor(&annotation.target.quote, &annotation.target.position);
+                    Item { annotation, anchor, line: Some(line) }
+                })
+                .collect();
         }
-        let ours: Vec<(Annotation, Option<Anchor>)> = self
-            .annotations
-            .drain(..)
-            .zip(self.anchors.drain(..))
-            .filter(|(a, _)| self.changed.contains(&a.id))
-            .collect();
-        for a in merged {
-            let anchor = self.text.anchor(&a.target.quote, &a.target.position);
-            self.annotations.push(a);
-            self.anchors.push(anchor);
-        }
-        for (a, anchor) in ours {
-            self.annotations.push(a);
-            self.anchors.push(anchor);
-        }
+        // What was changed here stays as it is here (a deletion: absent); the rest is theirs.
+        let changed = &self.changed;
+        self.items.retain(|i| changed.contains(&i.annotation.id));
+        self.items.extend(theirs);
         self.sort();
         Ok(())
     }
@@ -598,8 +642,8 @@ impl Notebook {
                     aside.display()
                 ));
                 // What was read no longer exists on disk: the next save writes it all.
-                self.synced = None;
-                self.changed.extend(self.annotations.iter().map(|a| a.id.clone()));
+                self.seen = None;
+                self.changed.extend(self.items.iter().map(|i| i.annotation.id.clone()));
             }
             Err(e) => {
                 self.warnings.push(format!("{file}:{line}: {msg}{more}"));
@@ -610,7 +654,9 @@ impl Notebook {
     }
 
     fn place_all(&mut self) {
-        self.anchors = self.annotations.iter().map(|a| self.text.anchor(&a.target.quote, &a.target.position)).collect();
+        for item in &mut self.items {
+            item.anchor = self.text.anchor(&item.annotation.target.quote, &item.annotation.target.position);
+        }
         self.sort();
     }
 
@@ -623,20 +669,20 @@ impl Notebook {
             return;
         }
         let mut refreshed = false;
-        for i in 0..self.annotations.len() {
-            let Some(anchor) = &self.anchors[i] else { continue };
-            let a = &self.annotations[i];
+        for i in 0..self.items.len() {
+            let item = &self.items[i];
+            let Some(anchor) = &item.anchor else { continue };
             let exact = matches!(anchor.placement, Placement::Position | Placement::Quote);
-            if exact && a.target.text_sha256 != self.text_sha256 {
+            if exact && item.annotation.target.text_sha256 != self.text_sha256 {
                 let target = self.target_at(anchor.range.clone());
-                let a = &mut self.annotations[i];
-                a.target = target;
-                self.lines.remove(&a.id);
-                self.changed.insert(a.id.clone());
+                let item = &mut self.items[i];
+                item.annotation.target = target;
+                item.line = None;
+                self.changed.insert(item.annotation.id.clone());
                 refreshed = true;
             }
         }
-        let damaged = self.synced.is_none() && !self.annotations.is_empty();
+        let damaged = self.seen.is_none() && !self.items.is_empty();
         if (refreshed || damaged)
             && let Err(e) = self.save()
         {
@@ -645,47 +691,58 @@ impl Notebook {
     }
 
     fn sort(&mut self) {
-        let mut pairs: Vec<(Annotation, Option<Anchor>)> =
-            self.annotations.drain(..).zip(self.anchors.drain(..)).collect();
-        pairs.sort_by(|(a, x), (b, y)| {
-            let key =
-                |anchor: &Option<Anchor>| anchor.as_ref().map_or((1, 0, 0), |an| (0, an.range.start, an.range.end));
-            key(x).cmp(&key(y)).then_with(|| a.created.cmp(&b.created)).then_with(|| a.id.cmp(&b.id))
+        self.items.sort_by(|x, y| {
+            let key = |i: &Item| i.anchor.as_ref().map_or((1, 0, 0), |an| (0, an.range.start, an.range.end));
+            key(x)
+                .cmp(&key(y))
+                .then_with(|| x.annotation.created.cmp(&y.annotation.created))
+                .then_with(|| x.annotation.id.cmp(&y.annotation.id))
         });
-        (self.annotations, self.anchors) = pairs.into_iter().unzip();
     }
 
-    fn serialise(&mut self) -> Vec<u8> {
-        for a in &self.annotations {
-            if !self.lines.contains_key(&a.id) {
-                let line = serde_json::to_string(&WireAnnotation::from_annotation(a)).unwrap_or_default();
-                self.lines.insert(a.id.clone(), line);
-            }
+    /// Writes the header and every annotation's line (serialising only those
+    /// changed since they were last written), in the notebook's order.
+    fn write_file(&mut self) -> io::Result<()> {
+        for item in self.items.iter_mut().filter(|i| i.line.is_none()) {
+            item.line = Some(serde_json::to_string(&WireAnnotation::from_annotation(&item.annotation))?);
         }
-        let size: usize = self.annotations.iter().map(|a| self.lines[&a.id].len() + 1).sum();
-        let mut out = Vec::with_capacity(512 + size);
         let header = Header {
             kind: HEADER_TYPE.into(),
             version: VERSION,
             source: self.source.clone(),
             text_sha256: self.text_sha256.clone(),
         };
-        // Writing into memory cannot fail.
-        let _ = serde_json::to_writer(&mut out, &header);
-        out.push(b'\n');
-        let mut by_time: Vec<&Annotation> = self.annotations.iter().collect();
-        by_time.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
-        for a in by_time {
-            out.extend_from_slice(self.lines[&a.id].as_bytes());
-            out.push(b'\n');
-        }
-        out
+        let header = serde_json::to_string(&header)?;
+        let items = &self.items;
+        (self.write)(&self.file, &mut |w| {
+            w.write_all(header.as_bytes())?;
+            w.write_all(b"\n")?;
+            for item in items {
+                w.write_all(item.line.as_deref().unwrap_or_default().as_bytes())?;
+                w.write_all(b"\n")?;
+            }
+            Ok(())
+        })
     }
+}
+
+/// The save count kept in the lock file; `None` when it is not a number.
+fn read_generation(lock: &mut File) -> Option<u64> {
+    let mut s = String::new();
+    lock.seek(SeekFrom::Start(0)).ok()?;
+    lock.read_to_string(&mut s).ok()?;
+    if s.trim().is_empty() { Some(0) } else { s.trim().parse().ok() }
+}
+
+fn write_generation(lock: &mut File, n: u64) -> io::Result<()> {
+    lock.set_len(0)?;
+    lock.seek(SeekFrom::Start(0))?;
+    lock.write_all(format!("{n}\n").as_bytes())
 }
 
 /// Takes the lock file, waiting for another process's save to end.
 fn lock(path: &Path) -> io::Result<File> {
-    let file = OpenOptions::new().create(true).truncate(false).write(true).open(path)?;
+    let file = OpenOptions::new().create(true).truncate(false).read(true).write(true).open(path)?;
     let deadline = Instant::now() + LOCK_WAIT;
     loop {
         match file.try_lock() {
@@ -814,10 +871,24 @@ mod tests {
         let mut nb = store.open_source("file:///a.txt", TEXT).unwrap();
         nb.add(range_of(TEXT, "Officials said"), note("saved before")).unwrap();
         let before = fs::read(nb.file()).unwrap();
-        nb.write = |path, bytes| {
+        // The disk fills up after 100 bytes of the new file.
+        nb.write = |path, fill| {
             atomic::write_with(path, |f| {
-                io::Write::write_all(f, &bytes[..bytes.len() / 2])?;
-                Err(io::Error::new(io::ErrorKind::StorageFull, "No space left on device"))
+                struct Full<'a>(&'a mut File, usize);
+                impl Write for Full<'_> {
+                    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                        if self.1 == 0 {
+                            return Err(io::Error::new(io::ErrorKind::StorageFull, "No space left on device"));
+                        }
+                        let n = buf.len().min(self.1);
+                        self.1 -= n;
+                        self.0.write(&buf[..n])
+                    }
+                    fn flush(&mut self) -> io::Result<()> {
+                        self.0.flush()
+                    }
+                }
+                fill(&mut Full(f, 100))
             })
         };
         let err = nb.add(range_of(TEXT, "a disaster"), note("not yet saved")).unwrap_err();
@@ -827,7 +898,7 @@ mod tests {
         assert_eq!(nb.unsaved(), 1);
         assert_eq!(fs::read_dir(nb.file().parent().unwrap()).unwrap().count(), 2, "no temporary left: {:?}", nb.file());
         // Space again: the next save writes both.
-        nb.write = atomic::write;
+        nb.write = write_atomically;
         nb.save().unwrap();
         assert_eq!(texts(&store.open_source("file:///a.txt", TEXT).unwrap()), ["saved before", "not yet saved"]);
     }
@@ -928,6 +999,19 @@ mod tests {
         let from_b = b.entries().find(|e| e.annotation.text == "from b").unwrap().annotation.id.clone();
         b.edit(&from_b, note("b edited")).unwrap();
         assert_eq!(texts(&store.open_source("file:///a.txt", TEXT).unwrap()), ["b again", "b edited"]);
+    }
+
+    #[test]
+    fn a_hand_edit_while_open_is_merged_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let mut nb = store.open_source("file:///a.txt", TEXT).unwrap();
+        nb.add(range_of(TEXT, "Officials said"), note("mine")).unwrap();
+        // Someone edits the file in a text editor: the note's text changes, in place.
+        let content = fs::read_to_string(nb.file()).unwrap();
+        fs::write(nb.file(), content.replace("\"mine\"", "\"edited by hand\"")).unwrap();
+        nb.add(range_of(TEXT, "a disaster"), note("second")).unwrap();
+        assert_eq!(texts(&store.open_source("file:///a.txt", TEXT).unwrap()), ["edited by hand", "second"]);
     }
 
     #[test]
