@@ -69,9 +69,9 @@ struct AddArgs {
 struct MarkArgs {
     #[command(flatten)]
     passage: Passage,
-    /// What the words do.
-    #[arg(long, value_enum)]
-    category: CategoryArg,
+    /// What the words do: loaded, label, hedge, booster, attribution, passive or scare_quote.
+    #[arg(long, value_name = "CATEGORY", value_parser = parse_category)]
+    category: Category,
     /// The same thing said neutrally.
     #[arg(long, value_name = "TEXT")]
     rewording: Option<String>,
@@ -80,29 +80,12 @@ struct MarkArgs {
     text: String,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum CategoryArg {
-    Loaded,
-    Label,
-    Hedge,
-    Booster,
-    Attribution,
-    Passive,
-    ScareQuote,
-}
-
-impl From<CategoryArg> for Category {
-    fn from(c: CategoryArg) -> Category {
-        match c {
-            CategoryArg::Loaded => Category::Loaded,
-            CategoryArg::Label => Category::Label,
-            CategoryArg::Hedge => Category::Hedge,
-            CategoryArg::Booster => Category::Booster,
-            CategoryArg::Attribution => Category::Attribution,
-            CategoryArg::Passive => Category::Passive,
-            CategoryArg::ScareQuote => Category::ScareQuote,
-        }
-    }
+/// A category by its id, for `--category`.
+fn parse_category(s: &str) -> Result<Category, String> {
+    notes::category_from_id(s).ok_or_else(|| {
+        let ids: Vec<&str> = Category::ALL.iter().map(|c| c.id()).collect();
+        format!("`{s}` is not a category; one of {}", ids.join(", "))
+    })
 }
 
 #[derive(Debug, Args)]
@@ -226,7 +209,7 @@ pub fn notes(args: NotesArgs) -> Result<()> {
             add(&a.passage, draft, "note")
         }
         NotesCommand::Mark(m) => {
-            let kind = Kind::Mark { category: m.category.into(), rewording: m.rewording };
+            let kind = Kind::Mark { category: m.category, rewording: m.rewording };
             add(&m.passage, Draft { kind, text: m.text, tags: Vec::new() }, "mark")
         }
         NotesCommand::List(l) => list(&l.paths, &l.web),

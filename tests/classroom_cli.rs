@@ -97,6 +97,11 @@ fn ambiguous_or_missing_words_are_refused_with_a_way_out() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("“nowhere in it” is not in the text"));
+    c.cmd()
+        .args(["notes", "mark", "story/a.txt", "--at", "disaster", "--category", "spin"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`spin` is not a category; one of loaded, label, hedge"));
     let out = c.run(&["notes", "add", "story/a.txt", "--at", "the", "--nth", "2", "second"]);
     assert!(out.contains("note added"));
     let list = c.run(&["notes", "list", "story/a.txt"]);

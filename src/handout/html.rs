@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use super::{EXERCISE, Handout, KeyMark, QUESTION_LINES, Source, TeacherNote, legend_entry, tag};
+use super::{EXERCISE, Handout, KeyMark, Piece, QUESTION_LINES, Source, TeacherNote, legend_entry, pieces, tag};
 use crate::framing::Category;
 use crate::markup::html as esc;
 
@@ -206,24 +206,21 @@ fn answer_key(out: &mut String, h: &Handout, key: &str) {
     out.push_str("</section>\n");
 }
 
-/// `range` of `text` with the marks inside it underlined and tagged; a mark
-/// running past the range is underlined up to its end, and tagged where it ends.
+/// `range` of `text` with the marks inside it underlined and tagged, each tag
+/// a link to its endnote in the article `id`.
 fn inline(text: &str, range: Range<usize>, marks: &[KeyMark], numbers: &[usize], id: &str) -> String {
     let mut out = String::new();
-    let mut at = range.start;
-    for (m, &n) in marks.iter().zip(numbers).filter(|(m, _)| m.range.end > range.start && m.range.start < range.end) {
-        let (start, end) = (m.range.start.max(range.start), m.range.end.min(range.end));
-        out.push_str(&esc(&text[at..start.max(at)]));
-        at = at.max(start);
-        if end > at {
-            let _ = write!(out, "<span class=\"mark c-{}\">{}</span>", m.category.id(), esc(&text[at..end]));
-            at = end;
-        }
-        if m.range.end <= range.end {
-            let _ = write!(out, "<span class=\"tag\"><a href=\"#{id}-n{n}\">[{}{n}]</a></span>", tag(m.category));
+    for piece in pieces(text, range, marks, numbers) {
+        match piece {
+            Piece::Text(t) => out.push_str(&esc(t)),
+            Piece::Marked(t, c) => {
+                let _ = write!(out, "<span class=\"mark c-{}\">{}</span>", c.id(), esc(t));
+            }
+            Piece::Tag(c, n) => {
+                let _ = write!(out, "<span class=\"tag\"><a href=\"#{id}-n{n}\">[{}{n}]</a></span>", tag(c));
+            }
         }
     }
-    out.push_str(&esc(&text[at.min(range.end)..range.end]));
     out
 }
 

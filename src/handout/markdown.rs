@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use super::{EXERCISE, Handout, KeyMark, QUESTION_LINES, Source, legend_entry, tag};
+use super::{EXERCISE, Handout, KeyMark, Piece, QUESTION_LINES, Source, legend_entry, pieces, tag};
 use crate::framing::Category;
 use crate::markup::markdown as esc;
 
@@ -120,22 +120,20 @@ fn key_source(out: &mut String, h: &Handout, i: usize, s: &Source) {
     }
 }
 
+/// `range` of `text` with the marks inside it in brackets, each followed by its tag.
 fn inline(text: &str, range: Range<usize>, marks: &[KeyMark], numbers: &[usize]) -> String {
     let mut out = String::new();
-    let mut at = range.start;
-    for (m, &n) in marks.iter().zip(numbers).filter(|(m, _)| m.range.end > range.start && m.range.start < range.end) {
-        let (start, end) = (m.range.start.max(range.start), m.range.end.min(range.end));
-        out.push_str(&esc(&text[at..start.max(at)]));
-        at = at.max(start);
-        if end > at {
-            let _ = write!(out, "\\[{}\\]", esc(&text[at..end]));
-            at = end;
-        }
-        if m.range.end <= range.end {
-            let _ = write!(out, "\\[{}{n}\\]", tag(m.category));
+    for piece in pieces(text, range, marks, numbers) {
+        match piece {
+            Piece::Text(t) => out.push_str(&esc(t)),
+            Piece::Marked(t, _) => {
+                let _ = write!(out, "\\[{}\\]", esc(t));
+            }
+            Piece::Tag(c, n) => {
+                let _ = write!(out, "\\[{}{n}\\]", tag(c));
+            }
         }
     }
-    out.push_str(&esc(&text[at.min(range.end)..range.end]));
     out
 }
 

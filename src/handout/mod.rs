@@ -132,6 +132,41 @@ impl Source<'_> {
     }
 }
 
+/// A piece of a passage with key marks in it, for the writers.
+pub(crate) enum Piece<'t> {
+    Text(&'t str),
+    /// Words under a mark.
+    Marked(&'t str, Category),
+    /// A mark's tag: its category's letter and its endnote's number.
+    Tag(Category, usize),
+}
+
+/// `range` of `text` cut at the marks inside it (`numbers`: each mark's
+/// endnote). A mark running past the range is cut at its end and tagged where
+/// it ends, so every mark is tagged once.
+pub(crate) fn pieces<'t>(text: &'t str, range: Range<usize>, marks: &[KeyMark], numbers: &[usize]) -> Vec<Piece<'t>> {
+    let mut out = Vec::new();
+    let mut at = range.start;
+    for (m, &n) in marks.iter().zip(numbers).filter(|(m, _)| m.range.end > range.start && m.range.start < range.end) {
+        let (start, end) = (m.range.start.max(range.start), m.range.end.min(range.end));
+        if start > at {
+            out.push(Piece::Text(&text[at..start]));
+            at = start;
+        }
+        if end > at {
+            out.push(Piece::Marked(&text[at..end], m.category));
+            at = end;
+        }
+        if m.range.end <= range.end {
+            out.push(Piece::Tag(m.category, n));
+        }
+    }
+    if at < range.end {
+        out.push(Piece::Text(&text[at..range.end]));
+    }
+    out
+}
+
 fn words_of(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
