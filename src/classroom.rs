@@ -14,6 +14,7 @@ use parallax::framing::Category;
 use parallax::handout::{self, Handout};
 use parallax::notes::export::{self as notes_export, Group, Status};
 use parallax::notes::{self, Annotation, ChangeError, Draft, Kind, Notebook, Store, Text, wire};
+use parallax::printable::escape;
 
 use crate::cli::{LexiconArgs, WebArgs, analysis_options, documents, print};
 
@@ -195,7 +196,18 @@ pub struct ExportArgs {
 }
 
 fn warn(message: impl std::fmt::Display) {
-    eprintln!("parallax: warning: {message}");
+    crate::cli::warn(&message.to_string());
+}
+
+/// Prints text for people, every line made safe for the terminal (a title, a
+/// file name or a note from a hand-edited file can carry escape sequences).
+fn print_text(text: &str) -> Result<()> {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        out.push_str(&escape(line));
+        out.push('\n');
+    }
+    print(&out)
 }
 
 fn store() -> Result<Store> {
@@ -260,10 +272,7 @@ fn add(p: &Passage, draft: Draft, what: &str) -> Result<()> {
     let mut nb = open_notebook(&doc)?;
     let range = find_passage(&doc, &p.at, p.nth)?;
     match nb.add(range, draft) {
-        Ok(id) => {
-            println!("{} {what} added to {}", short_id(&id), doc.path);
-            Ok(())
-        }
+        Ok(id) => print_text(&format!("{} {what} added to {}", short_id(&id), doc.path)),
         Err(e @ ChangeError::NotSaved(_)) => bail!("{what} not saved: {e}"),
         Err(e) => bail!("{}: {e}", doc.path),
     }
@@ -287,8 +296,7 @@ fn rm(path: &Path, id: &str, web: &WebArgs) -> Result<()> {
         [] => bail!("{}: no note {id}", doc.path),
         [one] => {
             nb.delete(one).map_err(|e| anyhow::anyhow!("{e}"))?;
-            println!("{} deleted from {}", short_id(one), doc.path);
-            Ok(())
+            print_text(&format!("{} deleted from {}", short_id(one), doc.path))
         }
         many => bail!("{}: {id} names {} notes; give more of the id", doc.path, many.len()),
     }
@@ -359,7 +367,7 @@ fn list(paths: &[PathBuf], web: &WebArgs) -> Result<()> {
             }
         }
     }
-    print(&out)
+    print_text(&out)
 }
 
 fn wanted(a: &Annotation, only: Option<Only>) -> bool {
@@ -492,7 +500,7 @@ pub fn score(args: ScoreArgs) -> Result<()> {
         out.push_str(&agreement::report(doc, key, &student, &a, &key_name));
         out.push('\n');
     }
-    print(&out)
+    print_text(&out)
 }
 
 /// The class table from a folder of exported marks, one file per student.

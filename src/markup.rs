@@ -49,10 +49,13 @@ pub fn markdown(text: &str) -> String {
 }
 
 /// A CSV cell that a spreadsheet will not run as a formula: a leading `=`,
-/// `+`, `-`, `@`, tab or carriage return gets a `'` before it (OWASP's advice).
-/// Quoting is the CSV writer's job.
+/// `+`, `-`, `@`, tab or carriage return gets a `'` before it (OWASP's advice);
+/// control characters other than line breaks and tabs (an escape sequence in a
+/// hand-edited note) become U+FFFD. Quoting is the CSV writer's job.
 pub fn csv_cell(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() }
+    let clean: String =
+        text.chars().map(|c| if c.is_control() && !matches!(c, '\n' | '\r' | '\t') { '\u{FFFD}' } else { c }).collect();
+    if clean.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{clean}") } else { clean }
 }
 
 /// Words in curly quotation marks, on one line; words that already open with
@@ -94,5 +97,6 @@ mod tests {
         assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(csv_cell("-3 dead"), "'-3 dead");
         assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("a\u{1b}]52;c;x\u{7}\nb"), "a\u{FFFD}]52;c;x\u{FFFD}\nb");
     }
 }

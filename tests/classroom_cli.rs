@@ -354,3 +354,17 @@ fn export_of_a_missing_file_is_a_one_line_error() {
         .code(2)
         .stderr(predicate::str::contains("missing.jsonld: cannot read"));
 }
+
+#[test]
+fn escape_sequences_in_a_notes_file_never_reach_the_terminal() {
+    let c = Class::new();
+    c.run(&["notes", "add", "story/a.txt", "--at", "reportedly", "plain"]);
+    let file = c.notes_files()[0].clone();
+    let content = fs::read_to_string(&file).unwrap().replace("\"plain\"", "\"\\u001b]52;c;aGk=\\u0007title\"");
+    fs::write(&file, content).unwrap();
+    let list = c.run(&["notes", "list", "story/a.txt"]);
+    assert!(!list.contains('\u{1b}') && !list.contains('\u{7}'), "{list:?}");
+    assert!(list.contains("\\e]52;c;aGk=\\x07title"), "{list}");
+    let csv = c.run(&["notes", "export", "--format", "csv", "story/a.txt"]);
+    assert!(!csv.contains('\u{1b}'), "{csv:?}");
+}
