@@ -248,15 +248,22 @@ fn open_notebook(doc: &Document) -> Result<Notebook> {
     Ok(nb)
 }
 
-/// The byte range of `at` in the text: exact, else with any run of whitespace
-/// matching any other; `nth` chooses among several.
+/// The byte range of `at` in the text: the words as given, with any run of
+/// whitespace matching any other; if they are not there, the same ignoring
+/// case. `nth` chooses among several.
 fn find_passage(doc: &Document, at: &str, nth: Option<usize>) -> Result<std::ops::Range<usize>> {
     let words: Vec<String> = at.split_whitespace().map(regex::escape).collect();
     if words.is_empty() {
         bail!("--at is empty: give the words the note is on");
     }
-    let pattern = regex::Regex::new(&words.join(r"\s+")).context("--at")?;
-    let found: Vec<std::ops::Range<usize>> = pattern.find_iter(&doc.text).map(|m| m.range()).collect();
+    let pattern = words.join(r"\s+");
+    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    for pattern in [pattern.clone(), format!("(?i){pattern}")] {
+        found = regex::Regex::new(&pattern).context("--at")?.find_iter(&doc.text).map(|m| m.range()).collect();
+        if !found.is_empty() {
+            break;
+        }
+    }
     match (found.len(), nth) {
         (0, _) => bail!("{}: “{at}” is not in the text", doc.path),
         (1, None | Some(1)) => Ok(found[0].clone()),

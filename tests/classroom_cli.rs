@@ -102,6 +102,8 @@ fn ambiguous_or_missing_words_are_refused_with_a_way_out() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("`spin` is not a category; one of loaded, label, hedge"));
+    // Words not found as written are looked for ignoring case.
+    assert!(c.run(&["notes", "add", "story/a.txt", "--at", "officials said", "x"]).contains("note added"));
     let out = c.run(&["notes", "add", "story/a.txt", "--at", "the", "--nth", "2", "second"]);
     assert!(out.contains("note added"));
     let list = c.run(&["notes", "list", "story/a.txt"]);
