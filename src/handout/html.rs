@@ -44,6 +44,9 @@ a { color: #000; }
 .endnotes li, .teacher-notes li { margin: 0 0 .5em; break-inside: avoid; }
 .endnotes .tag { vertical-align: baseline; font-size: .85em; }
 blockquote { margin: .2em 0 .2em 1.2em; font-style: italic; }
+.teacher-notes ul { list-style: none; padding-left: 0; }
+.teacher-notes blockquote { margin: 0 0 .2em; padding-left: .6em; border-left: 2px solid #000; }
+.teacher-notes p { margin: .1em 0; }
 blockquote p { margin: 0; }
 .tags { font-size: .85em; margin: .1em 0 0; }
 @media print { body { max-width: none; margin: 0; padding: 0; } }
