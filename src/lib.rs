@@ -8,17 +8,23 @@
 //! `config`; anything bound for the terminal from outside goes through
 //! `printable`.
 
+pub mod agreement;
 pub mod analysis;
+mod atomic;
 pub mod claims;
 pub mod clean;
 pub mod config;
 pub mod document;
 pub mod framing;
+pub mod handout;
 pub mod load;
+mod markup;
+pub mod notes;
 pub mod paths;
 pub mod printable;
 pub mod report;
 pub mod seeds;
 pub mod sentences;
+pub mod session;
 pub mod tui;
 pub mod words;
