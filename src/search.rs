@@ -5,7 +5,7 @@
 //! run of whitespace in it matching any run of whitespace in the text. A
 //! one-word query also finds the word's inflections, by the stemmer the framing
 //! analysis uses ("kill" finds "killed" and "killing"), unless the search is
-//! exact.
+//! exact. Words are read by [`crate::words`], as every analysis reads them.
 //!
 //! Matches are byte ranges into the text, on grapheme boundaries, sorted by
 //! start. Every search runs over a *window* of the text and reports
@@ -18,7 +18,7 @@ use std::ops::Range;
 use regex::{Regex, RegexBuilder};
 use unicode_segmentation::GraphemeCursor;
 
-use crate::framing::tokens::{word_key, words};
+use crate::words::{key as word_key, lower, spans};
 
 /// Longest query accepted, in characters (a longer one is a paste gone wrong).
 pub const MAX_QUERY_CHARS: usize = 1000;
@@ -128,8 +128,7 @@ impl Query {
         if let Some(word) = &self.word {
             let candidates =
                 word.starts.find_iter(&text[start..reach_end]).map(|m| start + m.start()).take_while(|&at| at < end);
-            for at in candidates.filter(|&at| is_word_start(text, at)) {
-                let range = at..word_extent(text, at);
+            for range in candidates.filter_map(|at| word_at(text, at)) {
                 if word.matches(&text[range.clone()]) {
                     found.push(range);
                 }
@@ -189,12 +188,12 @@ impl Query {
 impl WordQuery {
     fn new(text: &str, case_sensitive: bool) -> Option<WordQuery> {
         let trimmed = text.trim();
-        let ws = words(trimmed);
+        let ws = spans(trimmed);
         // One word, and nothing but that word.
         if ws.len() != 1 || ws[0] != (0..trimmed.len()) {
             return None;
         }
-        let lower = trimmed.to_lowercase();
+        let lower = lower(trimmed);
         let first = lower.chars().next()?;
         let key = word_key(&lower);
         // The stemmer keeps a word's first two letters, but for "dying", "lying" and "tying"
@@ -226,40 +225,43 @@ impl WordQuery {
                 }
             }
         }
-        word_key(&word.to_lowercase()) == self.key
+        word_key(&lower(word)) == self.key
     }
 }
 
-/// Whether `c` joins the letters around it into one word ("so-called", "it's").
-fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-')
+/// Characters a word may run across ("so-called", "it's", "1,200", "U.S"): a word
+/// never runs across any other character that is not a letter or digit.
+fn may_join(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '‐' | ',' | '.')
 }
 
-/// Whether a word (as `framing::tokens::words` reads words) starts at byte `at`.
-fn is_word_start(text: &str, at: usize) -> bool {
-    if !text[at..].starts_with(char::is_alphanumeric) {
-        return false;
-    }
-    let mut before = text[..at].chars().rev();
-    match before.next() {
-        Some(c) if c.is_alphanumeric() => false,
-        Some(c) if is_joiner(c) => !before.next().is_some_and(char::is_alphanumeric),
-        _ => true,
-    }
-}
+/// How far around a candidate a word is looked for; a longer run of letters and
+/// joiners (text without spaces or punctuation) is no word to inflect.
+const WORD_REACH: usize = 256;
 
-/// The end of the word that starts at byte `at`: letters and digits, and joiners between them.
-fn word_extent(text: &str, at: usize) -> usize {
-    let mut end = at;
-    let mut chars = text[at..].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let inside = c.is_alphanumeric() || (is_joiner(c) && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()));
-        if !inside {
+/// The word (as [`crate::words`] reads words) that starts at byte `at`, if one does:
+/// the stretch around it that no word runs across is read as the tokeniser reads it.
+fn word_at(text: &str, at: usize) -> Option<Range<usize>> {
+    if text[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let mut from = at;
+    for (i, c) in text[..at].char_indices().rev().take(WORD_REACH) {
+        if !may_join(c) {
             break;
         }
-        end = at + i + c.len_utf8();
+        from = i;
     }
-    end
+    if text[..from].chars().next_back().is_some_and(may_join) {
+        return None;
+    }
+    let rest = &text[at..];
+    let to = match rest.char_indices().take(WORD_REACH + 1).find(|(_, c)| !may_join(*c)) {
+        Some((i, _)) => at + i,
+        None if rest.chars().count() <= WORD_REACH => text.len(),
+        None => return None,
+    };
+    spans(&text[from..to]).into_iter().map(|r| from + r.start..from + r.end).find(|r| r.start == at)
 }
 
 fn ceil_char(text: &str, mut pos: usize) -> usize {
@@ -330,16 +332,17 @@ mod tests {
     fn a_capital_keeps_its_case_in_inflections() {
         let text = "Kills. kills. KILLED. Killing";
         assert_eq!(all("Kill", false, text), ["Kills", "Killing"]);
-        assert_eq!(all("NATO", false, "NATO's Nato nato"), ["NATO's"], "one match per place: the longer");
+        assert_eq!(all("NATO", false, "NATO's Nato nato"), ["NATO"], "the possessive is no part of the word");
     }
 
     #[test]
-    fn words_are_read_as_the_framing_tokens_read_them() {
-        let text = "so-called it's O’Neill's end- -start x'y 3-day";
-        let starts: Vec<usize> =
-            (0..text.len()).filter(|&i| text.is_char_boundary(i) && is_word_start(text, i)).collect();
-        let words: Vec<std::ops::Range<usize>> = starts.iter().map(|&s| s..word_extent(text, s)).collect();
-        assert_eq!(words, crate::framing::tokens::words(text));
+    fn words_are_read_as_the_tokeniser_reads_them() {
+        let text = "so-called it's O’Neill's end- -start x'y 3-day the U.S. envoy, 1,200 people, 3.5 end.Next";
+        let found: Vec<Range<usize>> =
+            (0..text.len()).filter(|&i| text.is_char_boundary(i)).filter_map(|i| word_at(text, i)).collect();
+        assert_eq!(found, spans(text));
+        let run = "x".repeat(WORD_REACH * 2);
+        assert_eq!(word_at(&run, 0), None, "no word in a run longer than the reach");
     }
 
     #[test]

@@ -33,6 +33,7 @@ fn shift_y_adds_a_citation_line() {
         source: Some("Example Wire".into()),
         date: Some("2025-07-25".into()),
         url: Some("https://example.org/story".into()),
+        ..Meta::default()
     };
     let docs = vec![Document::new(meta, "The talks stalled on Friday. Ships waited.".into())];
     let mut app = app_with(docs, 80, 10);

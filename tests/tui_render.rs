@@ -243,7 +243,7 @@ fn headers_show_source_and_date() {
                 title: Some(title.into()),
                 source: Some(source.into()),
                 date: Some(date.into()),
-                url: None,
+                ..parallax::document::Meta::default()
             },
             text.into(),
         )

@@ -143,6 +143,38 @@ fn is_binary(bytes: &[u8]) -> bool {
 
 /// Parses decoded text of the given format into a document named `path`.
 pub fn parse(path: &str, raw: &str, format: Format) -> Document {
+    parse_as(path, raw, format, html::Require::AnyText)
+}
+
+/// A page fetched from `url` (the address the user gave, which names the
+/// document): its article as [`parse`] extracts it, with the site's name as the
+/// source, else the host. `None` when the page holds no article: a web page with
+/// too little paragraph text (a paywall stub, a page of links), or an empty text.
+pub fn parse_page(url: &str, body: &str, format: Format) -> Option<Document> {
+    let mut doc = parse_as(url, body, format, html::Require::Article);
+    if doc.is_empty() {
+        return None;
+    }
+    doc.url = Some(url.to_string());
+    doc.source = doc.source.or_else(|| host(url));
+    Some(doc)
+}
+
+/// The host of an http(s) URL without a leading `www.`, e.g. `example.org`.
+fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?;
+    // A port follows the last colon, except inside an IPv6 literal.
+    let host = match host.rfind(':') {
+        Some(i) if !host[i..].contains(']') => &host[..i],
+        _ => host,
+    };
+    let host = host.strip_prefix("www.").unwrap_or(host).to_ascii_lowercase();
+    (!host.is_empty()).then_some(host)
+}
+
+fn parse_as(path: &str, raw: &str, format: Format, require: html::Require) -> Document {
     let mut meta = Meta { path: path.to_string(), ..Meta::default() };
     let raw = clean::normalise_newlines(raw.strip_prefix('\u{FEFF}').unwrap_or(raw));
     let text = match format {
@@ -151,7 +183,7 @@ pub fn parse(path: &str, raw: &str, format: Format) -> Document {
             let (paragraphs, _) = markdown::render(frontmatter::split(&raw, &mut meta));
             clean::clean_plain(&paragraphs.join("\n\n"))
         }
-        Format::Html => match html::extract(&raw, &mut meta) {
+        Format::Html => match html::extract(&raw, &mut meta, require) {
             Some(paragraphs) => clean::clean_plain(&paragraphs.join("\n\n")),
             None => String::new(),
         },
@@ -188,6 +220,18 @@ mod tests {
         assert!(d.text.contains("The envoy met regional leaders"), "{}", d.text);
         assert!(!d.text.contains("alert"));
         assert!(!d.text.contains("Subscribe"));
+    }
+
+    #[test]
+    fn a_fetched_page_is_named_by_its_site_else_its_host() {
+        let body = "Negotiators walked out of the harbour talks on Tuesday. ".repeat(12);
+        let d = parse_page("https://www.Example.org:8443/a/b?c#d", &body, Format::Plain).unwrap();
+        assert_eq!(d.path, "https://www.Example.org:8443/a/b?c#d");
+        assert_eq!(d.url.as_deref(), Some("https://www.Example.org:8443/a/b?c#d"));
+        assert_eq!(d.source.as_deref(), Some("example.org"));
+        assert_eq!(host("http://user:pw@[::1]:80/x").as_deref(), Some("[::1]"));
+        assert_eq!(host("http:///x"), None);
+        assert!(parse_page("https://example.org/", "  \n", Format::Plain).is_none());
     }
 
     #[test]

@@ -51,6 +51,8 @@ pub enum Action {
     CopyCitation,
     CopyCounterparts,
     Help,
+    /// Give the terminal back to the shell and stop (Ctrl-z); `fg` comes back.
+    Suspend,
     Quit,
     Cancel,
 
@@ -198,6 +200,7 @@ pub const CATALOGUE: &[Entry] = &[
     entry("panel_up", Action::PanelUp, CLAIMS, "scroll the counterpart panel up"),
     entry("source_only", Action::SourceOnly, CLAIMS, "mark sentences no other source reports"),
     entry("help", Action::Help, GENERAL, "this help"),
+    entry("suspend", Action::Suspend, GENERAL, "suspend to the shell (fg comes back)"),
     entry("quit", Action::Quit, GENERAL, "close the overlay, or quit"),
     entry("cancel", Action::Cancel, GENERAL, "cancel pending keys, close the overlay, clear search highlights"),
 ];

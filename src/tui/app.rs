@@ -49,6 +49,8 @@ pub struct Shared {
     pub message: Option<String>,
     /// Keys of a sequence typed so far (`]` waiting for `f`).
     pub pending: Vec<Key>,
+    /// Set by [`Action::Suspend`]; the event loop takes it, gives the terminal back and stops.
+    pub suspend: bool,
     pub quit: bool,
     /// Bytes for the terminal itself (OSC 52 to set the clipboard), written by the event loop.
     output: String,
@@ -114,6 +116,7 @@ impl App {
             height: 24,
             message: None,
             pending: Vec::new(),
+            suspend: false,
             quit: false,
             output: String::new(),
             opening: Vec::new(),
@@ -220,6 +223,11 @@ impl App {
 
     /// An action for the top mode, else for the app and the view.
     fn dispatch(&mut self, action: Action) {
+        // Whatever is open stays open, to be found again after `fg`.
+        if action == Action::Suspend {
+            self.shared.suspend = true;
+            return;
+        }
         if self.offer(|mode, app| mode.action(&action, app)) {
             return;
         }

@@ -9,7 +9,6 @@
 mod action;
 mod app;
 mod clipboard;
-mod config;
 mod derived;
 mod flow;
 mod keymap;

@@ -27,6 +27,8 @@ pub fn render(app: &App, row: Rect, buf: &mut Buffer) {
     } else {
         shared.message.clone().or(status.hint).unwrap_or_default()
     };
+    // Messages can quote keys typed or pasted and names from files: shown, never run.
+    let tail = crate::printable::escape(&tail);
     let room = usize::from(row.width).saturating_sub(str_width(&help));
     // What just happened outranks where the reader is: a message leaves the place a few columns.
     let for_message = match &shared.message {

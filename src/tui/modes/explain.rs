@@ -66,8 +66,19 @@ fn list_name(category: Category) -> &'static str {
     }
 }
 
-/// The paragraphs of an explanation, each with its style.
+/// The paragraphs of an explanation, each with its style. Titles, terms and notes come from
+/// files and lexicons: they are shown escaped, never run.
 fn paragraphs(shared: &Shared, e: &Explanation) -> Vec<(String, Style)> {
+    let mut out = unescaped_paragraphs(shared, e);
+    for (text, _) in &mut out {
+        if let std::borrow::Cow::Owned(escaped) = crate::printable::escape(text) {
+            *text = escaped;
+        }
+    }
+    out
+}
+
+fn unescaped_paragraphs(shared: &Shared, e: &Explanation) -> Vec<(String, Style)> {
     let plain = Style::default();
     let theme = &shared.theme;
     let mut out = vec![(quoted(&e.matched), theme.category(e.category))];

@@ -89,6 +89,7 @@ mod tests {
             source: Some("Example Wire".into()),
             date: Some("2025-07-25".into()),
             url: Some("https://example.org/story".into()),
+            ..Meta::default()
         };
         let d = Document::new(meta, "Talks stall. Ships wait.".into());
         assert_eq!(citation(&d), "“Talks stall”, Example Wire, 2025-07-25, https://example.org/story");

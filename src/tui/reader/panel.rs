@@ -14,6 +14,7 @@ use super::super::modes::Scroll;
 use super::super::paint::{fit, put, styled_line};
 use super::super::wrap::wrap;
 use crate::claims::{SentenceRef, word_diff};
+use crate::printable::escape;
 
 /// One row of the panel: a heading, or a wrapped line of a sentence with its emphasised words
 /// (byte ranges into that document's text).
@@ -143,13 +144,15 @@ fn rows(here: Option<SentenceRef>, width: usize, shared: &Shared) -> Vec<Row> {
     let origin = docs[here.doc].sentence(here.sentence);
     let best = docs[cps[0].sentence.doc].sentence(cps[0].sentence.sentence);
     let (only_origin, _) = word_diff(origin, best);
-    let mut out = vec![Row::Heading(format!("{} · this pane · {}", here.doc + 1, docs[here.doc].title))];
+    // Titles and sources come from the files: shown, never run.
+    let mut out = vec![Row::Heading(format!("{} · this pane · {}", here.doc + 1, escape(&docs[here.doc].title)))];
     out.extend(sentence_rows(shared, here, only_origin, width));
     for cp in cps {
         let d = &docs[cp.sentence.doc];
         // A named source says who tells it; without one, the title does (file names are often hashes).
-        let source = d.source.as_deref().map(|s| format!(" · {s}")).unwrap_or_default();
-        out.push(Row::Heading(format!("{} · score {:.2} · {}{source}", cp.sentence.doc + 1, cp.score, d.title)));
+        let source = d.source.as_deref().map(|s| format!(" · {}", escape(s))).unwrap_or_default();
+        let title = escape(&d.title);
+        out.push(Row::Heading(format!("{} · score {:.2} · {title}{source}", cp.sentence.doc + 1, cp.score)));
         let (_, only_here) = word_diff(origin, d.sentence(cp.sentence.sentence));
         out.extend(sentence_rows(shared, cp.sentence, only_here, width));
     }
