@@ -53,6 +53,16 @@ struct ReadArgs {
 
     #[command(flatten)]
     lexicon: LexiconArgs,
+
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+#[derive(Debug, Args)]
+struct InputArgs {
+    /// Refuse an input larger than SIZE (e.g. 64M, 1G); FIFOs and devices are never read.
+    #[arg(long, value_name = "SIZE", value_parser = load::parse_size, default_value = "64M")]
+    max_input: u64,
 }
 
 #[derive(Debug, Args)]
@@ -77,6 +87,9 @@ struct AnalyzeArgs {
 
     #[command(flatten)]
     lexicon: LexiconArgs,
+
+    #[command(flatten)]
+    input: InputArgs,
 
     /// Files or directories to analyse; `-` reads standard input. Default: the bundled seeds.
     #[arg(value_name = "PATH")]
@@ -109,11 +122,11 @@ pub fn main() -> ExitCode {
 }
 
 /// Loads the inputs, or the seeds when there are none; warnings go to stderr.
-fn documents(paths: &[PathBuf]) -> Result<Vec<Document>> {
+fn documents(paths: &[PathBuf], input: &InputArgs) -> Result<Vec<Document>> {
     if paths.is_empty() {
         return Ok(seeds::documents());
     }
-    let loaded = load::load_paths(paths)?;
+    let loaded = load::load_paths_limited(paths, input.max_input)?;
     for w in &loaded.warnings {
         eprintln!("parallax: warning: {w}");
     }
@@ -140,7 +153,7 @@ fn config_lexicon() -> Option<PathBuf> {
 
 fn analyze(args: AnalyzeArgs) -> Result<()> {
     let mut options = analysis_options(&args.lexicon)?;
-    let docs = documents(&args.paths)?;
+    let docs = documents(&args.paths, &args.input)?;
     options.min_score = args.min_score;
     let analysis = Analysis::run(&docs, &options);
     let Format::Json = args.format;
@@ -153,7 +166,7 @@ fn analyze(args: AnalyzeArgs) -> Result<()> {
 fn read(args: ReadArgs) -> Result<()> {
     // A broken lexicon is reported before the terminal is taken over.
     let options = analysis_options(&args.lexicon)?;
-    let docs = documents(&args.paths)?;
+    let docs = documents(&args.paths, &args.input)?;
     // The reader's errors name their cause (a settings file, or the terminal).
     parallax::tui::run(docs, parallax::tui::Settings { mouse: !args.no_mouse, options })?;
     Ok(())
