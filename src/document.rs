@@ -58,10 +58,9 @@ impl Document {
         }
         if forced_cuts > 0 {
             warnings.push(format!(
-                "{}: {forced_cuts} stretch(es) of {} KB without a sentence end were cut at a space \
+                "{}: {forced_cuts} long passage(s) without a sentence end were cut at a space \
                  (sentences are looked for in bounded pieces)",
-                meta.path,
-                sentences::WINDOW / 1024
+                meta.path
             ));
         }
         let title = meta.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| derive_title(&text));

@@ -6,22 +6,28 @@
 //! news text still gets wrong.
 //!
 //! `sentencex` is not linear in its input: its quotation pairing rescans the
-//! rest of a paragraph for each opening mark that is never closed, so a long
-//! paragraph full of stray quote marks costs seconds to minutes. A paragraph
-//! longer than [`WINDOW`] is therefore handed to it a window at a time: every
-//! sentence the window ends is kept, and the next window starts where the last,
-//! possibly cut, sentence began. A window with no sentence end at all (a passage
-//! of [`WINDOW`] bytes without one) is cut at a space, and the caller is told.
+//! rest of a paragraph for each quote mark it cannot pair, so its cost grows
+//! with a paragraph's length times the quote marks in it, and a long paragraph
+//! full of stray marks costs seconds to minutes. A paragraph is handed to it
+//! whole while that product stays under [`QUOTE_BUDGET`] (every news paragraph
+//! does) and it is at most [`MAX_WINDOW`] bytes; otherwise a window at a time:
+//! every sentence the window ends is kept, and the next window starts where the
+//! last, possibly cut off, sentence began. A window with no sentence end at all
+//! is cut at a space, and the caller is told.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// Most bytes handed to `sentencex` at once. News paragraphs are far shorter; the
-/// cost of one window is bounded however hostile the text, so a paragraph costs
-/// time in proportion to its length.
-pub const WINDOW: usize = 4096;
+/// Most `length × quote marks` handed to `sentencex` at once: a 10 KB paragraph
+/// may hold 400 quote marks. Bounds the time of one window (about 20 ms).
+pub const QUOTE_BUDGET: usize = 4 << 20;
+/// A window is at least this long (shorter only at the paragraph's end), so
+/// only a passage this long without a sentence end is ever cut.
+pub const MIN_WINDOW: usize = 2048;
+/// No sentence is longer: the later stages work sentence by sentence.
+pub const MAX_WINDOW: usize = 64 << 10;
 
 /// The sentences of one paragraph, and how often the splitter had to cut a
 /// passage without a sentence end (see the module documentation).
@@ -45,7 +51,7 @@ pub fn split_reporting(paragraph: &str) -> Split {
     let mut after_cut = false;
     let mut start = 0;
     while start < paragraph.len() {
-        let end = floor_char_boundary(paragraph, (start + WINDOW).min(paragraph.len()));
+        let end = window_end(paragraph, start);
         let window = &paragraph[start..end];
         let found: Vec<Range<usize>> = sentencex::get_sentence_boundaries("en", window)
             .into_iter()
@@ -61,7 +67,8 @@ pub fn split_reporting(paragraph: &str) -> Split {
         // keep the sentences that end well before the window does (at least one), and
         // look at the rest again in the next window.
         let ended = &found[..found.len().saturating_sub(1)];
-        let keep = ended.iter().take_while(|r| r.end + WINDOW / 4 <= end).count().max(ended.len().min(1));
+        let margin = (end - start) / 4;
+        let keep = ended.iter().take_while(|r| r.end + margin <= end).count().max(ended.len().min(1));
         if keep > 0 {
             raw.extend(ended[..keep].iter().map(|r| (r.clone(), std::mem::take(&mut after_cut))));
             start = found[keep].start;
@@ -85,18 +92,54 @@ pub fn split_reporting(paragraph: &str) -> Split {
     Split { sentences, forced_cuts }
 }
 
+/// The end of the window starting at `start`: as far as the quote budget and
+/// [`MAX_WINDOW`] allow, at least [`MIN_WINDOW`] bytes, on a character boundary.
+fn window_end(paragraph: &str, start: usize) -> usize {
+    let mut marks = 0;
+    for (i, c) in paragraph[start..].char_indices() {
+        let len = i + c.len_utf8();
+        marks += usize::from(is_quote_mark(c));
+        if len > MAX_WINDOW || (len > MIN_WINDOW && len * marks > QUOTE_BUDGET) {
+            return start + i;
+        }
+    }
+    paragraph.len()
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '`'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '„'
+            | '‚'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+    )
+}
+
 /// Where to cut the window `start..end` that holds no sentence end: after the
 /// last whitespace in its second half, else at `end` (a window of one long word).
 fn cut_point(text: &str, start: usize, end: usize) -> usize {
-    let half = floor_char_boundary(text, start + (end - start) / 2);
-    text[half..end].rfind(char::is_whitespace).map_or(end, |i| half + i + 1)
-}
-
-fn floor_char_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
+    let mut half = start + (end - start) / 2;
+    while !text.is_char_boundary(half) {
+        half -= 1;
     }
-    i
+    text[half..end].rfind(char::is_whitespace).map_or(end, |i| half + i + 1)
 }
 
 fn trim(text: &str, r: Range<usize>) -> Option<Range<usize>> {
@@ -278,9 +321,9 @@ mod tests {
             "Did they agree?",
             "The envoy (who spoke on condition of anonymity. as usual) left.",
         ];
-        let expected: Vec<String> = (0..400).map(|i| format!("{} Item {i}.", pieces[i % pieces.len()])).collect();
+        let expected: Vec<String> = (0..1000).map(|i| format!("{} Item {i}.", pieces[i % pieces.len()])).collect();
         let p = expected.join(" ");
-        assert!(p.len() > 4 * WINDOW);
+        assert!(p.len() * p.matches('“').count() > QUOTE_BUDGET, "windowed");
         let split = split_reporting(&p);
         let got: Vec<&str> = split.sentences.iter().map(|r| &p[r.clone()]).collect();
         let whole: Vec<String> = expected.iter().flat_map(|e| sents(e).into_iter().map(String::from)).collect();
@@ -294,8 +337,8 @@ mod tests {
         // Scaled down; the pieces are bounded, so the work is linear in the length.
         let p = "``a é ".repeat(3000);
         let split = split_reporting(&p);
-        assert!(split.forced_cuts >= p.len() / WINDOW, "{}", split.forced_cuts);
-        assert!(split.sentences.iter().all(|r| r.len() <= WINDOW));
+        assert!(split.forced_cuts >= p.len() / (2 * MIN_WINDOW), "{}", split.forced_cuts);
+        assert!(split.sentences.iter().all(|r| r.len() <= 4096));
         let covered: usize = split.sentences.iter().map(|r| p[r.clone()].split_whitespace().count()).sum();
         assert_eq!(covered, p.split_whitespace().count(), "no text lost");
         // A cut lands on a space, never inside a word.

@@ -179,7 +179,7 @@ fn pathological_inputs_are_bounded_and_say_so() {
     let (q, h) = (quotes.to_str().unwrap(), divs.to_str().unwrap());
     let out = parallax().args(["analyze", q, h]).assert().success();
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
-    assert!(stderr.contains(&format!("{q}: 5 stretch(es) of 4 KB without a sentence end were cut")), "{stderr}");
+    assert!(stderr.contains(&format!("{q}: 5 long passage(s) without a sentence end were cut")), "{stderr}");
     assert!(stderr.contains(&format!("{h}: elements nested 3000 deep (over 256)")), "{stderr}");
     let v = json(&out.get_output().stdout);
     assert_eq!(v["documents"][1]["text"], "Deep inside. Still read.");
