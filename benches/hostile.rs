@@ -27,6 +27,11 @@ const INPUT: &[Generator] = &[
     ("clean/unterminated escapes", Format::Plain, 20_000, |n| "text \x1b]0 more\n".repeat(n)),
     // The reproduction of HTML extraction (over 60 s at n = 20,000).
     ("html/unclosed div", Format::Html, 20_000, |n| format!("<html><body>{}text</body></html>", "<div>".repeat(n))),
+    // Just under the depth limit, many times over: Readability's n × depth stays linear in n.
+    ("html/chains 250 deep", Format::Html, 20, |n| {
+        let chain = format!("{}<p>A sentence deep down.</p>{}", "<div>".repeat(250), "</div>".repeat(250));
+        format!("<html><body>{}</body></html>", chain.repeat(n))
+    }),
     ("html/flat paragraphs", Format::Html, 2_000, |n| {
         let p: String = (0..n).map(|i| format!("<p>Paragraph {i} has a sentence. And a second one.</p>")).collect();
         format!("<html><body><article>{p}</article></body></html>")
