@@ -5,8 +5,9 @@
 //! depth (it walks each candidate's descendants and ancestors), so 20,000
 //! unclosed `<div>` took over a minute. Every page is first tokenized once
 //! (linear), which measures how deep its elements nest; a page nested deeper
-//! than [`MAX_DEPTH`], or one in which Readability finds no article, is shown
-//! as the plain text of its body instead, with a warning that says so.
+//! than [`MAX_DEPTH`], or whose elements' depths add up to more than
+//! [`MAX_LEVELS`], is shown as the plain text of its body instead, with a
+//! warning that says so.
 
 use std::cell::{Cell, RefCell};
 
@@ -24,18 +25,26 @@ use crate::load::markdown;
 /// deep; Blink's parser stops nesting at 512.
 pub const MAX_DEPTH: usize = 256;
 
+/// Most element levels (the sum of every element's depth, Readability's work)
+/// handed to Readability: about a second. A large news page (30,000 elements,
+/// 15 deep on average) has under half of it.
+pub const MAX_LEVELS: usize = 1 << 20;
+
 /// The article's paragraphs, filling title, source (site name), date and url
 /// in `meta` where the page has them, and noting in `warnings` (under `path`)
 /// when the page's whole text had to stand in for the article. `None` when no
 /// text is found.
 pub fn extract(path: &str, html: &str, meta: &mut Meta, warnings: &mut Vec<String>) -> Option<Vec<String>> {
     let scan = scan(html);
-    if scan.max_depth > MAX_DEPTH {
-        warnings.push(format!(
-            "{path}: elements nested {} deep (over {MAX_DEPTH}): shown as the page's plain text, \
-             without picking out the article",
-            scan.max_depth
-        ));
+    let too_deep = if scan.max_depth > MAX_DEPTH {
+        Some(format!("elements nested {} deep (over {MAX_DEPTH})", scan.max_depth))
+    } else if scan.levels > MAX_LEVELS {
+        Some(format!("{} element levels (over {MAX_LEVELS})", scan.levels))
+    } else {
+        None
+    };
+    if let Some(why) = too_deep {
+        warnings.push(format!("{path}: {why}: shown as the page's plain text, without picking out the article"));
         return scan.into_plain(meta);
     }
     readability(html, meta)
@@ -69,6 +78,8 @@ fn readability(html: &str, meta: &mut Meta) -> Option<Vec<String>> {
 #[derive(Default)]
 struct Scan {
     max_depth: usize,
+    /// The sum of every nesting element's depth.
+    levels: usize,
     title: String,
     paragraphs: Vec<String>,
 }
@@ -92,7 +103,12 @@ fn scan(html: &str) -> Scan {
     tokenizer.end();
     let sink = tokenizer.sink;
     sink.flush();
-    Scan { max_depth: sink.max_depth.get(), title: sink.title.take(), paragraphs: sink.paragraphs.take() }
+    Scan {
+        max_depth: sink.max_depth.get(),
+        levels: sink.levels.get(),
+        title: sink.title.take(),
+        paragraphs: sink.paragraphs.take(),
+    }
 }
 
 /// Elements without content.
@@ -149,6 +165,7 @@ const HIDDEN: &[&str] = &["script", "style", "template", "noscript", "textarea",
 struct Scanner {
     depth: Cell<usize>,
     max_depth: Cell<usize>,
+    levels: Cell<usize>,
     /// Open hidden elements (script, style, …): their text is not kept.
     hidden: Cell<usize>,
     in_title: Cell<bool>,
@@ -184,6 +201,7 @@ impl TokenSink for Scanner {
                         if nests {
                             self.depth.set(self.depth.get() + 1);
                             self.max_depth.set(self.max_depth.get().max(self.depth.get()));
+                            self.levels.set(self.levels.get().saturating_add(self.depth.get()));
                         }
                         if HIDDEN.contains(&name) {
                             self.hidden.set(self.hidden.get() + 1);
@@ -249,6 +267,24 @@ mod tests {
         assert_eq!(meta.title.as_deref(), Some("Deep page"));
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].starts_with("deep.html: elements nested 2001 deep (over 256)"), "{warnings:?}");
+    }
+
+    #[test]
+    fn many_deep_chains_are_bounded_too() {
+        // Each chain is within the depth limit, but together they would cost Readability
+        // elements × depth: past the level budget the page is read as plain text.
+        let chain = format!("{}<p>Deep down.</p>{}", "<div>".repeat(200), "</div>".repeat(200));
+        let mut warnings = Vec::new();
+        let few = extract("few.html", &chain.repeat(2), &mut Meta::default(), &mut warnings);
+        assert!(warnings.is_empty() && few.is_some());
+        let many = extract("many.html", &chain.repeat(60), &mut Meta::default(), &mut warnings).unwrap();
+        assert_eq!(many.len(), 60);
+        assert_eq!(
+            warnings,
+            [
+                "many.html: 1206000 element levels (over 1048576): shown as the page's plain text, without picking out the article"
+            ]
+        );
     }
 
     #[test]
