@@ -70,7 +70,7 @@ fn a_file_over_the_limit_is_refused_and_the_flag_raises_it() {
     fs::write(&big, "Words fill the page. ".repeat(2000)).unwrap();
     let big = big.to_str().unwrap();
     parallax().args(["analyze", "--max-input", "16K", big]).assert().code(2).stderr(predicate::str::ends_with(
-        "refused: larger than the input limit of 16 KB (raise it with --max-input)\n",
+        "refused: larger than the input limit of 16 kB (raise it with --max-input)\n",
     ));
     parallax().args(["analyze", "--max-input", "64K", big]).assert().success();
     parallax()

@@ -9,7 +9,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 /// Default limit on the bytes read from one input: far above any article.
-pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+pub const DEFAULT_MAX_BYTES: u64 = 64_000_000;
 
 /// Why an input was not read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -140,9 +140,9 @@ pub fn link_inside(link: &Path, dir: &Path) -> Result<PathBuf, Refusal> {
     if target.starts_with(dir) { Ok(target) } else { Err(Refusal::LinkOutside) }
 }
 
-/// `64 MB`, `1.5 GB`, `512 KB`, `100 bytes` (units of 1024).
+/// `64 MB`, `1.5 GB`, `500 kB`, `100 bytes` (units of 1000, as `--max-size` for web pages).
 pub fn format_size(bytes: u64) -> String {
-    const UNITS: [(&str, u64); 3] = [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)];
+    const UNITS: [(&str, u64); 3] = [("GB", 1_000_000_000), ("MB", 1_000_000), ("kB", 1_000)];
     for (name, size) in UNITS {
         if bytes >= size {
             let whole = bytes / size;
@@ -153,16 +153,16 @@ pub fn format_size(bytes: u64) -> String {
     format!("{bytes} bytes")
 }
 
-/// Parses a size such as `64M`, `64MB`, `1.5G`, `500k` or `1000` (bytes; units of 1024).
+/// Parses a size such as `64M`, `64MB`, `1.5G`, `500k` or `1000` (bytes; units of 1000).
 pub fn parse_size(s: &str) -> Result<u64, String> {
     let t = s.trim();
     let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
     let (number, unit) = t.split_at(split);
     let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
         "" | "b" => 1,
-        "k" | "kb" | "kib" => 1 << 10,
-        "m" | "mb" | "mib" => 1 << 20,
-        "g" | "gb" | "gib" => 1 << 30,
+        "k" | "kb" => 1_000,
+        "m" | "mb" => 1_000_000,
+        "g" | "gb" => 1_000_000_000,
         _ => return Err(format!("`{s}` is not a size (e.g. 64M, 1G, 500K)")),
     };
     let value: f64 = number.parse().map_err(|_| format!("`{s}` is not a size (e.g. 64M, 1G, 500K)"))?;
@@ -179,16 +179,17 @@ mod tests {
 
     #[test]
     fn sizes_parse_and_print() {
-        assert_eq!(parse_size("64M"), Ok(64 << 20));
-        assert_eq!(parse_size("64 MB"), Ok(64 << 20));
-        assert_eq!(parse_size("1.5g"), Ok(3 << 29));
-        assert_eq!(parse_size("500K"), Ok(500 << 10));
+        assert_eq!(parse_size("64M"), Ok(DEFAULT_MAX_BYTES));
+        assert_eq!(parse_size("64 MB"), Ok(64_000_000));
+        assert_eq!(parse_size("1.5g"), Ok(1_500_000_000));
+        assert_eq!(parse_size("500K"), Ok(500_000));
         assert_eq!(parse_size("1000"), Ok(1000));
         assert!(parse_size("0").is_err());
         assert!(parse_size("lots").is_err());
         assert!(parse_size("5 parsecs").is_err());
         assert_eq!(format_size(DEFAULT_MAX_BYTES), "64 MB");
-        assert_eq!(format_size(3 << 29), "1.5 GB");
+        assert_eq!(format_size(1_500_000_000), "1.5 GB");
+        assert_eq!(format_size(16_000), "16 kB");
         assert_eq!(format_size(100), "100 bytes");
     }
 
