@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -13,10 +14,13 @@ use parallax::document::Document;
 use parallax::framing::Lexicon;
 use parallax::{load, report, seeds};
 
+use crate::{inputs, web};
+
 /// Read several news sources on one story side by side, with framing
 /// language and matching claims highlighted.
 ///
-/// With no PATH, opens the five bundled articles on the 2025 Gaza ceasefire talks.
+/// Opens web pages (http:// and https:// addresses) and local files side by side.
+/// With neither, opens the five bundled articles on the 2025 Gaza ceasefire talks.
 #[derive(Debug, Parser)]
 #[command(
     name = "parallax",
@@ -43,8 +47,9 @@ enum Command {
 
 #[derive(Debug, Args)]
 struct ReadArgs {
-    /// Files or directories to open (.txt, .md, .html); `-` reads standard input.
-    #[arg(value_name = "PATH")]
+    /// Web addresses (http://, https://), files or directories (.txt, .md, .html) to open,
+    /// in this order; `-` reads standard input.
+    #[arg(value_name = "URL|PATH")]
     paths: Vec<PathBuf>,
 
     /// Leave the mouse to the terminal, so text can be selected (e.g. over SSH).
@@ -55,12 +60,16 @@ struct ReadArgs {
     lexicon: LexiconArgs,
 
     #[command(flatten)]
+    web: WebArgs,
+
+    #[command(flatten)]
     input: InputArgs,
 }
 
 #[derive(Debug, Args)]
 struct InputArgs {
-    /// Refuse an input larger than SIZE (e.g. 64M, 1G); FIFOs and devices are never read.
+    /// Refuse an input larger than SIZE, in bytes or with a k, M or G suffix (1000s);
+    /// FIFOs and devices are never read.
     #[arg(long, value_name = "SIZE", value_parser = load::parse_size, default_value = "64M")]
     max_input: u64,
 }
@@ -91,9 +100,52 @@ struct AnalyzeArgs {
     #[command(flatten)]
     input: InputArgs,
 
-    /// Files or directories to analyse; `-` reads standard input. Default: the bundled seeds.
-    #[arg(value_name = "PATH")]
+    /// Web addresses, files or directories to analyse; `-` reads standard input.
+    /// Default: the bundled seeds.
+    #[arg(value_name = "URL|PATH")]
     paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    web: WebArgs,
+}
+
+/// Where inputs come from besides the command line, and how web pages are fetched.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Web pages and lists")]
+struct WebArgs {
+    /// Also open the paths and web addresses listed in FILE, one per line (`#` starts a
+    /// comment line; relative paths are taken from FILE's directory; `-` reads standard
+    /// input); repeat for several lists.
+    #[arg(long, value_name = "FILE")]
+    list: Vec<PathBuf>,
+
+    /// Open web pages only from the cache ($XDG_CACHE_HOME/parallax/, else ~/.cache/parallax/);
+    /// never use the network.
+    #[arg(long, conflicts_with = "refresh")]
+    offline: bool,
+
+    /// Fetch web pages again even when the cache has them.
+    #[arg(long)]
+    refresh: bool,
+
+    /// Give up on a web page after this many seconds (redirects and download included).
+    #[arg(long, value_name = "SECONDS", value_parser = web::parse_timeout, default_value_t = web::DEFAULT_TIMEOUT_SECS)]
+    timeout: f64,
+
+    /// Refuse a web page larger than this, in bytes, or with a k or M suffix (1000s).
+    #[arg(long, value_name = "SIZE", value_parser = web::parse_size, default_value = "10M")]
+    max_size: u64,
+}
+
+impl WebArgs {
+    fn options(&self) -> web::Options {
+        web::Options {
+            offline: self.offline,
+            refresh: self.refresh,
+            timeout: Duration::from_secs_f64(self.timeout),
+            max_size: self.max_size,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -115,18 +167,23 @@ pub fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("parallax: {e:#}");
+            match e.downcast_ref::<inputs::Unopened>() {
+                Some(inputs::Unopened(lines)) => lines.iter().for_each(|l| eprintln!("parallax: {l}")),
+                None => eprintln!("parallax: {e:#}"),
+            }
             ExitCode::from(2)
         }
     }
 }
 
-/// Loads the inputs, or the seeds when there are none; warnings go to stderr.
-fn documents(paths: &[PathBuf], input: &InputArgs) -> Result<Vec<Document>> {
-    if paths.is_empty() {
+/// Loads the inputs (fetching web pages), or the seeds when there are none;
+/// warnings go to stderr.
+fn documents(paths: &[PathBuf], web: &WebArgs, input: &InputArgs) -> Result<Vec<Document>> {
+    let inputs = inputs::gather(paths, &web.list, input.max_input)?;
+    if inputs.is_empty() {
         return Ok(seeds::documents());
     }
-    let loaded = load::load_paths_limited(paths, input.max_input)?;
+    let loaded = inputs::open(&inputs, &web.options(), input.max_input)?;
     for w in &loaded.warnings {
         eprintln!("parallax: warning: {w}");
     }
@@ -153,7 +210,7 @@ fn config_lexicon() -> Option<PathBuf> {
 
 fn analyze(args: AnalyzeArgs) -> Result<()> {
     let mut options = analysis_options(&args.lexicon)?;
-    let docs = documents(&args.paths, &args.input)?;
+    let docs = documents(&args.paths, &args.web, &args.input)?;
     options.min_score = args.min_score;
     let analysis = Analysis::run(&docs, &options);
     let Format::Json = args.format;
@@ -166,7 +223,7 @@ fn analyze(args: AnalyzeArgs) -> Result<()> {
 fn read(args: ReadArgs) -> Result<()> {
     // A broken lexicon is reported before the terminal is taken over.
     let options = analysis_options(&args.lexicon)?;
-    let docs = documents(&args.paths, &args.input)?;
+    let docs = documents(&args.paths, &args.web, &args.input)?;
     // The reader's errors name their cause (a settings file, or the terminal).
     parallax::tui::run(docs, parallax::tui::Settings { mouse: !args.no_mouse, options })?;
     Ok(())

@@ -15,6 +15,8 @@ pub struct Meta {
     pub source: Option<String>,
     pub date: Option<String>,
     pub url: Option<String>,
+    /// When a page fetched from `url` was downloaded (RFC 3339, UTC); `None` for local files.
+    pub fetched: Option<String>,
 }
 
 /// One article, cleaned for reading. `text` is exactly what the reader shows;
@@ -26,6 +28,8 @@ pub struct Document {
     pub source: Option<String>,
     pub date: Option<String>,
     pub url: Option<String>,
+    /// When a page fetched from `url` was downloaded (RFC 3339, UTC); `None` for local files.
+    pub fetched: Option<String>,
     pub text: String,
     /// Paragraphs, separated in `text` by one blank line.
     pub paragraphs: Vec<Range<usize>>,
@@ -70,6 +74,7 @@ impl Document {
             source: meta.source,
             date: meta.date,
             url: meta.url,
+            fetched: meta.fetched,
             text,
             paragraphs,
             sentences,

@@ -17,3 +17,4 @@ pub mod report;
 pub mod seeds;
 pub mod sentences;
 pub mod tui;
+pub mod words;

@@ -29,6 +29,8 @@ pub struct DocumentOut<'a> {
     pub source: Option<&'a str>,
     pub date: Option<&'a str>,
     pub url: Option<&'a str>,
+    /// When the page at `url` was fetched (RFC 3339, UTC); null for local files.
+    pub fetched: Option<&'a str>,
     pub text: &'a str,
     pub sentences: Vec<SpanOut>,
 }
@@ -74,6 +76,7 @@ pub fn build<'a>(docs: &'a [Document], analysis: &'a Analysis) -> Report<'a> {
                 source: d.source.as_deref(),
                 date: d.date.as_deref(),
                 url: d.url.as_deref(),
+                fetched: d.fetched.as_deref(),
                 text: &d.text,
                 sentences: d.sentences.iter().map(|r| SpanOut { start: r.start, end: r.end }).collect(),
             })

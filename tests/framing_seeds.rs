@@ -71,7 +71,7 @@ fn proportions_in_seed_004_are_not_marked_as_hedges() {
 #[test]
 fn a_label_explanation_shows_how_the_other_sources_name_the_group() {
     let (docs, analysis) = run();
-    let i = find(&docs, &analysis, 1, "terror group’s");
+    let i = find(&docs, &analysis, 1, "terror group");
     let e = analysis.explain(&docs, 1, i);
     assert_eq!(e.category, Category::Label);
     assert_eq!(e.rule, "terror group");

@@ -184,3 +184,23 @@ fn pathological_inputs_are_bounded_and_say_so() {
     let v = json(&out.get_output().stdout);
     assert_eq!(v["documents"][1]["text"], "Deep inside. Still read.");
 }
+
+#[test]
+fn a_list_file_is_read_as_any_input() {
+    // A `--list` that is a FIFO is refused without blocking; one over the limit is refused.
+    let dir = TempDir::new().unwrap();
+    let fifo = dir.path().join("list.txt");
+    mkfifo(&fifo);
+    parallax()
+        .args(["analyze", "--list", fifo.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("refused: a FIFO, not a regular file"));
+    let long = dir.path().join("long.txt");
+    fs::write(&long, "# a comment line\n".repeat(100)).unwrap();
+    parallax()
+        .args(["analyze", "--max-input", "1k", "--list", long.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("refused: larger than the input limit of 1 kB"));
+}

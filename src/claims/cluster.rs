@@ -2,9 +2,9 @@
 //! joins a claim only when it links to most of its members, so one generic
 //! sentence that links weakly to many cannot chain unrelated claims together.
 
-use super::fasthash::FastMap;
 use super::{Cluster, Link, SentenceRef};
 use crate::document::Document;
+use crate::words::FastMap;
 
 /// Share of a claim's members a newcomer must link to (all of them while the claim has two or three).
 const COVER: f32 = 0.75;

@@ -10,11 +10,12 @@ use super::SentenceRef;
 use super::clauses::clauses as split_clauses;
 use super::embed::{self, DIMS};
 use super::entities::{Capitalisation, entity_keys};
-use super::fasthash::FastMap;
 use super::numbers::quantities;
 use super::quotes::quotations;
-use super::tokens::{Word, data_lines, is_stopword, stem, words};
+use super::tokens::{data_lines, is_function_word, is_stopword};
 use crate::document::Document;
+use crate::words::FastMap;
+use crate::words::{Word, key, words};
 
 /// Sentences with fewer words, or fewer content words, say too little to link.
 const MIN_WORDS: usize = 5;
@@ -101,14 +102,18 @@ struct Interner {
 }
 
 impl Interner {
-    fn id(&mut self, key: String) -> u32 {
+    fn id(&mut self, key: &str) -> u32 {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
         let next = self.ids.len() as u32;
-        *self.ids.entry(key).or_insert(next)
+        self.ids.insert(key.to_string(), next);
+        next
     }
 }
 
-/// The keys being interned, with each word's stem key remembered: stemming is the costliest
-/// step per word and news repeats its words, so each is stemmed once.
+/// The keys being interned, with the stem key of each name word remembered: name words come
+/// as lower-case strings, and stemming is the costliest step per word.
 #[derive(Default)]
 struct Keys {
     interner: Interner,
@@ -116,7 +121,7 @@ struct Keys {
 }
 
 impl Keys {
-    fn id(&mut self, key: String) -> u32 {
+    fn id(&mut self, key: &str) -> u32 {
         self.interner.id(key)
     }
 
@@ -124,7 +129,7 @@ impl Keys {
         match self.stems.get(lower) {
             Some(&id) => id,
             None => {
-                let id = self.interner.id(stem(lower));
+                let id = self.interner.id(&key(lower));
                 self.stems.insert(lower.to_string(), id);
                 id
             }
@@ -145,27 +150,27 @@ pub struct Clause {
 fn features(text: &str, ws: &[Word], caps: &Capitalisation, keys: &mut Keys) -> (SentenceFeatures, Vec<(usize, u32)>) {
     let mut f = SentenceFeatures::default();
     let mut words_here = Vec::new();
-    for (i, w) in ws.iter().enumerate().filter(|(_, w)| !w.is_stopword()) {
-        let id = keys.stem_id(&w.lower);
+    for (i, w) in ws.iter().enumerate().filter(|(_, w)| !is_function_word(w)) {
+        let id = keys.id(&w.key);
         f.terms.push(id);
         words_here.push((i, id));
     }
     f.content_words = f.terms.len();
     for k in entity_keys(text, ws, caps) {
         let last = k.rsplit(' ').next().unwrap_or(&k);
-        let last_id = keys.id(format!("@{last}"));
+        let last_id = keys.id(&format!("@{last}"));
         for w in k.split(' ').filter(|w| !is_stopword(w)) {
             f.name_terms.push(keys.stem_id(w));
         }
-        let id = keys.id(format!("@{k}"));
+        let id = keys.id(&format!("@{k}"));
         f.entities.push(id);
         f.entity_names.push((id, last_id, k.split(' ').count()));
     }
     f.figures = quantities(ws)
         .into_iter()
         .map(|q| Figure {
-            value: keys.id(format!("#{}", q.value)),
-            units: q.units.into_iter().map(|u| keys.id(u)).collect(),
+            value: keys.id(&format!("#{}", q.value)),
+            units: q.units.into_iter().map(|u| keys.id(&u)).collect(),
         })
         .collect();
     f.quotes = quotations(text)
@@ -173,8 +178,8 @@ fn features(text: &str, ws: &[Word], caps: &Capitalisation, keys: &mut Keys) -> 
         .map(|r| {
             let mut q: Vec<u32> = ws
                 .iter()
-                .filter(|w| w.range.start >= r.start && w.range.end <= r.end && !w.is_stopword())
-                .map(|w| keys.stem_id(&w.lower))
+                .filter(|w| w.range.start >= r.start && w.range.end <= r.end && !is_function_word(w))
+                .map(|w| keys.id(&w.key))
                 .collect();
             q.sort_unstable();
             q.dedup();
@@ -207,9 +212,9 @@ fn weigh(
     let mut sum = [0f32; DIMS];
     for (i, id) in content {
         let lower = &ws[*i].lower;
-        let v = match vectors.get(lower) {
+        let v = match vectors.get(&**lower) {
             Some(v) => v,
-            None => vectors.entry(lower.clone()).or_insert_with(|| model.word(lower)),
+            None => vectors.entry(lower.to_string()).or_insert_with(|| model.word(lower)),
         };
         if let Some(v) = v {
             let w = idf[*id as usize];
@@ -334,8 +339,8 @@ mod tests {
             "Hamas rejected the truce offer from Cairo. Hamas met mediators in Doha on Sunday.",
             "Mediators said Hamas and the envoy Witkoff had left. Hamas leaders gathered again.",
         ]);
-        let hamas = c.weight(&crate::claims::tokens::stem("hamas")).unwrap();
-        assert!(hamas < c.weight(&crate::claims::tokens::stem("cairo")).unwrap());
+        let hamas = c.weight(&crate::words::key("hamas")).unwrap();
+        assert!(hamas < c.weight(&crate::words::key("cairo")).unwrap());
         assert!(c.weight("@witkoff").unwrap() > c.weight("@hamas").unwrap());
     }
 

@@ -3,7 +3,8 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::tokens::{Word, words};
+use super::tokens::is_function_word;
+use crate::words::{Word, words};
 
 /// The words of `a` absent from `b` and of `b` absent from `a`, as byte ranges
 /// into each. Words count as present when their stems match ("hostage" /
@@ -11,10 +12,10 @@ use super::tokens::{Word, words};
 /// "withdrawal" against "redeployment", not "the" against "a".
 pub fn word_diff(a: &str, b: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let (wa, wb) = (words(a), words(b));
-    let stems = |ws: &[Word]| ws.iter().map(Word::stem).collect::<HashSet<String>>();
+    let stems = |ws: &[Word]| ws.iter().map(|w: &Word| w.key.to_string()).collect::<HashSet<String>>();
     let (sa, sb) = (stems(&wa), stems(&wb));
     let only = |ws: &[Word], other: &HashSet<String>| {
-        ws.iter().filter(|w| !w.is_stopword() && !other.contains(&w.stem())).map(|w| w.range.clone()).collect()
+        ws.iter().filter(|w| !is_function_word(w) && !other.contains(&*w.key)).map(|w| w.range.clone()).collect()
     };
     (only(&wa, &sb), only(&wb, &sa))
 }

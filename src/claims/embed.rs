@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use super::fasthash::FastMap;
+use crate::words::FastMap;
 
 pub const DIMS: usize = 64;
 /// Longest word split into pieces; longer tokens are debris (URLs, hashes).

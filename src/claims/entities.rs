@@ -2,8 +2,9 @@
 //! by the whole name and by its last word, so "Steve Witkoff" and a later
 //! "Witkoff" share a key.
 
-use super::fasthash::FastMap;
-use super::tokens::{Word, is_stopword};
+use super::tokens::is_stopword;
+use crate::words::FastMap;
+use crate::words::Word;
 
 /// Lower-case words that may sit inside a name ("Abu Zuhri", "Gulf of Mexico", "bin Salman").
 const NAME_JOINERS: [&str; 7] = ["of", "al", "bin", "abu", "de", "la", "van"];
@@ -28,9 +29,9 @@ impl Capitalisation {
                 continue;
             }
             // Most words repeat: look up before allocating a key.
-            let entry = match self.counts.get_mut(&w.lower) {
+            let entry = match self.counts.get_mut(&*w.lower) {
                 Some(e) => e,
-                None => self.counts.entry(w.lower.clone()).or_default(),
+                None => self.counts.entry(w.lower.to_string()).or_default(),
             };
             if capitalised {
                 entry.0 += 1;
@@ -44,7 +45,7 @@ impl Capitalisation {
         if !w.is_capitalised(text) || is_stopword(&w.lower) {
             return false;
         }
-        let (upper, lower) = self.counts.get(&w.lower).copied().unwrap_or((0, 0));
+        let (upper, lower) = self.counts.get(&*w.lower).copied().unwrap_or((0, 0));
         upper > 0 && upper >= lower
     }
 }
@@ -66,7 +67,7 @@ pub fn entity_keys(text: &str, words: &[Word], caps: &Capitalisation) -> Vec<Str
         run.clear();
     };
     for w in words {
-        let joins = !run.is_empty() && NAME_JOINERS.contains(&w.lower.as_str());
+        let joins = !run.is_empty() && NAME_JOINERS.contains(&&*w.lower);
         if joins || caps.is_name_word(w, text) {
             run.push(&w.lower);
         } else {
@@ -82,7 +83,7 @@ pub fn entity_keys(text: &str, words: &[Word], caps: &Capitalisation) -> Vec<Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claims::tokens::words;
+    use crate::words::words;
 
     fn keys(corpus: &[&str], sentence: &str) -> Vec<String> {
         let mut caps = Capitalisation::default();

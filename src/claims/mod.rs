@@ -14,7 +14,6 @@ pub mod corpus;
 mod diff;
 pub mod embed;
 pub mod entities;
-mod fasthash;
 pub mod index;
 pub mod model;
 pub mod numbers;

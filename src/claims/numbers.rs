@@ -1,7 +1,8 @@
 //! Numbers with their units: "60-day" → (60, day), "10 Israeli captives" →
 //! (10, captive), "59 hostages" → (59, hostage), "three weeks" → (3, week).
 
-use super::tokens::{Word, is_stopword, stem};
+use super::tokens::is_stopword;
+use crate::words::{Word, key};
 
 /// A figure as written in a sentence: its value in canonical form, and the
 /// stems of the words that may name what it counts ("10 Israeli captives":
@@ -78,11 +79,11 @@ pub fn quantities(words: &[Word]) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let lower = words[i].lower.as_str();
+        let lower = &*words[i].lower;
         let (mut value, unit) = if let Some((v, u)) = split_digits(lower) {
-            (v, u.map(stem))
+            (v, u.map(key))
         } else if let Some((head, tail)) = lower.split_once('-').filter(|(h, _)| word_value(h).is_some()) {
-            (word_value(head).unwrap_or_default(), Some(stem(tail)))
+            (word_value(head).unwrap_or_default(), Some(key(tail)))
         } else if let Some(v) = word_value(lower) {
             (v, None)
         } else {
@@ -90,7 +91,7 @@ pub fn quantities(words: &[Word]) -> Vec<Quantity> {
             continue;
         };
         let mut next = i + 1;
-        while let Some((_, scale)) = words.get(next).and_then(|w| SCALES.iter().find(|(s, _)| *s == w.lower)) {
+        while let Some((_, scale)) = words.get(next).and_then(|w| SCALES.iter().find(|(s, _)| *s == &*w.lower)) {
             if let Ok(v) = value.parse::<f64>() {
                 value = format!("{}", v * scale);
             }
@@ -102,7 +103,7 @@ pub fn quantities(words: &[Word]) -> Vec<Quantity> {
                 .iter()
                 .take(UNIT_REACH)
                 .take_while(|w| !is_stopword(&w.lower) && split_digits(&w.lower).is_none())
-                .map(|w| stem(&w.lower))
+                .map(|w| key(&w.lower))
                 .collect();
         }
         if lower != "one" || !units.is_empty() {
@@ -118,14 +119,14 @@ pub fn quantities(words: &[Word]) -> Vec<Quantity> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claims::tokens::words;
+    use crate::words::words;
 
     fn q(t: &str) -> Vec<(String, Vec<String>)> {
         quantities(&words(t)).into_iter().map(|q| (q.value, q.units)).collect()
     }
 
     fn qty(v: &str, units: &[&str]) -> (String, Vec<String>) {
-        (v.to_string(), units.iter().map(|u| stem(u)).collect())
+        (v.to_string(), units.iter().map(|u| key(u)).collect())
     }
 
     #[test]

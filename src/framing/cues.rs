@@ -3,11 +3,11 @@
 
 use std::sync::LazyLock;
 
-use super::tokens::{Token, WordSet, word_key};
+use crate::words::{Word, WordSet, key};
 
 /// Matching keys of space-separated words.
 fn keys(words: &str) -> WordSet {
-    words.split_whitespace().map(word_key).collect()
+    words.split_whitespace().map(key).collect()
 }
 
 /// Verbs (and nouns) that hand a quotation to a speaker when they come just
@@ -45,11 +45,11 @@ pub static SOURCE_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
     )
 });
 
-pub fn is_in(set: &WordSet, token: &Token) -> bool {
+pub fn is_in(set: &WordSet, token: &Word) -> bool {
     set.contains(&*token.key)
 }
 
 /// Only spaces (no punctuation) between two tokens.
-pub fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
+pub fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
     text[a.range.end..b.range.start].chars().all(char::is_whitespace)
 }

@@ -67,7 +67,7 @@ pub struct Lexicon {
     descriptions: BTreeMap<Category, String>,
     entries: Vec<Entry>,
     /// Entry indices by the word of their first key.
-    by_first_word: tokens::WordMap<Vec<usize>>,
+    by_first_word: crate::words::FastMap<String, Vec<usize>>,
 }
 
 #[derive(Deserialize)]
@@ -133,7 +133,7 @@ impl Lexicon {
     }
 
     pub fn empty() -> Lexicon {
-        Lexicon { descriptions: BTreeMap::new(), entries: Vec::new(), by_first_word: tokens::WordMap::default() }
+        Lexicon { descriptions: BTreeMap::new(), entries: Vec::new(), by_first_word: crate::words::FastMap::default() }
     }
 
     /// The defaults with each file of `files` merged over them in order.
@@ -200,7 +200,7 @@ impl Lexicon {
                 let note: Option<Arc<str>> = group.note.map(|n| Arc::from(n.trim()));
                 let contrast: Option<Arc<str>> = group.id.map(Arc::from);
                 let unless_next: Vec<String> =
-                    group.unless_next.iter().map(|w| tokens::word_key(&w.to_lowercase())).collect();
+                    group.unless_next.iter().map(|w| crate::words::key(&w.to_lowercase())).collect();
                 for term in &group.terms {
                     let keys = tokens::term_keys(term.get_ref(), group.exact);
                     if keys.is_empty() {
@@ -254,7 +254,7 @@ impl Lexicon {
     }
 
     /// Indices of the entries whose first word could match `token`.
-    pub(super) fn candidates<'a>(&'a self, token: &tokens::Token) -> impl Iterator<Item = usize> + 'a {
+    pub(super) fn candidates<'a>(&'a self, token: &crate::words::Word) -> impl Iterator<Item = usize> + 'a {
         let by_key = self.by_first_word.get(&*token.key);
         let by_form = (token.lower != token.key).then(|| self.by_first_word.get(&*token.lower)).flatten();
         by_key.into_iter().chain(by_form).flatten().copied()
@@ -262,7 +262,7 @@ impl Lexicon {
 
     /// The verb entry of [`Category::Passive`] that `token` is a form of: the
     /// verbs whose agentless passive is worth pointing at.
-    pub fn passive_verb(&self, token: &tokens::Token) -> Option<usize> {
+    pub fn passive_verb(&self, token: &crate::words::Word) -> Option<usize> {
         self.candidates(token).find(|&i| {
             let e = &self.entries[i];
             e.category == Category::Passive && e.keys.len() == 1 && e.keys[0].matches(token)

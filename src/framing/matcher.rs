@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::Category;
 use super::lexicon::{Entry, Lexicon};
-use super::tokens::Token;
+use crate::words::Word;
 
 /// How many words after a term its `unless_next` words are looked for ("withdraw from the nuclear deal").
 const UNLESS_REACH: usize = 4;
@@ -18,7 +18,7 @@ pub struct Found {
     pub entry: usize,
 }
 
-pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Found> {
+pub fn find(text: &str, tokens: &[Word], lexicon: &Lexicon) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -41,7 +41,7 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Found> {
     out
 }
 
-fn matches_at(text: &str, tokens: &[Token], at: usize, entry: &Entry) -> bool {
+fn matches_at(text: &str, tokens: &[Word], at: usize, entry: &Entry) -> bool {
     let Some(span) = tokens.get(at..at + entry.keys.len()) else { return false };
     let words_match = entry.keys.iter().zip(span).all(|(k, t)| k.matches(t));
     let adjacent = span.windows(2).all(|w| text[w[0].range.end..w[1].range.start].chars().all(char::is_whitespace));
@@ -57,7 +57,7 @@ fn matches_at(text: &str, tokens: &[Token], at: usize, entry: &Entry) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::framing::tokens::tokens;
+    use crate::words::words;
 
     fn lexicon(toml: &str) -> Lexicon {
         let mut l = Lexicon::empty();
@@ -66,7 +66,7 @@ mod tests {
     }
 
     fn found<'a>(text: &'a str, lex: &Lexicon) -> Vec<&'a str> {
-        find(text, &tokens(text), lex).into_iter().map(|f| &text[f.range]).collect()
+        find(text, &words(text), lex).into_iter().map(|f| &text[f.range]).collect()
     }
 
     #[test]
@@ -86,7 +86,7 @@ mod tests {
         let mut lex = lexicon("[[passive.group]]\nterms = [\"pressure\"]\n");
         lex.merge_str("user.toml", "[[loaded.group]]\nterms = [\"pressure\"]\n").unwrap();
         assert_eq!(found("They pressured him.", &lex), ["pressured"]);
-        assert_eq!(lex.entries()[find("pressured", &tokens("pressured"), &lex)[0].entry].category, Category::Loaded);
+        assert_eq!(lex.entries()[find("pressured", &words("pressured"), &lex)[0].entry].category, Category::Loaded);
     }
 
     #[test]

@@ -73,7 +73,7 @@ pub fn detect(doc: &Document, lexicon: &Lexicon) -> Vec<FramingSpan> {
 /// [`detect`], and for each label contrast set the document names, the terms it uses.
 pub fn detect_with_contrasts(doc: &Document, lexicon: &Lexicon) -> (Vec<FramingSpan>, Contrasts) {
     let text = &doc.text;
-    let tokens = tokens::tokens(text);
+    let tokens = crate::words::words(text);
     let matches = matcher::find(text, &tokens, lexicon);
     let contrasts = contrasts(&matches, lexicon);
     let rule_span = |range: Range<usize>, (rule, category, _): (&str, Category, &str)| FramingSpan {
@@ -121,7 +121,7 @@ pub fn note_and_contrast(lexicon: &Lexicon, text: &str, span: &FramingSpan) -> (
     if let Some((rule, _, note)) = RULES.iter().find(|(id, category, _)| *id == span.rule && *category == span.category)
     {
         let verb_note = (*rule == passive::RULE)
-            .then(|| tokens::tokens(&text[span.range.clone()]).pop())
+            .then(|| crate::words::words(&text[span.range.clone()]).pop())
             .flatten()
             .and_then(|last| lexicon.passive_verb(&last))
             .and_then(|i| lexicon.entries()[i].note.as_deref().map(str::to_string));
@@ -145,7 +145,7 @@ const FUNCTION_WORDS: [&str; 87] = [
 ];
 
 /// `range` plus the word right after it, when that word is what an intensifier or an adjective modifies.
-fn extend_to_next_word(text: &str, tokens: &[tokens::Token], range: Range<usize>) -> Range<usize> {
+fn extend_to_next_word(text: &str, tokens: &[crate::words::Word], range: Range<usize>) -> Range<usize> {
     let next = tokens.partition_point(|t| t.range.start < range.end);
     match tokens.get(next) {
         Some(t)

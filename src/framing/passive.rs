@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::cues;
 use super::lexicon::Lexicon;
-use super::tokens::Token;
+use crate::words::Word;
 
 pub const RULE: &str = "agentless_passive";
 pub const NOTE: &str = "A passive verb with no \"by …\": the action is reported but the one who did it is left out. \
@@ -28,7 +28,7 @@ const HELD_AS_EVENT: [&str; 12] =
     ["in", "at", "on", "today", "yesterday", "last", "next", "this", "through", "via", "over", "during"];
 
 /// Agentless passives with the index of the lexicon verb each one uses.
-pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<(Range<usize>, usize)> {
+pub fn find(text: &str, tokens: &[Word], lexicon: &Lexicon) -> Vec<(Range<usize>, usize)> {
     let mut out: Vec<(Range<usize>, usize)> = Vec::new();
     for (i, aux) in tokens.iter().enumerate() {
         if &*aux.key != "be" && !GET_FORMS.contains(&&*aux.lower) {
@@ -47,7 +47,7 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<(Range<usize
     out
 }
 
-fn participle_after(text: &str, tokens: &[Token], aux: usize, lexicon: &Lexicon) -> Option<(usize, usize)> {
+fn participle_after(text: &str, tokens: &[Word], aux: usize, lexicon: &Lexicon) -> Option<(usize, usize)> {
     let mut j = aux + 1;
     while j < tokens.len() && cues::adjacent(text, &tokens[j - 1], &tokens[j]) && j <= aux + 1 + MAX_BETWEEN {
         let w = &*tokens[j].lower;
@@ -68,7 +68,7 @@ fn participle_after(text: &str, tokens: &[Token], aux: usize, lexicon: &Lexicon)
 }
 
 /// A "by" soon after the participle, before any punctuation, names the agent.
-fn has_agent(text: &str, tokens: &[Token], participle: usize) -> bool {
+fn has_agent(text: &str, tokens: &[Word], participle: usize) -> bool {
     (participle + 1..tokens.len().min(participle + 1 + AGENT_REACH))
         .take_while(|&j| cues::adjacent(text, &tokens[j - 1], &tokens[j]))
         .any(|j| &*tokens[j].lower == "by")
@@ -77,11 +77,11 @@ fn has_agent(text: &str, tokens: &[Token], participle: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::framing::tokens::tokens;
+    use crate::words::words;
 
     fn found(text: &str) -> Vec<&str> {
         let lexicon = Lexicon::embedded();
-        find(text, &tokens(text), &lexicon).into_iter().map(|(r, _)| &text[r]).collect()
+        find(text, &words(text), &lexicon).into_iter().map(|(r, _)| &text[r]).collect()
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::cues::{self, INTRODUCES_QUOTE, TAGS_QUOTE};
-use super::tokens::{Token, words};
+use crate::words::{Word, spans};
 
 pub const RULE: &str = "scare_quote";
 pub const NOTE: &str = "A short phrase in quotation marks with no speaker named. The marks keep the writer's \
@@ -22,19 +22,17 @@ const TITLE_SMALL: [&str; 12] = ["of", "the", "a", "an", "and", "or", "in", "on"
 
 /// Scare quotes in `text`, quote marks paired within each paragraph; a reporting
 /// verb earlier in the quote's sentence (`sentences`) hands it to a speaker.
-pub fn find(
-    text: &str,
-    paragraphs: &[Range<usize>],
-    sentences: &[Range<usize>],
-    tokens: &[Token],
-) -> Vec<Range<usize>> {
+pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>], tokens: &[Word]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    // Where the quote-introducing words are, so that asking whether one precedes a quote in its
+    // sentence is a lookup, not a scan of the sentence (a sentence can hold thousands of quotes).
+    let cues: Vec<usize> = (0..tokens.len()).filter(|&i| cues::is_in(&INTRODUCES_QUOTE, &tokens[i])).collect();
     for p in paragraphs {
         let mut last_attributed: Option<usize> = None;
         for quote in quote_pairs(&text[p.clone()]) {
             let quote = quote.start + p.start..quote.end + p.start;
             let inner = inner(text, &quote);
-            let n = words(inner).len();
+            let n = spans(inner).len();
             if n == 0
                 || n > MAX_WORDS
                 || is_title(inner)
@@ -46,7 +44,7 @@ pub fn find(
             let after = tokens.partition_point(|t| t.range.start < quote.end);
             let chained = last_attributed.is_some_and(|end| first >= end && first - end <= CHAIN_REACH);
             if chained
-                || introduced(text, sentences, tokens, first, quote.start)
+                || introduced(text, sentences, tokens, &cues, first, quote.start)
                 || tagged(text, tokens, after, quote.end)
             {
                 last_attributed = Some(after);
@@ -110,7 +108,7 @@ fn inner<'a>(text: &'a str, quote: &Range<usize>) -> &'a str {
 
 /// "Art of the Deal": two or more words, all capitalised but the small ones.
 fn is_title(inner: &str) -> bool {
-    let ws: Vec<&str> = words(inner).into_iter().map(|r| &inner[r]).collect();
+    let ws: Vec<&str> = spans(inner).into_iter().map(|r| &inner[r]).collect();
     ws.len() >= 2
         && ws.iter().enumerate().all(|(k, w)| {
             w.chars().next().is_some_and(char::is_uppercase)
@@ -120,32 +118,51 @@ fn is_title(inner: &str) -> bool {
 
 /// A reporting verb (or "assertion", "words"…) earlier in the quote's sentence, or a colon right
 /// before the opening mark: "Netanyahu said that … was part of “total victory”".
-fn introduced(text: &str, sentences: &[Range<usize>], tokens: &[Token], first: usize, open: usize) -> bool {
+fn introduced(
+    text: &str,
+    sentences: &[Range<usize>],
+    tokens: &[Word],
+    cues: &[usize],
+    first: usize,
+    open: usize,
+) -> bool {
     if text[..open].trim_end().ends_with(':') {
         return true;
     }
-    let sentence_start = sentences.iter().rev().find(|s| s.start <= open).map_or(0, |s| s.start);
+    let sentence = sentences.partition_point(|s| s.start <= open);
+    let sentence_start = sentence.checked_sub(1).map_or(0, |i| sentences[i].start);
     let from = tokens.partition_point(|t| t.range.start < sentence_start);
-    tokens[from..first].iter().any(|t| cues::is_in(&INTRODUCES_QUOTE, t))
+    let cue = cues.partition_point(|&c| c < from);
+    cues.get(cue).is_some_and(|&c| c < first)
 }
 
 /// A speech tag right after the closing mark: "“…,” he said", "“…” in the words of".
-fn tagged(text: &str, tokens: &[Token], after: usize, close: usize) -> bool {
-    let until = text[close..].find(['.', '!', '?', ';', '“', '"']).map_or(text.len(), |i| i + close);
-    tokens[after..(after + TAG_REACH).min(tokens.len())]
-        .iter()
-        .any(|t| t.range.end <= until && cues::is_in(&TAGS_QUOTE, t))
+fn tagged(text: &str, tokens: &[Word], after: usize, close: usize) -> bool {
+    let reach = &tokens[after..(after + TAG_REACH).min(tokens.len())];
+    // The tag must come before the clause ends; only the stretch the reach covers is searched.
+    let horizon = reach.last().map_or(close, |t| t.range.end);
+    let until = text[close..horizon].find(['.', '!', '?', ';', '“', '"']).map_or(horizon, |i| i + close);
+    reach.iter().any(|t| t.range.end <= until && cues::is_in(&TAGS_QUOTE, t))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::framing::tokens::tokens;
+    use crate::words::words;
 
     fn found(text: &str) -> Vec<&str> {
         let whole = 0..text.len();
         let sentences = crate::sentences::split(text);
-        find(text, std::slice::from_ref(&whole), &sentences, &tokens(text)).into_iter().map(|r| &text[r]).collect()
+        find(text, std::slice::from_ref(&whole), &sentences, &words(text)).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn a_sentence_of_thousands_of_quotes_is_read_once() {
+        // Regression: each quote scanned its sentence back to the start for a reporting verb (quadratic).
+        let text = "the “pause” and ".repeat(20_000);
+        assert_eq!(found(&text).len(), 20_000);
+        let said = format!("He said {}", text);
+        assert!(found(&said).is_empty());
     }
 
     #[test]

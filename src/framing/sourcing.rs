@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::cues::{self, SOURCE_VERBS, VAGUE_SOURCES};
-use super::tokens::Token;
+use crate::words::Word;
 
 pub const RULE: &str = "anonymous_source";
 pub const NOTE: &str = "The claim is handed to unnamed sources (officials, sources, analysts, reports). \
@@ -15,7 +15,7 @@ const ACCORDING_REACH: usize = 5;
 /// Words allowed between a source and its verb ("sources in Hamas claimed").
 const VERB_REACH: usize = 3;
 
-pub fn find(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+pub fn find(text: &str, tokens: &[Word]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -30,7 +30,7 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
 }
 
 /// "according to [up to four words] sources|officials|reports", unless the source is then named ("… by Reuters").
-fn according_to(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+fn according_to(text: &str, tokens: &[Word], i: usize) -> Option<usize> {
     if &*tokens[i].lower != "according"
         || &*tokens.get(i + 1)?.lower != "to"
         || !cues::adjacent(text, &tokens[i], &tokens[i + 1])
@@ -49,7 +49,7 @@ fn according_to(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
 }
 
 /// "officials say", "Hamas sources indicated", "sources in Hamas claimed", "a senior official said".
-fn source_says(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+fn source_says(text: &str, tokens: &[Word], i: usize) -> Option<usize> {
     if !cues::is_in(&VAGUE_SOURCES, &tokens[i]) || &*tokens[i].key == "report" || !is_plural_or_indefinite(tokens, 0, i)
     {
         return None;
@@ -60,7 +60,7 @@ fn source_says(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
 }
 
 /// "officials" or "an official", not "the official" (who was named before).
-fn is_plural_or_indefinite(tokens: &[Token], floor: usize, noun: usize) -> bool {
+fn is_plural_or_indefinite(tokens: &[Word], floor: usize, noun: usize) -> bool {
     let t = &tokens[noun];
     if t.lower.ends_with('s') && !t.lower.ends_with("'s") || &*t.lower == "people" || &*t.key == "intellig" {
         return true;
@@ -71,10 +71,10 @@ fn is_plural_or_indefinite(tokens: &[Token], floor: usize, noun: usize) -> bool 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::framing::tokens::tokens;
+    use crate::words::words;
 
     fn found(text: &str) -> Vec<&str> {
-        find(text, &tokens(text)).into_iter().map(|r| &text[r]).collect()
+        find(text, &words(text)).into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]

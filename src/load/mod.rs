@@ -86,7 +86,7 @@ pub fn load_paths_limited(inputs: &[PathBuf], max_bytes: u64) -> Result<Loaded, 
                 return Err(LoadError::StdinTwice);
             }
             stdin_used = true;
-            let bytes = read::stdin(max_bytes).map_err(|e| read_error("-", e))?;
+            let bytes = read_input(input, max_bytes)?;
             push(&mut loaded, &mut first_skipped, "-", &bytes, Format::Plain);
             continue;
         }
@@ -109,7 +109,7 @@ pub fn load_paths_limited(inputs: &[PathBuf], max_bytes: u64) -> Result<Loaded, 
                 }
             }
         } else {
-            let bytes = read::file(input, max_bytes, true).map_err(|e| read_error(&shown, e))?;
+            let bytes = read_input(input, max_bytes)?;
             push(&mut loaded, &mut first_skipped, &shown, &bytes, Format::from_path(input));
         }
     }
@@ -117,6 +117,15 @@ pub fn load_paths_limited(inputs: &[PathBuf], max_bytes: u64) -> Result<Loaded, 
         return Err(error);
     }
     Ok(loaded)
+}
+
+/// The bytes of one input named by the user: a regular file (followed through
+/// links), or standard input for `-`; at most `max_bytes` of it.
+pub fn read_input(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
+    if path.as_os_str() == "-" {
+        return read::stdin(max_bytes).map_err(|e| read_error("-", e));
+    }
+    read::file(path, max_bytes, true).map_err(|e| read_error(&path.display().to_string(), e))
 }
 
 fn skip(loaded: &mut Loaded, first_skipped: &mut Option<LoadError>, path: String, refusal: Refusal) {
@@ -205,6 +214,39 @@ pub fn parse(path: &str, raw: &str, format: Format) -> Document {
 
 /// [`parse`], noting in `warnings` where the work was bounded or a fallback taken.
 pub fn parse_reporting(path: &str, raw: &str, format: Format, warnings: &mut Vec<String>) -> Document {
+    parse_as(path, raw, format, html::Require::AnyText, warnings)
+}
+
+/// A page fetched from `url` (the address the user gave, which names the
+/// document): its article as [`parse`] extracts it, with the site's name as the
+/// source, else the host. `None` when the page holds no article: a web page with
+/// too little paragraph text (a paywall stub, a page of links), one nested too
+/// deep to search for it, or an empty text.
+pub fn parse_page(url: &str, body: &str, format: Format) -> Option<Document> {
+    let mut doc = parse_as(url, body, format, html::Require::Article, &mut Vec::new());
+    if doc.is_empty() {
+        return None;
+    }
+    doc.url = Some(url.to_string());
+    doc.source = doc.source.or_else(|| host(url));
+    Some(doc)
+}
+
+/// The host of an http(s) URL without a leading `www.`, e.g. `example.org`.
+fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?;
+    // A port follows the last colon, except inside an IPv6 literal.
+    let host = match host.rfind(':') {
+        Some(i) if !host[i..].contains(']') => &host[..i],
+        _ => host,
+    };
+    let host = host.strip_prefix("www.").unwrap_or(host).to_ascii_lowercase();
+    (!host.is_empty()).then_some(host)
+}
+
+fn parse_as(path: &str, raw: &str, format: Format, require: html::Require, warnings: &mut Vec<String>) -> Document {
     let mut meta = Meta { path: path.to_string(), ..Meta::default() };
     let raw = clean::normalise_newlines(raw.strip_prefix('\u{FEFF}').unwrap_or(raw));
     let text = match format {
@@ -213,7 +255,7 @@ pub fn parse_reporting(path: &str, raw: &str, format: Format, warnings: &mut Vec
             let (paragraphs, _) = markdown::render(frontmatter::split(&raw, &mut meta));
             clean::clean_plain(&paragraphs.join("\n\n"))
         }
-        Format::Html => match html::extract(path, &raw, &mut meta, warnings) {
+        Format::Html => match html::extract(path, &raw, &mut meta, require, warnings) {
             Some(paragraphs) => clean::clean_plain(&paragraphs.join("\n\n")),
             None => String::new(),
         },
@@ -254,5 +296,17 @@ mod tests {
         assert!(d.text.contains("The envoy met regional leaders"), "{}", d.text);
         assert!(!d.text.contains("alert"));
         assert!(!d.text.contains("Subscribe"));
+    }
+
+    #[test]
+    fn a_fetched_page_is_named_by_its_site_else_its_host() {
+        let body = "Negotiators walked out of the harbour talks on Tuesday. ".repeat(12);
+        let d = parse_page("https://www.Example.org:8443/a/b?c#d", &body, Format::Plain).unwrap();
+        assert_eq!(d.path, "https://www.Example.org:8443/a/b?c#d");
+        assert_eq!(d.url.as_deref(), Some("https://www.Example.org:8443/a/b?c#d"));
+        assert_eq!(d.source.as_deref(), Some("example.org"));
+        assert_eq!(host("http://user:pw@[::1]:80/x").as_deref(), Some("[::1]"));
+        assert_eq!(host("http:///x"), None);
+        assert!(parse_page("https://example.org/", "  \n", Format::Plain).is_none());
     }
 }

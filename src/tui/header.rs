@@ -1,4 +1,5 @@
-//! A pane's header row: pane number, title, source, position.
+//! A pane's header row: pane number, title, source (for a fetched page, its
+//! address and fetch time where there is room), position.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -6,6 +7,7 @@ use ratatui::layout::Rect;
 use super::app::App;
 use super::paint::{fit, put};
 use super::wrap::str_width;
+use crate::document::Document;
 
 /// `position` is what the pane shows of the text, e.g. "42%" or "empty".
 pub fn render(app: &App, doc: usize, row: Rect, position: &str, buf: &mut Buffer) {
@@ -34,9 +36,25 @@ pub fn render(app: &App, doc: usize, row: Rect, position: &str, buf: &mut Buffer
     };
     if fits {
         let x = put(buf, row, x, "  ", style);
-        put(buf, row, x, &fit(detail, room), style.patch(app.theme.header_detail));
+        put(buf, row, x, &fit(&with_origin(d, detail, room), room), style.patch(app.theme.header_detail));
     }
     if show_right {
         put(buf, row, row.right() - str_width(&right) as u16, &right, style);
     }
+}
+
+/// A page fetched from the web follows its source with its address and when it
+/// was fetched, as much of that as fits in `room`; other documents show `detail` alone.
+fn with_origin(d: &Document, detail: &str, room: usize) -> String {
+    let (Some(url), Some(fetched)) = (d.url.as_deref(), d.fetched.as_deref()) else { return detail.to_string() };
+    let address = url.split_once("://").map_or(url, |(_, rest)| rest).trim_end_matches('/');
+    // RFC 3339 in UTC, to the minute: 2026-11-21T10:04:05Z → 2026-11-21 10:04 UTC.
+    let when = match (fetched.get(..10), fetched.get(11..16)) {
+        (Some(day), Some(time)) if fetched.ends_with('Z') => format!("fetched {day} {time} UTC"),
+        _ => format!("fetched {fetched}"),
+    };
+    [format!("{detail} · {address} · {when}"), format!("{detail} · {when}")]
+        .into_iter()
+        .find(|s| str_width(s) <= room)
+        .unwrap_or_else(|| detail.to_string())
 }
