@@ -234,9 +234,9 @@ mod tests {
         let options =
             web::Options { offline: true, refresh: false, timeout: std::time::Duration::from_secs(1), max_size: 1000 };
         let inputs = [Input::Path(b.clone()), Input::Path(bin.clone()), Input::Path(a.clone())];
-        let loaded = open(&inputs, &options).unwrap();
+        let loaded = open(&inputs, &options, load::DEFAULT_MAX_BYTES).unwrap();
         assert_eq!(titles(&loaded.documents), ["Second story.", "First story."]);
-        let e = open(&[Input::Path(bin.clone())], &options).unwrap_err();
+        let e = open(&[Input::Path(bin.clone())], &options, load::DEFAULT_MAX_BYTES).unwrap_err();
         assert!(e.downcast_ref::<Unopened>().is_some_and(|u| u.0.len() == 1), "{e}");
     }
 }
