@@ -22,12 +22,12 @@ use regex::Regex;
 
 /// Most `length × quote marks` handed to `sentencex` at once: a 10 KB paragraph
 /// may hold 400 quote marks. Bounds the time of one window (about 20 ms).
-pub const QUOTE_BUDGET: usize = 4 << 20;
+const QUOTE_BUDGET: usize = 4 << 20;
 /// A window is at least this long (shorter only at the paragraph's end), so
 /// only a passage this long without a sentence end is ever cut.
-pub const MIN_WINDOW: usize = 2048;
+const MIN_WINDOW: usize = 2048;
 /// No sentence is longer: the later stages work sentence by sentence.
-pub const MAX_WINDOW: usize = 64 << 10;
+const MAX_WINDOW: usize = 64 << 10;
 
 /// The sentences of one paragraph, and how often the splitter had to cut a
 /// passage without a sentence end (see the module documentation).

@@ -23,12 +23,12 @@ use crate::load::markdown;
 
 /// Deepest element nesting handed to Readability. Real pages nest a few dozen
 /// deep; Blink's parser stops nesting at 512.
-pub const MAX_DEPTH: usize = 256;
+const MAX_DEPTH: usize = 256;
 
 /// Most element levels (the sum of every element's depth, Readability's work)
 /// handed to Readability: about a second. A large news page (30,000 elements,
 /// 15 deep on average) has under half of it.
-pub const MAX_LEVELS: usize = 1 << 20;
+const MAX_LEVELS: usize = 1 << 20;
 
 /// A fetched page whose body has fewer words outside links than this is a
 /// teaser, a stub or a page of headlines, not an article.

@@ -14,8 +14,8 @@ use thiserror::Error;
 
 use crate::clean;
 use crate::document::{Document, Meta};
-pub use decode::{Decoded, decode};
-pub use read::{DEFAULT_MAX_BYTES, Refusal, format_size, parse_size};
+use decode::{Decoded, decode};
+pub use read::{DEFAULT_MAX_BYTES, Refusal, parse_size};
 
 #[derive(Debug, Error)]
 pub enum LoadError {
