@@ -18,6 +18,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use parallax::analysis::{Analysis, Options};
+use parallax::config::Source;
 use parallax::document::Document;
 use parallax::framing::{Category, Lexicon};
 use parallax::load::{self, Format};
@@ -89,8 +90,12 @@ fn run() -> Result<(), String> {
         }
     }
     let text = std::fs::read_to_string(&data).map_err(|e| format!("{}: {e}", data.display()))?;
-    let options =
-        Options { lexicon: Arc::new(Lexicon::with_files(&lexicons).map_err(|e| e.to_string())?), ..Options::default() };
+    let sources = lexicons.iter().map(|p| Source::read(p)).collect::<Result<Vec<_>, _>>().map_err(|e| e.to_string())?;
+    let (lexicon, warnings) = Lexicon::with_sources(&sources).map_err(|e| e.to_string())?;
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
+    let options = Options { lexicon: Arc::new(lexicon), ..Options::default() };
 
     let mut articles: Vec<Scored> = Vec::new();
     let mut spans: Vec<Vec<(Range<usize>, Category)>> = Vec::new();

@@ -1,6 +1,7 @@
 //! Command line: `parallax [PATH...]` opens the reader, `parallax analyze`
 //! prints the analysis for scripts.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,8 +11,10 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use parallax::analysis::{Analysis, Options};
+use parallax::config::Source;
 use parallax::document::Document;
 use parallax::framing::Lexicon;
+use parallax::printable::escape;
 use parallax::{load, report, seeds};
 
 use crate::{inputs, web};
@@ -159,7 +162,10 @@ fn parse_score(s: &str) -> Result<f32, String> {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(e),
+    };
     let result = match cli.command {
         Some(Command::Analyze(args)) => analyze(args),
         None => read(cli.read),
@@ -167,13 +173,38 @@ pub fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            // Paths, addresses, settings values and page metadata in the message are not ours: shown, never run.
             match e.downcast_ref::<inputs::Unopened>() {
-                Some(inputs::Unopened(lines)) => lines.iter().for_each(|l| eprintln!("parallax: {l}")),
-                None => eprintln!("parallax: {e:#}"),
+                Some(inputs::Unopened(lines)) => lines.iter().for_each(|l| eprintln!("parallax: {}", escape(l))),
+                None => eprintln!("parallax: {}", escape(&format!("{e:#}"))),
             }
             ExitCode::from(2)
         }
     }
+}
+
+/// Help, version and usage errors as clap prints them, except that an argument
+/// with control characters in it is quoted escaped: the error is made again from
+/// the arguments written out with [`escape`].
+fn clap_exit(e: clap::Error) -> ExitCode {
+    let args: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    if !e.use_stderr() || args.iter().all(|a| matches!(escape(a), Cow::Borrowed(_))) {
+        e.exit();
+    }
+    match Cli::try_parse_from(args.iter().map(|a| escape(a).into_owned())) {
+        Err(shown) => shown.exit(),
+        // Escaping made the arguments valid: show the first error without its styling, escaped.
+        Ok(_) => {
+            let plain = e.render().to_string();
+            let lines: Vec<_> = plain.lines().map(escape).collect();
+            eprintln!("{}", lines.join("\n"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn warn(message: &str) {
+    eprintln!("parallax: warning: {}", escape(message));
 }
 
 /// Loads the inputs (fetching web pages), or the seeds when there are none;
@@ -185,7 +216,7 @@ fn documents(paths: &[PathBuf], web: &WebArgs, input: &InputArgs) -> Result<Vec<
     }
     let loaded = inputs::open(&inputs, &web.options(), input.max_input)?;
     for w in &loaded.warnings {
-        eprintln!("parallax: warning: {w}");
+        warn(w);
     }
     Ok(loaded.documents)
 }
@@ -194,18 +225,19 @@ fn documents(paths: &[PathBuf], web: &WebArgs, input: &InputArgs) -> Result<Vec<
 /// defaults, then the config-directory file if there is one, then each
 /// `--lexicon` file in order. Shared by `analyze` and the reader.
 fn analysis_options(lexicon: &LexiconArgs) -> Result<Options> {
-    let files: Vec<PathBuf> = config_lexicon().into_iter().chain(lexicon.files.iter().cloned()).collect();
+    let mut sources: Vec<Source> = Source::user("lexicon.toml")?.into_iter().collect();
+    for file in &lexicon.files {
+        sources.push(Source::read(file)?);
+    }
     let mut options = Options::default();
-    if !files.is_empty() {
-        options.lexicon = Arc::new(Lexicon::with_files(&files)?);
+    if !sources.is_empty() {
+        let (merged, warnings) = Lexicon::with_sources(&sources)?;
+        for w in &warnings {
+            warn(&w.to_string());
+        }
+        options.lexicon = Arc::new(merged);
     }
     Ok(options)
-}
-
-/// `$XDG_CONFIG_HOME/parallax/lexicon.toml` (else `~/.config/…`), when it exists.
-fn config_lexicon() -> Option<PathBuf> {
-    let file = parallax::paths::config_dir()?.join("lexicon.toml");
-    file.exists().then_some(file)
 }
 
 fn analyze(args: AnalyzeArgs) -> Result<()> {

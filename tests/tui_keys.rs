@@ -492,9 +492,7 @@ fn a_failed_analysis_is_reported_and_reading_goes_on() {
 #[test]
 fn help_and_legend_follow_a_user_keymap() {
     let user = "[keys]\nline_down = [\"n\"]\ntoggle_loaded = [\"<A-1>\"]\n";
-    let keymap =
-        parallax::tui::Keymap::from_sources(&[("default", include_str!("../assets/keymap.toml")), ("user.toml", user)])
-            .unwrap();
+    let keymap = parallax::tui::Keymap::from_sources(&[parallax::config::Source::new("user.toml", user)]).unwrap();
     let mut app = parallax::tui::App::new(sample_docs(), keymap, parallax::tui::Theme::default_theme(false));
     update(&mut app, Action::Resize(100, 40));
     assert!(screen_text(&app)[38].contains("Alt-1 loaded"), "{}", screen_text(&app)[38]);

@@ -6,18 +6,22 @@
 //! the embedded defaults first, user files last. A later term with the same
 //! matching key replaces the earlier one in whatever category it was (the
 //! `[passive]` verb list is apart: its verbs only count inside an agentless
-//! passive); `remove` drops earlier terms of that category.
+//! passive); `remove` drops the earlier terms of that category that match the
+//! words written, and warns when none does.
+//!
+//! Errors and warnings point into the file (`FILE:LINE:COLUMN`) through
+//! [`crate::config`].
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
 use serde::Deserialize;
-use thiserror::Error;
 use toml::Spanned;
 
 use super::Category;
 use super::tokens;
+use crate::config::{ConfigError, Source, Warning};
+use crate::words::{FastMap, Word};
 
 /// The defaults shipped with parallax, one file per category.
 const DEFAULT_FILES: [(&str, &str); 7] = [
@@ -32,14 +36,6 @@ const DEFAULT_FILES: [(&str, &str); 7] = [
 
 static DEFAULT: LazyLock<Arc<Lexicon>> =
     LazyLock::new(|| Arc::new(Lexicon::parse_defaults().expect("embedded lexicon is valid")));
-
-#[derive(Debug, Error, PartialEq, Eq)]
-pub enum LexiconError {
-    #[error("{file}: cannot read lexicon: {reason}")]
-    Unreadable { file: String, reason: String },
-    #[error("{file}:{line}:{column}: {message}")]
-    Invalid { file: String, line: usize, column: usize, message: String },
-}
 
 /// One term of a lexicon, ready to match.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,8 +62,69 @@ pub struct Entry {
 pub struct Lexicon {
     descriptions: BTreeMap<Category, String>,
     entries: Vec<Entry>,
-    /// Entry indices by the word of their first key.
-    by_first_word: crate::words::FastMap<String, Vec<usize>>,
+    index: Index,
+}
+
+/// The entries by their words, one word a level, so that finding the terms at a
+/// place in a text costs the length of the terms there, however many terms share
+/// a first word (a lexicon of 100,000 phrases starting with "the" stays fast).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Index {
+    /// `nodes[0]` is the root.
+    nodes: Vec<Node>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Node {
+    /// The next level by a word's lower-case form (exact terms) and by its matching key (the rest).
+    exact: FastMap<String, usize>,
+    stem: FastMap<String, usize>,
+    /// Entries whose last word leads here.
+    ends: Vec<usize>,
+}
+
+impl Index {
+    fn build(entries: &[Entry]) -> Index {
+        let mut nodes = vec![Node::default()];
+        for (i, e) in entries.iter().enumerate() {
+            let mut at = 0;
+            for key in &e.keys {
+                let fresh = nodes.len();
+                let edges = match key {
+                    tokens::Key::Exact(_) => &mut nodes[at].exact,
+                    tokens::Key::Stem(_) => &mut nodes[at].stem,
+                };
+                at = *edges.entry(key.word().to_string()).or_insert(fresh);
+                if at == fresh {
+                    nodes.push(Node::default());
+                }
+            }
+            nodes[at].ends.push(i);
+        }
+        Index { nodes }
+    }
+
+    /// The entries whose words match the words of `tokens` from `at` on, shorter terms first.
+    fn find(&self, tokens: &[Word], at: usize) -> Vec<usize> {
+        let mut found = Vec::new();
+        let mut level = vec![0];
+        for token in tokens.iter().skip(at) {
+            let next: Vec<usize> = level
+                .iter()
+                .flat_map(|&n| {
+                    let node = &self.nodes[n];
+                    node.exact.get(&*token.lower).into_iter().chain(node.stem.get(&*token.key))
+                })
+                .copied()
+                .collect();
+            if next.is_empty() {
+                break;
+            }
+            found.extend(next.iter().flat_map(|&n| self.nodes[n].ends.iter().copied()));
+            level = next;
+        }
+        found
+    }
 }
 
 #[derive(Deserialize)]
@@ -124,7 +181,7 @@ impl Lexicon {
     }
 
     /// Parses the embedded default files afresh ([`Lexicon::embedded`] does it once).
-    pub fn parse_defaults() -> Result<Lexicon, LexiconError> {
+    pub fn parse_defaults() -> Result<Lexicon, ConfigError> {
         let mut lexicon = Lexicon::empty();
         for (name, text) in DEFAULT_FILES {
             lexicon.merge_str(name, text)?;
@@ -133,34 +190,34 @@ impl Lexicon {
     }
 
     pub fn empty() -> Lexicon {
-        Lexicon { descriptions: BTreeMap::new(), entries: Vec::new(), by_first_word: crate::words::FastMap::default() }
+        Lexicon { descriptions: BTreeMap::new(), entries: Vec::new(), index: Index::build(&[]) }
     }
 
-    /// The defaults with each file of `files` merged over them in order.
-    pub fn with_files<P: AsRef<Path>>(files: &[P]) -> Result<Lexicon, LexiconError> {
+    /// The defaults with each of `sources` merged over them in order, and the warnings of all of them.
+    pub fn with_sources(sources: &[Source]) -> Result<(Lexicon, Vec<Warning>), ConfigError> {
         let mut lexicon = Lexicon::clone(&Lexicon::embedded());
-        for path in files {
-            lexicon.merge_file(path.as_ref())?;
+        let mut warnings = Vec::new();
+        for source in sources {
+            warnings.extend(lexicon.merge(source)?);
         }
-        Ok(lexicon)
+        Ok((lexicon, warnings))
     }
 
-    pub fn merge_file(&mut self, path: &Path) -> Result<(), LexiconError> {
-        let name = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| LexiconError::Unreadable { file: name.clone(), reason: e.to_string() })?;
-        self.merge_str(&name, &text)
+    /// Merges lexicon text named `file` (for messages) over this lexicon; see [`Lexicon::merge`].
+    pub fn merge_str(&mut self, file: &str, text: &str) -> Result<Vec<Warning>, ConfigError> {
+        self.merge(&Source::new(file, text))
     }
 
-    /// Merges lexicon text named `file` (for error messages) over this lexicon.
-    /// Nothing changes when the text is invalid.
-    pub fn merge_str(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
-        let invalid = |span: Option<std::ops::Range<usize>>, message: String| {
-            let (line, column) = line_column(text, span.map_or(0, |s| s.start));
-            LexiconError::Invalid { file: file.to_string(), line, column, message }
-        };
-        let schema: FileSchema = toml::from_str(text).map_err(|e| invalid(e.span(), e.message().trim().to_string()))?;
+    /// Merges a lexicon file over this lexicon and returns its warnings (a `remove`
+    /// that matches nothing). Nothing changes when the file is invalid.
+    pub fn merge(&mut self, source: &Source) -> Result<Vec<Warning>, ConfigError> {
+        let invalid =
+            |span: Option<std::ops::Range<usize>>, message: String| source.error(span.unwrap_or(0..0), message);
+        let schema: FileSchema = source.parse()?;
         let mut merged = self.clone();
+        let mut warnings = Vec::new();
+        // Earlier terms that this file's `remove` lists match.
+        let mut removed_entries: HashSet<usize> = HashSet::new();
         // Terms of this file so far by their words, to catch one written twice (e.g. "claim" and "claims").
         let mut in_file: HashMap<Vec<String>, String> = HashMap::new();
         let mut added: Vec<Entry> = Vec::new();
@@ -179,11 +236,29 @@ impl Lexicon {
                 merged.descriptions.insert(category, d.trim().to_string());
             }
             for removed in &section.remove {
-                let keys = tokens::term_keys(removed.get_ref(), false);
-                if keys.is_empty() {
+                let words = crate::words::words(removed.get_ref());
+                if words.is_empty() {
                     return Err(invalid(Some(removed.span()), "empty term in `remove`".into()));
                 }
-                merged.entries.retain(|e| !(e.category == category && same_words(&e.keys, &keys)));
+                // The terms that would mark these words, exact or by inflection: the term as written in the
+                // lexicon or any form it matches removes it.
+                let whole = |&i: &usize| merged.entries[i].keys.len() == words.len();
+                let matching: Vec<usize> = merged.index.find(&words, 0).into_iter().filter(whole).collect();
+                let (here, elsewhere): (Vec<usize>, Vec<usize>) =
+                    matching.into_iter().partition(|&i| merged.entries[i].category == category);
+                if here.is_empty() {
+                    let term = removed.get_ref().trim();
+                    let message = match elsewhere.first().map(|&i| merged.entries[i].category) {
+                        Some(other) => format!(
+                            "`{term}` matches no [{}] term, so nothing is removed (it is a [{}] term: remove it there)",
+                            category.id(),
+                            other.id()
+                        ),
+                        None => format!("`{term}` matches no [{}] term, so nothing is removed", category.id()),
+                    };
+                    warnings.push(source.warning(removed.span(), message));
+                }
+                removed_entries.extend(here);
             }
             for group in section.group {
                 if category == Category::ScareQuote {
@@ -234,14 +309,16 @@ impl Lexicon {
         // "threaten" can be both a stance verb and a passive verb.
         let replaced: HashSet<(bool, Vec<String>)> =
             added.iter().map(|e| (e.category == Category::Passive, words_of(&e.keys))).collect();
-        merged.entries.retain(|e| !replaced.contains(&(e.category == Category::Passive, words_of(&e.keys))));
+        let mut i = 0;
+        merged.entries.retain(|e| {
+            let removed = removed_entries.contains(&i);
+            i += 1;
+            !removed && !replaced.contains(&(e.category == Category::Passive, words_of(&e.keys)))
+        });
         merged.entries.extend(added);
-        merged.by_first_word.clear();
-        for (i, e) in merged.entries.iter().enumerate() {
-            merged.by_first_word.entry(e.keys[0].word().to_string()).or_default().push(i);
-        }
+        merged.index = Index::build(&merged.entries);
         *self = merged;
-        Ok(())
+        Ok(warnings)
     }
 
     /// What the category marks, for the reader.
@@ -253,20 +330,15 @@ impl Lexicon {
         &self.entries
     }
 
-    /// Indices of the entries whose first word could match `token`.
-    pub(super) fn candidates<'a>(&'a self, token: &crate::words::Word) -> impl Iterator<Item = usize> + 'a {
-        let by_key = self.by_first_word.get(&*token.key);
-        let by_form = (token.lower != token.key).then(|| self.by_first_word.get(&*token.lower)).flatten();
-        by_key.into_iter().chain(by_form).flatten().copied()
+    /// Indices of the entries whose words match the words of `tokens` from `at` on.
+    pub(super) fn candidates(&self, tokens: &[Word], at: usize) -> impl Iterator<Item = usize> {
+        self.index.find(tokens, at).into_iter()
     }
 
     /// The verb entry of [`Category::Passive`] that `token` is a form of: the
     /// verbs whose agentless passive is worth pointing at.
-    pub fn passive_verb(&self, token: &crate::words::Word) -> Option<usize> {
-        self.candidates(token).find(|&i| {
-            let e = &self.entries[i];
-            e.category == Category::Passive && e.keys.len() == 1 && e.keys[0].matches(token)
-        })
+    pub fn passive_verb(&self, token: &Word) -> Option<usize> {
+        self.candidates(std::slice::from_ref(token), 0).find(|&i| self.entries[i].category == Category::Passive)
     }
 
     /// The entry of `category` written exactly `term` (a span's `rule`).
@@ -288,14 +360,6 @@ fn words_of(keys: &[tokens::Key]) -> Vec<String> {
 
 fn same_words(a: &[tokens::Key], b: &[tokens::Key]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.word() == y.word())
-}
-
-/// 1-based line and column (in characters) of byte `offset`.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    (line, column)
 }
 
 #[cfg(test)]
@@ -341,6 +405,58 @@ mod tests {
     }
 
     #[test]
+    fn remove_works_for_terms_of_exact_groups() {
+        // "claimed" is in an `exact` group of [attribution]: it used to stay, silently.
+        let mut lex = Lexicon::clone(&Lexicon::embedded());
+        assert!(lex.entry(Category::Attribution, "claimed").is_some());
+        let warnings = lex.merge_str("u.toml", "[attribution]\nremove = [\"claimed\", \"Alleges\"]\n").unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(lex.entry(Category::Attribution, "claimed").is_none());
+        assert!(lex.entry(Category::Attribution, "alleges").is_none());
+        assert!(lex.entry(Category::Attribution, "claims").is_some(), "only the form named goes");
+    }
+
+    #[test]
+    fn remove_by_any_form_drops_an_inflected_term() {
+        let mut lex = Lexicon::clone(&Lexicon::embedded());
+        assert!(lex.merge_str("u.toml", "[loaded]\nremove = [\"massacred\"]\n").unwrap().is_empty());
+        assert!(lex.find(Category::Loaded, "massacre").is_none());
+    }
+
+    #[test]
+    fn a_removed_term_that_matches_nothing_is_a_warning_with_its_position() {
+        let mut lex = Lexicon::clone(&Lexicon::embedded());
+        let text = "[loaded]\nremove = [\"massacre\",\n  \"kerfuffle\", \"reportedly\"]\n";
+        let warnings: Vec<String> = lex.merge_str("u.toml", text).unwrap().iter().map(|w| w.to_string()).collect();
+        assert_eq!(
+            warnings,
+            [
+                "u.toml:3:3: `kerfuffle` matches no [loaded] term, so nothing is removed",
+                "u.toml:3:16: `reportedly` matches no [loaded] term, so nothing is removed (it is a [hedge] term: \
+                 remove it there)",
+            ]
+        );
+        assert!(lex.find(Category::Loaded, "massacre").is_none(), "the known term is still removed");
+    }
+
+    #[test]
+    fn terms_sharing_first_words_are_all_found_longest_first_by_the_matcher() {
+        let mut lex = Lexicon::empty();
+        let terms: Vec<String> = (0..2000).map(|i| format!("\"the w{i}k\"")).collect();
+        let text =
+            format!("[[loaded.group]]\nterms = [\"the\", \"the w7k\", {}, \"the w7k again\"]\n", terms[8..].join(", "));
+        lex.merge_str("u.toml", &text).unwrap();
+        let words = crate::words::words("the w7k again and the w1999k, the end");
+        let found = |at: usize| -> Vec<&str> {
+            lex.candidates(&words, at).map(|i| lex.entries()[i].term.as_str()).collect::<Vec<_>>()
+        };
+        assert_eq!(found(0), ["the", "the w7k", "the w7k again"]);
+        assert_eq!(found(4), ["the", "the w1999k"]);
+        assert_eq!(found(6), ["the"]);
+        assert!(found(1).is_empty());
+    }
+
+    #[test]
     fn description_is_overridden() {
         let mut lex = Lexicon::empty();
         lex.merge_str("u.toml", "[hedge]\ndescription = \"Softeners.\"\n").unwrap();
@@ -351,7 +467,7 @@ mod tests {
     fn syntax_error_names_file_line_and_column() {
         let mut lex = Lexicon::empty();
         let err = lex.merge_str("u.toml", "[loaded]\ndescription = \"x\"\nterms = [\"a\",\n").unwrap_err();
-        let LexiconError::Invalid { file, line, column, .. } = &err else { panic!("{err:?}") };
+        let ConfigError::Invalid { file, line, column, .. } = &err else { panic!("{err:?}") };
         assert_eq!(file, "u.toml");
         assert_eq!(*line, 3);
         assert!(*column >= 1);

@@ -25,7 +25,7 @@ pub fn find(text: &str, tokens: &[Word], lexicon: &Lexicon) -> Vec<Found> {
         // Passive verbs are a list of their own, read by the passive rule: matched here, "pressure" would hide a
         // user's loaded "pressure" written later.
         let best = lexicon
-            .candidates(&tokens[i])
+            .candidates(tokens, i)
             .filter(|&e| lexicon.entries()[e].category != Category::Passive)
             .filter(|&e| matches_at(text, tokens, i, &lexicon.entries()[e]))
             .max_by_key(|&e| (lexicon.entries()[e].keys.len(), std::cmp::Reverse(e)));

@@ -33,6 +33,8 @@ pub enum Action {
     CounterpartPanel,
     SourceOnly,
     Help,
+    /// Give the terminal back to the shell and stop (Ctrl-z); `fg` comes back.
+    Suspend,
     Quit,
     Cancel,
     /// The terminal now has this many columns and rows.
@@ -69,7 +71,7 @@ const CLAIMS: &str = "Matching claims";
 const GENERAL: &str = "General";
 
 /// Every action a key can be bound to, in help order (resize and mouse actions come from events).
-pub const CATALOGUE: [Entry; 43] = [
+pub const CATALOGUE: [Entry; 44] = [
     entry("line_down", Action::LineDown, MOVE, "down one line"),
     entry("line_up", Action::LineUp, MOVE, "up one line"),
     entry("half_page_down", Action::HalfPageDown, MOVE, "down half a page"),
@@ -116,6 +118,7 @@ pub const CATALOGUE: [Entry; 43] = [
     entry("counterpart_panel", Action::CounterpartPanel, CLAIMS, "show/hide the counterparts of the cursor sentence"),
     entry("source_only", Action::SourceOnly, CLAIMS, "mark sentences no other source reports"),
     entry("help", Action::Help, GENERAL, "this help"),
+    entry("suspend", Action::Suspend, GENERAL, "suspend to the shell (fg comes back)"),
     entry("quit", Action::Quit, GENERAL, "close the overlay, or quit"),
     entry("cancel", Action::Cancel, GENERAL, "cancel pending keys, close the overlay"),
 ];

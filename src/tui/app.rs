@@ -78,6 +78,8 @@ pub struct App {
     pub jump_index: usize,
     /// One line of feedback for the status line, until the next key.
     pub message: Option<String>,
+    /// Set by [`Action::Suspend`]; the event loop takes it, gives the terminal back and stops.
+    pub suspend: bool,
     pub quit: bool,
 }
 
@@ -117,6 +119,7 @@ impl App {
             jumps: Vec::new(),
             jump_index: 0,
             message: None,
+            suspend: false,
             quit: false,
         }
     }
@@ -559,6 +562,11 @@ pub fn update(app: &mut App, action: Action) {
         app.settle_window();
         return;
     }
+    // Whatever is open stays open, to be found again after `fg`.
+    if let Action::Suspend = action {
+        app.suspend = true;
+        return;
+    }
     if app.docs.is_empty() {
         if matches!(action, Action::Quit) {
             app.quit = true;
@@ -674,7 +682,7 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::ClickAt { column, row } => app.click(column, row),
-        Action::Resize(..) => {}
+        Action::Resize(..) | Action::Suspend => {}
     }
     app.settle_window();
 }

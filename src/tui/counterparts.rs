@@ -12,6 +12,7 @@ use super::app::App;
 use super::paint::{fit, put, styled_line};
 use super::wrap::wrap;
 use crate::claims::word_diff;
+use crate::printable::escape;
 
 /// One row of the panel: a heading, or a wrapped line of a sentence with its emphasised words.
 enum Row<'a> {
@@ -63,7 +64,8 @@ fn rows(app: &App, width: usize) -> Vec<Row<'_>> {
     let best = app.docs[cps[0].sentence.doc].sentence(cps[0].sentence.sentence);
     let (only_origin, _) = word_diff(origin, best);
     let marks: Vec<_> = only_origin.into_iter().map(|r| (r, app.theme.diff)).collect();
-    out.push(Row::Heading(format!("{} · this pane · {}", here.doc + 1, app.docs[here.doc].title)));
+    // Titles and sources come from the files: shown, never run.
+    out.push(Row::Heading(format!("{} · this pane · {}", here.doc + 1, escape(&app.docs[here.doc].title))));
     for line in wrap(origin, 0..origin.len(), width) {
         out.push(Row::Text { text: origin, line, marks: marks.clone() });
     }
@@ -71,8 +73,9 @@ fn rows(app: &App, width: usize) -> Vec<Row<'_>> {
         let d = &app.docs[cp.sentence.doc];
         let text = d.sentence(cp.sentence.sentence);
         // A named source says who tells it; without one, the title does (file names are often hashes).
-        let source = d.source.as_deref().map(|s| format!(" · {s}")).unwrap_or_default();
-        out.push(Row::Heading(format!("{} · score {:.2} · {}{source}", cp.sentence.doc + 1, cp.score, d.title)));
+        let source = d.source.as_deref().map(|s| format!(" · {}", escape(s))).unwrap_or_default();
+        let title = escape(&d.title);
+        out.push(Row::Heading(format!("{} · score {:.2} · {title}{source}", cp.sentence.doc + 1, cp.score)));
         let (_, only_here) = word_diff(origin, text);
         let marks: Vec<_> = only_here.into_iter().map(|r| (r, app.theme.diff)).collect();
         for line in wrap(text, 0..text.len(), width) {

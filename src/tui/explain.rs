@@ -13,8 +13,19 @@ use super::paint::{fit, put};
 use super::wrap::wrap;
 use crate::framing::Explanation;
 
-/// The paragraphs of an explanation, each with its style.
+/// The paragraphs of an explanation, each with its style. Titles, terms and notes come from
+/// files and lexicons: they are shown escaped, never run.
 fn paragraphs(app: &App, e: &Explanation) -> Vec<(String, Style)> {
+    let mut out = unescaped_paragraphs(app, e);
+    for (text, _) in &mut out {
+        if let std::borrow::Cow::Owned(escaped) = crate::printable::escape(text) {
+            *text = escaped;
+        }
+    }
+    out
+}
+
+fn unescaped_paragraphs(app: &App, e: &Explanation) -> Vec<(String, Style)> {
     let plain = Style::default();
     let mut out = vec![(format!("“{}”", e.matched), app.theme.category(e.category))];
     if !e.category_description.is_empty() {

@@ -6,7 +6,6 @@
 
 mod action;
 mod app;
-mod config;
 mod counterparts;
 mod explain;
 mod flow;

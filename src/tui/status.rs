@@ -52,6 +52,8 @@ pub fn render(app: &App, screen: &Screen, row: Rect, buf: &mut Buffer) {
     } else {
         app.message.clone().or_else(|| hint(app)).unwrap_or_default()
     };
+    // Messages can quote keys typed or pasted and names from files: shown, never run.
+    let tail = crate::printable::escape(&tail);
     let room = usize::from(row.width).saturating_sub(str_width(&help));
     let mut x = put(buf, row, row.x, &fit(&format!(" {}", parts.join(" · ")), room), theme.status);
     for flag in flags {

@@ -6,6 +6,7 @@
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
 
+use parallax::printable::escape;
 use ratatui::crossterm::cursor::MoveUp;
 use ratatui::crossterm::queue;
 use ratatui::crossterm::terminal::{Clear, ClearType};
@@ -94,11 +95,10 @@ pub fn line(url: &str, state: &State, width: usize) -> String {
     };
     // These lines go to the terminal as they are: a control character in an address
     // (from a list file, say) or in a reason must not move the cursor or change colours.
-    let plain = |s: &str| -> String { s.chars().map(|c| if c.is_control() { '?' } else { c }).collect() };
-    let status = plain(&status);
+    let status = escape(&status);
     let room = width.saturating_sub(1);
     let fixed = 2 + 2 + 2 + str_width(&status);
-    let url = cut(&plain(url), room.saturating_sub(fixed).max(12));
+    let url = cut(&escape(url), room.saturating_sub(fixed).max(12));
     cut(&format!("  {mark} {url}  {status}"), room)
 }
 
@@ -153,7 +153,8 @@ mod tests {
 
     #[test]
     fn control_characters_in_an_address_are_not_sent_to_the_terminal() {
-        assert_eq!(line("https://x.test/\u{1b}[2J", &State::Waiting, 80), "  · https://x.test/?[2J  waiting");
+        assert_eq!(line("https://x.test/\u{1b}[2J", &State::Waiting, 80), "  · https://x.test/\\e[2J  waiting");
+        assert_eq!(line("https://x.test/\u{202e}x", &State::Waiting, 80), "  · https://x.test/\\u{202e}x  waiting");
     }
 
     #[test]
