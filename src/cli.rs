@@ -16,7 +16,7 @@ use parallax::config::Source;
 use parallax::document::Document;
 use parallax::framing::Lexicon;
 use parallax::printable::escape;
-use parallax::{report, seeds};
+use parallax::{load, report, seeds};
 
 use crate::{classroom, inputs, web};
 
@@ -76,6 +76,14 @@ struct ReadArgs {
 }
 
 #[derive(Debug, Args)]
+struct InputArgs {
+    /// Refuse an input larger than SIZE, in bytes or with a k, M or G suffix (1000s);
+    /// FIFOs and devices are never read.
+    #[arg(long, value_name = "SIZE", value_parser = load::parse_size, default_value = "64M")]
+    max_input: u64,
+}
+
+#[derive(Debug, Args)]
 pub struct LexiconArgs {
     /// A framing lexicon (TOML) merged over the defaults and the config-directory file
     /// ($XDG_CONFIG_HOME/parallax/lexicon.toml, else ~/.config/parallax/lexicon.toml);
@@ -107,10 +115,14 @@ struct AnalyzeArgs {
     web: WebArgs,
 }
 
-/// Where inputs come from besides the command line, and how web pages are fetched.
+/// Where inputs come from besides the command line, how web pages are fetched, and how
+/// much of any input is read.
 #[derive(Debug, Args)]
-#[command(next_help_heading = "Web pages and lists")]
+#[command(next_help_heading = "Inputs, web pages and lists")]
 pub struct WebArgs {
+    #[command(flatten)]
+    input: InputArgs,
+
     /// Also open the paths and web addresses listed in FILE, one per line (`#` starts a
     /// comment line; relative paths are taken from FILE's directory; `-` reads standard
     /// input); repeat for several lists.
@@ -208,11 +220,11 @@ pub fn warn(message: &str) {
 /// Loads the inputs (fetching web pages), or the seeds when there are none;
 /// warnings go to stderr.
 pub fn documents(paths: &[PathBuf], web: &WebArgs) -> Result<Vec<Document>> {
-    let inputs = inputs::gather(paths, &web.list)?;
+    let inputs = inputs::gather(paths, &web.list, web.input.max_input)?;
     if inputs.is_empty() {
         return Ok(seeds::documents());
     }
-    let loaded = inputs::open(&inputs, &web.options())?;
+    let loaded = inputs::open(&inputs, &web.options(), web.input.max_input)?;
     for w in &loaded.warnings {
         warn(w);
     }

@@ -92,10 +92,18 @@ fn an_empty_document_has_nothing_to_copy() {
 }
 
 #[test]
-fn a_sentence_too_long_for_osc52_is_refused_with_a_message() {
-    let long = format!("{}.", "word ".repeat(20_000));
-    let mut app = app_with(vec![doc("Long", None, "l.txt", &long)], 80, 10);
+fn tellings_too_long_for_osc52_are_refused_with_a_message() {
+    // The splitter keeps every sentence under 64 KB, which OSC 52 takes; two
+    // linked tellings of 40 KB each do not fit.
+    let long_a = format!("Harbour {}.", "word ".repeat(8_000));
+    let long_b = format!("Dock {}.", "word ".repeat(8_000));
+    let docs = vec![doc("A", None, "a.txt", &long_a), doc("B", None, "b.txt", &long_b)];
+    let analysis = analysis_of(&docs, &[], &[((0, "Harbour"), (1, "Dock"), 0.9)]);
+    let mut app = app_with(docs, 80, 10);
+    app.set_analysis(analysis);
     app.feed("y");
+    assert!(app.take_output().starts_with("\x1b]52;c;"), "one sentence still fits");
+    app.feed("C");
     assert_eq!(app.take_output(), "");
     assert!(app.shared.message.as_deref().unwrap().starts_with("not copied: "), "{:?}", app.shared.message);
 }
