@@ -23,6 +23,7 @@ pub mod notes;
 pub mod paths;
 pub mod printable;
 pub mod report;
+pub mod search;
 pub mod seeds;
 pub mod sentences;
 pub mod session;

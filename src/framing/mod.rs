@@ -62,6 +62,16 @@ pub const RULES: [(&str, Category, &str); 3] = [
     (sourcing::RULE, Category::Attribution, sourcing::NOTE),
 ];
 
+/// What the reader calls a rule (`None` for a lexicon entry, which is named by its term).
+pub fn rule_name(rule: &str) -> Option<&'static str> {
+    match rule {
+        passive::RULE => Some("an agentless passive: a passive verb with no \"by …\""),
+        scare_quote::RULE => Some("a short quotation with no speaker"),
+        sourcing::RULE => Some("a claim handed to unnamed or vague sources"),
+        _ => None,
+    }
+}
+
 /// For each label contrast set a document names, the lexicon terms it uses, in order of first use.
 pub type Contrasts = HashMap<Arc<str>, Vec<String>>;
 
