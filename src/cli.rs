@@ -1,5 +1,6 @@
 //! Command line: `parallax [PATH...]` opens the reader, `parallax analyze`
-//! prints the analysis for scripts.
+//! prints the analysis for scripts; the classroom commands (`notes`, `score`,
+//! `export`) are in `classroom`.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -15,9 +16,9 @@ use parallax::config::Source;
 use parallax::document::Document;
 use parallax::framing::{Lexicon, View};
 use parallax::printable::escape;
-use parallax::{report, seeds};
+use parallax::{load, report, seeds};
 
-use crate::{inputs, web};
+use crate::{classroom, inputs, web};
 
 /// Read several news sources on one story side by side, with framing
 /// language and matching claims highlighted.
@@ -46,6 +47,14 @@ struct Cli {
 enum Command {
     /// Print the analysis (documents, sentences, framing, links, claims) for scripts.
     Analyze(AnalyzeArgs),
+    /// Notes and marks on documents: add, mark, list, rm, export.
+    Notes(classroom::NotesArgs),
+    /// Score marks against a key (the blind-marking exercise): one student's feedback, or with
+    /// --class DIR the class's agreement as CSV.
+    Score(classroom::ScoreArgs),
+    /// Print a handout for a class (HTML or Markdown): the sources, an exercise, the teacher's
+    /// notes, and with --key the answer key on its own page.
+    Export(classroom::ExportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -67,7 +76,15 @@ struct ReadArgs {
 }
 
 #[derive(Debug, Args)]
-struct LexiconArgs {
+struct InputArgs {
+    /// Refuse an input larger than SIZE, in bytes or with a k, M or G suffix (1000s);
+    /// FIFOs and devices are never read.
+    #[arg(long, value_name = "SIZE", value_parser = load::parse_size, default_value = "64M")]
+    max_input: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct LexiconArgs {
     /// A framing lexicon (TOML) merged over the defaults and the config-directory file
     /// ($XDG_CONFIG_HOME/parallax/lexicon.toml, else ~/.config/parallax/lexicon.toml);
     /// repeat to merge several, later files win.
@@ -105,10 +122,14 @@ struct AnalyzeArgs {
     web: WebArgs,
 }
 
-/// Where inputs come from besides the command line, and how web pages are fetched.
+/// Where inputs come from besides the command line, how web pages are fetched, and how
+/// much of any input is read.
 #[derive(Debug, Args)]
-#[command(next_help_heading = "Web pages and lists")]
-struct WebArgs {
+#[command(next_help_heading = "Inputs, web pages and lists")]
+pub struct WebArgs {
+    #[command(flatten)]
+    input: InputArgs,
+
     /// Also open the paths and web addresses listed in FILE, one per line (`#` starts a
     /// comment line; relative paths are taken from FILE's directory; `-` reads standard
     /// input); repeat for several lists.
@@ -167,6 +188,9 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Some(Command::Analyze(args)) => analyze(args),
+        Some(Command::Notes(args)) => classroom::notes(args),
+        Some(Command::Score(args)) => classroom::score(args),
+        Some(Command::Export(args)) => classroom::export(args),
         None => read(cli.read),
     };
     match result {
@@ -202,18 +226,18 @@ fn clap_exit(e: clap::Error) -> ExitCode {
     }
 }
 
-fn warn(message: &str) {
+pub fn warn(message: &str) {
     eprintln!("parallax: warning: {}", escape(message));
 }
 
 /// Loads the inputs (fetching web pages), or the seeds when there are none;
 /// warnings go to stderr.
-fn documents(paths: &[PathBuf], web: &WebArgs) -> Result<Vec<Document>> {
-    let inputs = inputs::gather(paths, &web.list)?;
+pub fn documents(paths: &[PathBuf], web: &WebArgs) -> Result<Vec<Document>> {
+    let inputs = inputs::gather(paths, &web.list, web.input.max_input)?;
     if inputs.is_empty() {
         return Ok(seeds::documents());
     }
-    let loaded = inputs::open(&inputs, &web.options())?;
+    let loaded = inputs::open(&inputs, &web.options(), web.input.max_input)?;
     for w in &loaded.warnings {
         warn(w);
     }
@@ -223,7 +247,7 @@ fn documents(paths: &[PathBuf], web: &WebArgs) -> Result<Vec<Document>> {
 /// Analysis options from the command line: the lexicon is the embedded
 /// defaults, then the config-directory file if there is one, then each
 /// `--lexicon` file in order. Shared by `analyze` and the reader.
-fn analysis_options(lexicon: &LexiconArgs) -> Result<Options> {
+pub fn analysis_options(lexicon: &LexiconArgs) -> Result<Options> {
     let mut sources: Vec<Source> = Source::user("lexicon.toml")?.into_iter().collect();
     for file in &lexicon.files {
         sources.push(Source::read(file)?);
@@ -249,10 +273,16 @@ fn analyze(args: AnalyzeArgs) -> Result<()> {
         FramingView::Default => View::standard(),
         FramingView::All => View::all(),
     };
+    print(&format!("{}\n", report::to_json_with(&docs, &analysis, &view)))
+}
+
+/// Writes `text` to standard output; a closed pipe (`| head`) is not an error.
+pub fn print(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{}", report::to_json_with(&docs, &analysis, &view))
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
         .or_else(|e| if e.kind() == std::io::ErrorKind::BrokenPipe { Ok(()) } else { Err(e) })
-        .context("writing the report")
+        .context("writing to standard output")
 }
 
 fn read(args: ReadArgs) -> Result<()> {

@@ -46,13 +46,27 @@ impl Document {
     /// Builds a document from text that is already clean (see [`crate::clean`]):
     /// paragraphs separated by blank lines.
     pub fn new(meta: Meta, text: String) -> Self {
+        Document::new_reporting(meta, text, &mut Vec::new())
+    }
+
+    /// [`Document::new`], adding a warning (naming the path) to `warnings` when
+    /// the sentence splitter had to cut passages without a sentence end.
+    pub fn new_reporting(meta: Meta, text: String, warnings: &mut Vec<String>) -> Self {
         let paragraphs = paragraph_ranges(&text);
-        let sentences = paragraphs
-            .iter()
-            .flat_map(|p| {
-                sentences::split(&text[p.clone()]).into_iter().map(move |s| s.start + p.start..s.end + p.start)
-            })
-            .collect();
+        let mut sentences = Vec::new();
+        let mut forced_cuts = 0;
+        for p in &paragraphs {
+            let split = sentences::split_reporting(&text[p.clone()]);
+            forced_cuts += split.forced_cuts;
+            sentences.extend(split.sentences.into_iter().map(|s| s.start + p.start..s.end + p.start));
+        }
+        if forced_cuts > 0 {
+            warnings.push(format!(
+                "{}: {forced_cuts} long passage(s) without a sentence end were cut at a space \
+                 (sentences are looked for in bounded pieces)",
+                meta.path
+            ));
+        }
         let title = meta.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| derive_title(&text));
         Document {
             path: meta.path,

@@ -4,10 +4,9 @@
 //! web pages are fetched, then the panes are laid out in the order asked.
 
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use parallax::load::{self, LoadError, Loaded};
 
 use crate::web;
@@ -31,7 +30,7 @@ impl fmt::Display for Unopened {
 impl std::error::Error for Unopened {}
 
 /// The arguments, then the entries of each `--list` file, in order.
-pub fn gather(args: &[PathBuf], lists: &[PathBuf]) -> Result<Vec<Input>> {
+pub fn gather(args: &[PathBuf], lists: &[PathBuf], max_input: u64) -> Result<Vec<Input>> {
     let stdin = |p: &PathBuf| p.as_os_str() == "-";
     let named = |inputs: &[Input]| inputs.iter().filter_map(Input::path).filter(|p| stdin(p)).count();
     let lists_from_stdin = lists.iter().filter(|l| stdin(l)).count();
@@ -42,7 +41,7 @@ pub fn gather(args: &[PathBuf], lists: &[PathBuf]) -> Result<Vec<Input>> {
     let mut inputs: Vec<Input> =
         args.iter().map(|a| classify(a)).collect::<Result<_, String>>().map_err(anyhow::Error::msg)?;
     for list in lists {
-        inputs.extend(read_list(list)?);
+        inputs.extend(read_list(list, max_input)?);
     }
     if lists_from_stdin + named(&inputs) > 1 {
         return Err(LoadError::StdinTwice.into());
@@ -70,18 +69,14 @@ fn looks_like_url(s: &str) -> bool {
 /// starting with `#` are skipped; relative paths are taken from the list's own
 /// directory, so a list handed out with its files works wherever it is saved.
 /// `-` reads the list from standard input (paths then relative to here).
-fn read_list(list: &Path) -> Result<Vec<Input>> {
+/// A list is read as any input is: a regular file (or `-`), at most `max_input` bytes.
+fn read_list(list: &Path, max_input: u64) -> Result<Vec<Input>> {
     let shown = list.display();
-    let text = if list.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).with_context(|| format!("{shown}: cannot read"))?;
-        text
-    } else {
-        std::fs::read_to_string(list).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => anyhow::anyhow!("{shown}: no such file"),
-            _ => anyhow::anyhow!("{shown}: cannot read: {e}"),
-        })?
-    };
+    let bytes = load::read_input(list, max_input).map_err(|e| match e {
+        LoadError::Missing { .. } => anyhow::anyhow!("{shown}: no such file"),
+        e => e.into(),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{shown}: cannot read: not UTF-8 text"))?;
     let base = if list.as_os_str() == "-" { None } else { list.parent() };
     let mut inputs = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -106,7 +101,7 @@ fn read_list(list: &Path) -> Result<Vec<Input>> {
 /// Opens every input, in order. A local file that cannot be read is an error,
 /// as before; a web page that cannot be opened is a warning while anything
 /// else opens, and when nothing does, each failure is a line of [`Unopened`].
-pub fn open(inputs: &[Input], options: &web::Options) -> Result<Loaded> {
+pub fn open(inputs: &[Input], options: &web::Options, max_input: u64) -> Result<Loaded> {
     // Consecutive paths load together, so the library's rules for them hold
     // (a binary file is skipped while something else in the run opens); each
     // address is a group of its own.
@@ -117,7 +112,7 @@ pub fn open(inputs: &[Input], options: &web::Options) -> Result<Loaded> {
         if paths.is_empty() {
             continue;
         }
-        runs.push(match load::load_paths(&paths) {
+        runs.push(match load::load_paths_limited(&paths, max_input) {
             // Only binary files: skipped if anything else opens.
             Err(e @ LoadError::Binary { .. }) => Err(e.to_string()),
             Err(e) => return Err(e.into()),
@@ -193,7 +188,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let list = dir.path().join("class.txt");
         std::fs::write(&list, "# week 3\n\nhttps://example.org/a\n  story.txt  \n/abs/b.md\n# end\n").unwrap();
-        let inputs = gather(&["first.txt".into()], std::slice::from_ref(&list)).unwrap();
+        let inputs = gather(&["first.txt".into()], std::slice::from_ref(&list), load::DEFAULT_MAX_BYTES).unwrap();
         assert_eq!(
             inputs,
             vec![
@@ -207,9 +202,9 @@ mod tests {
 
     #[test]
     fn standard_input_is_read_once() {
-        let e = gather(&["-".into(), "-".into()], &[]).unwrap_err();
+        let e = gather(&["-".into(), "-".into()], &[], load::DEFAULT_MAX_BYTES).unwrap_err();
         assert_eq!(e.to_string(), "standard input was named more than once");
-        let e = gather(&["-".into()], &["-".into()]).unwrap_err();
+        let e = gather(&["-".into()], &["-".into()], load::DEFAULT_MAX_BYTES).unwrap_err();
         assert_eq!(e.to_string(), "standard input was named more than once");
     }
 
@@ -218,10 +213,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let list = dir.path().join("l.txt");
         std::fs::write(&list, "a.txt\ngopher://x.test/1\n").unwrap();
-        let e = gather(&[], std::slice::from_ref(&list)).unwrap_err().to_string();
+        let e = gather(&[], std::slice::from_ref(&list), load::DEFAULT_MAX_BYTES).unwrap_err().to_string();
         assert!(e.ends_with("l.txt:2: gopher://x.test/1: only http:// and https:// addresses can be opened"), "{e}");
         std::fs::write(&list, "# nothing\n").unwrap();
-        assert!(gather(&[], &[list]).unwrap_err().to_string().ends_with("lists no paths or web addresses"));
+        assert!(
+            gather(&[], &[list], load::DEFAULT_MAX_BYTES)
+                .unwrap_err()
+                .to_string()
+                .ends_with("lists no paths or web addresses")
+        );
     }
 
     #[test]
@@ -234,9 +234,9 @@ mod tests {
         let options =
             web::Options { offline: true, refresh: false, timeout: std::time::Duration::from_secs(1), max_size: 1000 };
         let inputs = [Input::Path(b.clone()), Input::Path(bin.clone()), Input::Path(a.clone())];
-        let loaded = open(&inputs, &options).unwrap();
+        let loaded = open(&inputs, &options, load::DEFAULT_MAX_BYTES).unwrap();
         assert_eq!(titles(&loaded.documents), ["Second story.", "First story."]);
-        let e = open(&[Input::Path(bin.clone())], &options).unwrap_err();
+        let e = open(&[Input::Path(bin.clone())], &options, load::DEFAULT_MAX_BYTES).unwrap_err();
         assert!(e.downcast_ref::<Unopened>().is_some_and(|u| u.0.len() == 1), "{e}");
     }
 }

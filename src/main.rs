@@ -2,6 +2,7 @@
 //! The `parallax` binary: argument parsing, fetching web pages, dispatch; the
 //! analysis and the reader are in the library.
 
+mod classroom;
 mod cli;
 mod inputs;
 mod web;

@@ -248,7 +248,7 @@ fn stops_and_comes_back(reader: &mut Reader, how: &str) {
     reader.wait_until("the reader takes the terminal again and redraws", |r| {
         r.taken() && r.drawn_since(before, "pane 1/1")
     });
-    reader.press("?");
+    reader.press("H");
     reader.wait_until("the help overlay opens", |r| r.shows("down one line"));
     reader.press("qq");
     assert_eq!(reader.wait_for_exit(), "exit 0");

@@ -138,6 +138,17 @@ pub const LABEL_CONTRAST: &str = "label_contrast";
 const LABEL_CONTRAST_NOTE: &str = "A plain name, highlighted because another source names the same \
 referent with other words: compare the sources' choices.";
 
+/// What the reader calls a rule (`None` for a lexicon entry, which is named by its term).
+pub fn rule_name(rule: &str) -> Option<&'static str> {
+    match rule {
+        passive::RULE => Some("an agentless passive: a passive verb with no \"by …\""),
+        scare_quote::RULE => Some("a short quotation with no speaker"),
+        sourcing::RULE => Some("a claim handed to unnamed or vague sources"),
+        LABEL_CONTRAST => Some("a plain name that other sources replace with their own"),
+        _ => None,
+    }
+}
+
 /// The framing of one document.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DocumentFraming {

@@ -83,6 +83,9 @@ fn parse_bracketed(inner: &str) -> Option<Key> {
     if let Some((_, code, _)) = NAMED.iter().find(|(name, _, _)| name.eq_ignore_ascii_case(inner)) {
         return Some(Key::new(*code, KeyModifiers::NONE));
     }
+    if let Some(n) = function_key(inner) {
+        return Some(Key::new(KeyCode::F(n), KeyModifiers::NONE));
+    }
     let (modifier, key) = inner.split_once('-')?;
     let modifier = match modifier {
         "C" | "c" => KeyModifiers::CONTROL,
@@ -92,9 +95,18 @@ fn parse_bracketed(inner: &str) -> Option<Key> {
     let mut chars = key.chars();
     let code = match (chars.next(), chars.next()) {
         (Some(c), None) => KeyCode::Char(c),
-        _ => NAMED.iter().find(|(name, _, _)| name.eq_ignore_ascii_case(key))?.1,
+        _ => match function_key(key) {
+            Some(n) => KeyCode::F(n),
+            None => NAMED.iter().find(|(name, _, _)| name.eq_ignore_ascii_case(key))?.1,
+        },
     };
     Some(Key::new(code, modifier))
+}
+
+/// `F1` … `F12`: the number of a function key.
+fn function_key(name: &str) -> Option<u8> {
+    let n: u8 = name.strip_prefix(['F', 'f'])?.parse().ok()?;
+    (1..=12).contains(&n).then_some(n)
 }
 
 impl fmt::Display for Key {
@@ -120,11 +132,16 @@ impl fmt::Display for Key {
     }
 }
 
-/// Writes a key sequence for people: `]f`, `Ctrl-d`, `g Home`.
+/// Writes a key sequence for people: `]f`, `Ctrl-d`, `g Home`; `f 1` (f, then 1)
+/// keeps a space so it is not read as the function key F1.
 pub fn show_sequence(keys: &[Key]) -> String {
     let plain = keys.iter().all(|k| matches!(k.code, KeyCode::Char(c) if c != ' ') && k.modifiers.is_empty());
     let parts: Vec<String> = keys.iter().map(Key::to_string).collect();
-    parts.join(if plain { "" } else { " " })
+    let joined = parts.concat();
+    let looks_like_function_key = joined
+        .strip_prefix(['f', 'F'])
+        .is_some_and(|digits| !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()));
+    parts.join(if plain && !looks_like_function_key { "" } else { " " })
 }
 
 #[derive(Deserialize)]
@@ -142,7 +159,7 @@ struct Written {
 }
 
 /// What a key press amounts to, given the keys pressed before it.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq)]
 pub enum Outcome {
     Action(Action),
     /// A prefix of a longer binding: wait for the next key.
@@ -213,7 +230,7 @@ impl Keymap {
         let bindings = CATALOGUE
             .iter()
             .zip(written)
-            .map(|(e, w)| (e.name, e.action, w.into_iter().map(|w| w.keys).collect()))
+            .map(|(e, w)| (e.name, e.action.clone(), w.into_iter().map(|w| w.keys).collect()))
             .collect();
         Ok(Keymap { bindings })
     }
@@ -224,7 +241,7 @@ impl Keymap {
         for (_, action, seqs) in &self.bindings {
             for seq in seqs {
                 if seq.as_slice() == keys {
-                    return Outcome::Action(*action);
+                    return Outcome::Action(action.clone());
                 }
                 prefix |= seq.starts_with(keys);
             }
@@ -290,8 +307,20 @@ mod tests {
         assert_eq!(parse_keys("<C-d>").unwrap(), vec![Key::new(KeyCode::Char('d'), KeyModifiers::CONTROL)]);
         assert_eq!(parse_keys("<S-Tab>").unwrap(), vec![Key::new(KeyCode::BackTab, KeyModifiers::NONE)]);
         assert_eq!(parse_keys("<Space>").unwrap(), vec![k(' ')]);
+        assert_eq!(parse_keys("<F7>").unwrap(), vec![Key::new(KeyCode::F(7), KeyModifiers::NONE)]);
+        assert_eq!(parse_keys("<C-F2>").unwrap(), vec![Key::new(KeyCode::F(2), KeyModifiers::CONTROL)]);
+        assert!(parse_keys("<F13>").is_err());
         assert_eq!(parse_keys("<").unwrap(), vec![k('<')]);
         assert!(parse_keys("<Nope>").is_err());
+    }
+
+    #[test]
+    fn sequences_that_read_like_function_keys_are_spaced() {
+        assert_eq!(show_sequence(&parse_keys("f1").unwrap()), "f 1");
+        assert_eq!(show_sequence(&parse_keys("f0").unwrap()), "f 0");
+        assert_eq!(show_sequence(&parse_keys("<F1>").unwrap()), "F1");
+        assert_eq!(show_sequence(&parse_keys("]f").unwrap()), "]f");
+        assert_eq!(show_sequence(&parse_keys("gg").unwrap()), "gg");
     }
 
     #[test]
@@ -316,8 +345,8 @@ mod tests {
 
     #[test]
     fn user_table_replaces_an_actions_keys() {
-        let km = user("[keys]\nline_down = [\"n\"]\n").unwrap();
-        assert_eq!(km.lookup(&[k('n')]), Outcome::Action(Action::LineDown));
+        let km = user("[keys]\nline_down = [\"e\"]\n").unwrap();
+        assert_eq!(km.lookup(&[k('e')]), Outcome::Action(Action::LineDown));
         assert_eq!(km.lookup(&[k('j')]), Outcome::Unbound);
     }
 

@@ -25,7 +25,7 @@ use signal_hook::consts::signal::{
     SIGXCPU, SIGXFSZ,
 };
 
-use super::action::Action;
+use super::action::{Action, Arrival};
 use super::app::{App, update};
 use super::keymap::{Key, Keymap};
 use super::render::render;
@@ -132,7 +132,7 @@ pub fn run(docs: Vec<Document>, settings: Settings) -> io::Result<()> {
     let mut app = App::new(docs, keymap, theme);
     let result = event_loop(&mut app, &rx, &mut tty);
     tty.leave();
-    if let Some(e) = &app.analysis_error {
+    if let Some(e) = &app.shared.analysis_error {
         eprintln!("parallax: the analysis failed: {}", crate::printable::escape(e));
     }
     match result.map_err(|e| io::Error::other(format!("terminal: {e}")))? {
@@ -151,38 +151,54 @@ fn event_loop(app: &mut App, rx: &mpsc::Receiver<Message>, tty: &mut Tty) -> io:
     update(app, Action::Resize(size.width, size.height));
     loop {
         draw(&mut terminal, app)?;
-        let Ok(message) = rx.recv() else { return Ok(End::Quit) };
-        match message {
-            Message::Input(Event::Key(k)) => {
-                if let Some(key) = Key::from_event(&k) {
-                    app.press(key);
+        // Background work (counting search matches) runs in ticks while no input waits.
+        let message = if app.busy() {
+            match rx.try_recv() {
+                Ok(message) => message,
+                Err(mpsc::TryRecvError::Empty) => {
+                    update(app, Action::Tick);
+                    continue;
                 }
+                Err(mpsc::TryRecvError::Disconnected) => return Ok(End::Quit),
             }
-            Message::Input(Event::Mouse(m)) => {
-                let action = match m.kind {
-                    MouseEventKind::ScrollDown => Action::ScrollAt { column: m.column, row: m.row, lines: WHEEL_LINES },
-                    MouseEventKind::ScrollUp => Action::ScrollAt { column: m.column, row: m.row, lines: -WHEEL_LINES },
-                    MouseEventKind::Down(MouseButton::Left) => Action::ClickAt { column: m.column, row: m.row },
-                    _ => continue,
-                };
-                update(app, action);
-            }
+        } else {
+            let Ok(message) = rx.recv() else { return Ok(End::Quit) };
+            message
+        };
+        let action = match message {
+            Message::Input(Event::Key(k)) => match Key::from_event(&k) {
+                Some(key) => Action::Key(key),
+                None => continue,
+            },
+            Message::Input(Event::Mouse(m)) => match m.kind {
+                MouseEventKind::ScrollDown => Action::ScrollAt { column: m.column, row: m.row, lines: WHEEL_LINES },
+                MouseEventKind::ScrollUp => Action::ScrollAt { column: m.column, row: m.row, lines: -WHEEL_LINES },
+                MouseEventKind::Down(MouseButton::Left) => Action::ClickAt { column: m.column, row: m.row },
+                _ => continue,
+            },
             Message::Input(Event::Resize(w, h)) => {
                 terminal.autoresize()?;
-                update(app, Action::Resize(w, h));
+                Action::Resize(w, h)
             }
             Message::Input(_) => continue,
-            Message::Analysis(a) => app.set_analysis(a),
-            Message::AnalysisFailed(e) => app.analysis_error = Some(e),
-            Message::Signal(SIGTSTP) => suspend(&mut terminal, tty, app)?,
+            Message::Analysis(a) => Action::AnalysisArrived(Arrival::done(a)),
+            Message::AnalysisFailed(e) => Action::AnalysisFailed(e),
+            Message::Signal(SIGTSTP) => {
+                suspend(&mut terminal, tty, app)?;
+                continue;
+            }
             // Continued after a stop parallax did not see (SIGSTOP): the shell may have reset the terminal.
-            Message::Signal(SIGCONT) => resume(&mut terminal, tty, app)?,
+            Message::Signal(SIGCONT) => {
+                resume(&mut terminal, tty, app)?;
+                continue;
+            }
             Message::Signal(signal) => return Ok(End::Signal(signal)),
-        }
-        if std::mem::take(&mut app.suspend) {
+        };
+        update(app, action);
+        if std::mem::take(&mut app.shared.suspend) {
             suspend(&mut terminal, tty, app)?;
         }
-        if app.quit {
+        if app.shared.quit {
             return Ok(End::Quit);
         }
     }
@@ -208,10 +224,18 @@ fn resume(terminal: &mut Terminal<CrosstermBackend<Stdout>>, tty: &mut Tty, app:
     Ok(())
 }
 
-fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> io::Result<()> {
+/// Draws a frame, then writes what the state queued for the terminal itself (OSC 52 copies).
+fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
     execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|frame| render(app, frame))?;
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate)
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    let output = app.take_output();
+    if !output.is_empty() {
+        let out = terminal.backend_mut();
+        out.write_all(output.as_bytes())?;
+        out.flush()?;
+    }
+    Ok(())
 }
 
 /// The terminal modes the reader needs: raw input, the alternate screen, no

@@ -49,9 +49,11 @@ pub struct Theme {
     pub overlay_title: Style,
     pub overlay_key: Style,
     pub diff: Style,
+    pub search_match: Style,
+    pub search_current: Style,
 }
 
-const UI_STYLES: [&str; 17] = [
+const UI_STYLES: [&str; 19] = [
     "cursor",
     "cursor_bar",
     "flash",
@@ -69,6 +71,8 @@ const UI_STYLES: [&str; 17] = [
     "overlay_title",
     "overlay_key",
     "diff",
+    "search_match",
+    "search_current",
 ];
 
 impl Theme {
@@ -134,6 +138,8 @@ impl Theme {
             overlay_title: get("overlay_title")?,
             overlay_key: get("overlay_key")?,
             diff: get("diff")?,
+            search_match: get("search_match")?,
+            search_current: get("search_current")?,
         })
     }
 

@@ -1,34 +1,40 @@
 //! The legend line: each framing category in its own style, with its toggle key
-//! and how often it occurs in the focused document.
+//! and how often it occurs in the focused document. A hidden category is crossed
+//! out *and* marked `×`, for terminals that draw no strikethrough.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::action::toggle_name;
-use super::app::App;
-use super::paint::put;
-use super::wrap::str_width;
+use super::super::action::toggle_name;
+use super::super::app::Shared;
+use super::super::paint::put;
+use super::super::wrap::str_width;
+use super::Reader;
 use crate::framing::Category;
 
-pub fn render(app: &App, row: Rect, buf: &mut Buffer) {
-    let counts: Option<Vec<usize>> = app
-        .analysis
-        .as_ref()
-        .and_then(|a| a.framing.get(app.focus))
-        .map(|spans| Category::ALL.iter().map(|c| spans.iter().filter(|s| s.category == *c).count()).collect());
+/// What marks a hidden category besides the style.
+const HIDDEN: &str = "×";
+
+pub fn render(reader: &Reader, shared: &Shared, row: Rect, buf: &mut Buffer) {
+    let counts = shared.derived.category_counts(reader.focus);
     let items = |with_counts: bool| -> Vec<(String, String, Style)> {
         Category::ALL
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                let key = app.keymap.first_key(toggle_name(*c)).unwrap_or_default();
+                let key = shared.keymap.first_key(toggle_name(*c)).unwrap_or_default();
                 // The ids are short enough to fit seven to a line.
                 let mut name = c.id().replace('_', " ");
-                if with_counts && let Some(n) = counts.as_ref().map(|v| v[i]) {
+                if with_counts && let Some(n) = counts.map(|v| v[i]) {
                     name.push_str(&format!(" {n}"));
                 }
-                let style = if app.is_shown(*c) { app.theme.category(*c) } else { app.theme.legend_off };
+                let style = if reader.is_shown(*c) {
+                    shared.theme.category(*c)
+                } else {
+                    name.insert_str(0, HIDDEN);
+                    shared.theme.legend_off
+                };
                 (key, name, style)
             })
             .collect()
@@ -45,7 +51,7 @@ pub fn render(app: &App, row: Rect, buf: &mut Buffer) {
     let mut x = row.x;
     for (key, name, style) in chosen {
         x = put(buf, row, x, &" ".repeat(gap), Style::default());
-        x = put(buf, row, x, &key, app.theme.overlay_key);
+        x = put(buf, row, x, &key, shared.theme.overlay_key);
         x = put(buf, row, x, " ", Style::default());
         x = put(buf, row, x, &name, style);
     }

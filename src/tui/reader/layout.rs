@@ -1,9 +1,12 @@
-//! Where each screen region goes; shared by `render` and by `update` (which
-//! needs pane sizes to scroll by pages and to find the pane under the mouse).
+//! Where each region of the reading view goes. Computed when the size or the
+//! arrangement changes (kept in the `Reader`), and used by drawing and by
+//! `update` (which needs pane sizes to scroll by pages and to find the pane
+//! under the mouse).
 
 use ratatui::layout::Rect;
 
-use super::app::App;
+use super::super::app::Shared;
+use super::Reader;
 
 /// Narrowest pane worth reading; below it, panes are shown a window at a time.
 pub const MIN_PANE_WIDTH: u16 = 30;
@@ -12,12 +15,12 @@ pub const GUTTER: u16 = 3;
 /// Rows the counterpart panel takes at most.
 const PANEL_MAX: u16 = 12;
 
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Screen {
     /// Shown panes: document index and the rectangle (header row, then text rows).
     pub panes: Vec<(usize, Rect)>,
     pub legend: Option<Rect>,
     pub panel: Option<Rect>,
-    pub status: Option<Rect>,
     /// The first shown pane; with `panes.len()`, the window over all panes.
     pub first: usize,
 }
@@ -56,25 +59,23 @@ pub fn window_start(first: usize, focus: usize, shown: usize, count: usize) -> u
     start
 }
 
-pub fn screen(app: &App) -> Screen {
-    let (width, height) = (app.width, app.height);
-    let mut rows_left = height;
-    let status = (rows_left >= 1).then(|| {
+/// The regions above the status row (the last row of the screen, which the app draws).
+pub fn screen(reader: &Reader, shared: &Shared) -> Screen {
+    let width = shared.width;
+    let mut rows_left = shared.height.saturating_sub(1);
+    let legend = (reader.show.legend && rows_left >= 4).then(|| {
         rows_left -= 1;
         Rect::new(0, rows_left, width, 1)
     });
-    let legend = (app.legend && rows_left >= 4).then(|| {
-        rows_left -= 1;
-        Rect::new(0, rows_left, width, 1)
-    });
-    let panel = (app.panel && rows_left >= 8).then(|| {
+    let panel = (reader.panel.open && rows_left >= 8).then(|| {
         let h = (rows_left / 2).min(PANEL_MAX);
         rows_left -= h;
         Rect::new(0, rows_left, width, h)
     });
-    let count = app.docs.len();
-    let shown = if app.zoomed { 1 } else { panes_that_fit(width, count) }.min(count);
-    let first = window_start(app.first_shown, app.focus, shown, count);
+    let count = shared.docs.len();
+    let shown = if reader.zoomed { 1 } else { panes_that_fit(width, count) }.min(count);
+    // The window of shown panes stays where it was and moves only to follow focus.
+    let first = window_start(reader.screen.first, reader.focus, shown, count);
     let mut panes = Vec::with_capacity(shown);
     if shown > 0 {
         let seps = (shown - 1) as u16;
@@ -88,5 +89,5 @@ pub fn screen(app: &App) -> Screen {
             x = x.saturating_add(w).saturating_add(1);
         }
     }
-    Screen { panes, legend, panel, status, first }
+    Screen { panes, legend, panel, first }
 }
