@@ -14,7 +14,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use parallax::analysis::{Analysis, Options};
 use parallax::config::Source;
 use parallax::document::Document;
-use parallax::framing::Lexicon;
+use parallax::framing::{Lexicon, View};
 use parallax::printable::escape;
 use parallax::{load, report, seeds};
 
@@ -103,6 +103,13 @@ struct AnalyzeArgs {
     #[arg(long, value_name = "S", value_parser = parse_score, default_value_t = parallax::claims::DEFAULT_THRESHOLD)]
     min_score: f32,
 
+    /// Which framing spans to print. `default`: the wording layer (loaded words, labels,
+    /// boosters, scare quotes), spans at or above the confidence threshold. `all`: the sourcing
+    /// layer too (attribution, anonymous sources, hedges, agentless passives) and every
+    /// confidence. Each span carries its `layer`, `confidence` and whether it is `quoted`.
+    #[arg(long, value_enum, default_value_t = FramingView::Default)]
+    framing: FramingView,
+
     #[command(flatten)]
     lexicon: LexiconArgs,
 
@@ -161,6 +168,12 @@ impl WebArgs {
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Format {
     Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum FramingView {
+    Default,
+    All,
 }
 
 fn parse_score(s: &str) -> Result<f32, String> {
@@ -256,7 +269,11 @@ fn analyze(args: AnalyzeArgs) -> Result<()> {
     options.min_score = args.min_score;
     let analysis = Analysis::run(&docs, &options);
     let Format::Json = args.format;
-    print(&format!("{}\n", report::to_json(&docs, &analysis)))
+    let view = match args.framing {
+        FramingView::Default => View::standard(),
+        FramingView::All => View::all(),
+    };
+    print(&format!("{}\n", report::to_json_with(&docs, &analysis, &view)))
 }
 
 /// Writes `text` to standard output; a closed pipe (`| head`) is not an error.

@@ -7,10 +7,11 @@ use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
 
-/// `parallax analyze` with a config directory of our own, so the user's real one cannot interfere.
+/// `parallax analyze --framing all` (both layers, every confidence) with a config directory of our own, so
+/// the user's real one cannot interfere.
 fn analyze(config: &TempDir) -> Command {
     let mut c = Command::cargo_bin("parallax").unwrap();
-    c.env("XDG_CONFIG_HOME", config.path()).arg("analyze");
+    c.env("XDG_CONFIG_HOME", config.path()).args(["analyze", "--framing", "all"]);
     c
 }
 

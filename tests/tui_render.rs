@@ -4,7 +4,7 @@
 mod tui_support;
 
 use parallax::document::Document;
-use parallax::framing::{Category, ContrastUse, Explanation};
+use parallax::framing::{Category, ContrastUse, Explanation, Layer};
 use parallax::tui::modes::explain::Explain;
 use parallax::tui::{Action, App, Keymap, Theme, update};
 use tui_support::*;
@@ -74,6 +74,11 @@ fn explanation_overlay_with_label_contrast() {
             matched: "strike".into(),
             note: Some("“Strike” and “walkout” name the same act with different weight.".into()),
             contrast: vec![ContrastUse { doc: 0, terms: vec!["strike".into()] }, ContrastUse { doc: 2, terms: vec![] }],
+            layer: Layer::Wording,
+            confidence: 1.0,
+            confident: true,
+            quoted: None,
+            referent: None,
         },
         1,
     ));

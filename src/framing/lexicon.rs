@@ -38,7 +38,7 @@ static DEFAULT: LazyLock<Arc<Lexicon>> =
     LazyLock::new(|| Arc::new(Lexicon::parse_defaults().expect("embedded lexicon is valid")));
 
 /// One term of a lexicon, ready to match.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub category: Category,
     /// The term as written in the lexicon.
@@ -51,18 +51,33 @@ pub struct Entry {
     /// Only text written in lower case matches (keeps "may" off the month "May").
     pub lowercase_only: bool,
     pub keys: Vec<tokens::Key>,
-    /// The highlight takes in the next word, the one an intensifier modifies ("very good").
+    /// An adjective or adverb takes in the phrase it judges ("bogus claims", "brazenly lying"); by default
+    /// for loaded language and boosters.
     pub extend: bool,
     /// Matching keys that cancel a match when one of the next few words has them ("claimed the lives").
     pub unless_next: Vec<String>,
+    /// Matching keys that cancel a match when one of the two words before has them ("inspection regime").
+    pub unless_prev: Vec<String>,
+    /// When not empty: a match counts only when one of the next few words has one of these keys ("blasted the
+    /// plan as …", not "blasted a hole").
+    pub if_next: Vec<String>,
+    /// The group's estimated precision (share of its highlights annotators agree with), when measured.
+    pub confidence: Option<f32>,
+    /// Labels: a marked name ("terror group") is highlighted wherever it is used; an unmarked one
+    /// ("militant group") only where another source names the same referent differently.
+    pub marked: bool,
+    /// The group's place among the groups of its category in the file it came from (1-based).
+    pub group: u32,
 }
 
 /// All categories' descriptions and terms.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Lexicon {
     descriptions: BTreeMap<Category, String>,
     entries: Vec<Entry>,
     index: Index,
+    /// What each label contrast set names ("an armed organisation"), by set id.
+    referents: BTreeMap<Arc<str>, String>,
 }
 
 /// The entries by their words, one word a level, so that finding the terms at a
@@ -92,7 +107,7 @@ impl Index {
                 let fresh = nodes.len();
                 let edges = match key {
                     tokens::Key::Exact(_) => &mut nodes[at].exact,
-                    tokens::Key::Stem(_) => &mut nodes[at].stem,
+                    tokens::Key::Stem { .. } => &mut nodes[at].stem,
                 };
                 at = *edges.entry(key.word().to_string()).or_insert(fresh);
                 if at == fresh {
@@ -164,8 +179,17 @@ struct Group {
     lowercase: bool,
     #[serde(default)]
     unless_next: Vec<String>,
+    extend: Option<bool>,
     #[serde(default)]
-    extend: bool,
+    unless_prev: Vec<String>,
+    #[serde(default)]
+    if_next: Vec<String>,
+    /// Estimated precision of the group's highlights, 0 to 1.
+    confidence: Option<f32>,
+    /// Labels: what the contrast set names.
+    referent: Option<String>,
+    /// Labels: `false` for an unmarked name, highlighted only where sources differ.
+    marked: Option<bool>,
 }
 
 impl Default for Lexicon {
@@ -190,7 +214,12 @@ impl Lexicon {
     }
 
     pub fn empty() -> Lexicon {
-        Lexicon { descriptions: BTreeMap::new(), entries: Vec::new(), index: Index::build(&[]) }
+        Lexicon {
+            descriptions: BTreeMap::new(),
+            entries: Vec::new(),
+            index: Index::build(&[]),
+            referents: BTreeMap::new(),
+        }
     }
 
     /// The defaults with each of `sources` merged over them in order, and the warnings of all of them.
@@ -260,7 +289,7 @@ impl Lexicon {
                 }
                 removed_entries.extend(here);
             }
-            for group in section.group {
+            for (ordinal, group) in section.group.into_iter().enumerate() {
                 if category == Category::ScareQuote {
                     let span = group.terms.first().map(Spanned::span);
                     return Err(invalid(
@@ -268,14 +297,28 @@ impl Lexicon {
                         "scare quotes are found by a rule; [scare_quote] takes only a description".into(),
                     ));
                 }
-                if category != Category::Label && (group.id.is_some() || group.neutral) {
+                if category != Category::Label
+                    && (group.id.is_some() || group.neutral || group.referent.is_some() || group.marked.is_some())
+                {
                     let span = group.terms.first().map(Spanned::span);
-                    return Err(invalid(span, "`id` and `neutral` (contrast sets) belong in [label] groups".into()));
+                    let message = "`id`, `neutral`, `marked` and `referent` (contrast sets) belong in [label] groups";
+                    return Err(invalid(span, message.into()));
+                }
+                if let Some(c) = group.confidence
+                    && !(0.0..=1.0).contains(&c)
+                {
+                    let span = group.terms.first().map(Spanned::span);
+                    return Err(invalid(span, format!("confidence {c} is outside 0 to 1")));
                 }
                 let note: Option<Arc<str>> = group.note.map(|n| Arc::from(n.trim()));
                 let contrast: Option<Arc<str>> = group.id.map(Arc::from);
-                let unless_next: Vec<String> =
-                    group.unless_next.iter().map(|w| crate::words::key(&w.to_lowercase())).collect();
+                if let (Some(id), Some(referent)) = (&contrast, group.referent) {
+                    merged.referents.insert(Arc::clone(id), referent.trim().to_string());
+                }
+                let keys_of = |words: &[String]| words.iter().map(|w| crate::words::key(&w.to_lowercase())).collect();
+                let unless_next: Vec<String> = keys_of(&group.unless_next);
+                let unless_prev: Vec<String> = keys_of(&group.unless_prev);
+                let if_next: Vec<String> = keys_of(&group.if_next);
                 for term in &group.terms {
                     let keys = tokens::term_keys(term.get_ref(), group.exact);
                     if keys.is_empty() {
@@ -300,7 +343,12 @@ impl Lexicon {
                         lowercase_only: group.lowercase,
                         keys,
                         unless_next: unless_next.clone(),
-                        extend: group.extend,
+                        unless_prev: unless_prev.clone(),
+                        if_next: if_next.clone(),
+                        extend: group.extend.unwrap_or(matches!(category, Category::Loaded | Category::Booster)),
+                        confidence: group.confidence,
+                        marked: group.marked.unwrap_or(true),
+                        group: ordinal as u32 + 1,
                     });
                 }
             }
@@ -339,6 +387,11 @@ impl Lexicon {
     /// verbs whose agentless passive is worth pointing at.
     pub fn passive_verb(&self, token: &Word) -> Option<usize> {
         self.candidates(std::slice::from_ref(token), 0).find(|&i| self.entries[i].category == Category::Passive)
+    }
+
+    /// What label contrast set `id` names, as the lexicon describes it.
+    pub fn referent(&self, id: &str) -> Option<&str> {
+        self.referents.get(id).map(String::as_str)
     }
 
     /// The entry of `category` written exactly `term` (a span's `rule`).
@@ -517,5 +570,22 @@ mod tests {
         let before = lex.clone();
         assert!(lex.merge_str("u.toml", "[[loaded.group]]\nterms = [\"zzz\", \"\"]\n").is_err());
         assert_eq!(lex, before);
+    }
+
+    #[test]
+    fn confidence_marked_and_referent_are_read_and_checked() {
+        let mut lex = Lexicon::empty();
+        lex.merge_str(
+            "u.toml",
+            "[[label.group]]\nid = \"x\"\nreferent = \"a thing\"\nmarked = false\nconfidence = 0.4\nterms = [\"thingy\"]\n",
+        )
+        .unwrap();
+        let e = lex.find(Category::Label, "thingy").unwrap();
+        assert_eq!((e.confidence, e.marked, e.group), (Some(0.4), false, 1));
+        assert_eq!(lex.referent("x"), Some("a thing"));
+        let err = lex.merge_str("u.toml", "[[hedge.group]]\nconfidence = 1.5\nterms = [\"maybe\"]\n").unwrap_err();
+        assert!(err.to_string().contains("outside 0 to 1"), "{err}");
+        let err = lex.merge_str("u.toml", "[[hedge.group]]\nreferent = \"x\"\nterms = [\"maybe\"]\n").unwrap_err();
+        assert!(err.to_string().contains("[label]"), "{err}");
     }
 }

@@ -80,7 +80,7 @@ mod tests {
             Link { a: s(0, 0), b: s(1, 1), score: 0.8 },
             Link { a: s(0, 0), b: s(2, 1), score: 0.8 },
         ];
-        let span = |category| FramingSpan { range: 0..1, category, rule: String::new() };
+        let span = |category| FramingSpan::new(0..1, category, "");
         let framing = vec![vec![span(Category::Hedge), span(Category::Hedge)], vec![], vec![span(Category::Label)]];
         let d = Derived::new(&docs, Some(&Analysis::from_parts(framing, links, Vec::new())));
         assert_eq!(d.sources_reporting(s(0, 0)), Some(3), "two other documents, one of them twice");

@@ -84,7 +84,7 @@ pub fn start_of(docs: &[Document], s: SentenceRef) -> usize {
 
 pub fn span(docs: &[Document], d: usize, needle: &str, category: Category) -> FramingSpan {
     let start = docs[d].text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in doc {d}"));
-    FramingSpan { range: start..start + needle.len(), category, rule: needle.to_lowercase() }
+    FramingSpan::new(start..start + needle.len(), category, &needle.to_lowercase())
 }
 
 /// A link by hand: a needle in one document, a needle in another, the score.

@@ -196,6 +196,11 @@ mod tests {
             matched: "officials said".into(),
             note: None,
             contrast: Vec::new(),
+            layer: crate::framing::Layer::Sourcing,
+            confidence: 1.0,
+            confident: true,
+            quoted: None,
+            referent: None,
         };
         let shown = matched_by(&e);
         assert!(!shown.contains("anonymous_source"), "{shown}");
