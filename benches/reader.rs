@@ -1,7 +1,9 @@
-//! The reader's speed: opening the seeds to the first drawn frame, one redraw,
-//! and scrolling deep inside a large generated text (no wrapping of the whole).
+//! The reader's speed: opening the seeds to the first drawn frame, one redraw
+//! (also with about 1,000 search matches on screen), scrolling deep inside a
+//! large generated text (no wrapping of the whole), and typing a search into a
+//! 50 MB text with 100,000+ matches.
 //!
-//! Run: `CARGO_TARGET_DIR=/work/target-release cargo bench --bench reader`
+//! Run: `cargo bench --bench reader`
 
 use std::hint::black_box;
 
@@ -59,6 +61,21 @@ fn bench(c: &mut Criterion) {
         });
     }
 
+    // About 1,000 matches on a 200×50 screen of the seeds: a search for a space (a
+    // letter puts at most ~630 there: "e" 633, "a" 557).
+    let mut app = App::new(docs.clone(), Keymap::default_keymap(), Theme::default_theme(false));
+    update(&mut app, Action::Resize(200, 50));
+    app.set_analysis(analysis.clone());
+    app.feed("/<Space><Enter>");
+    let on_screen: usize = (0..docs.len()).map(|d| app.reader.search.visible(d).len()).sum();
+    assert!((1000..1200).contains(&on_screen), "{on_screen} matches on screen");
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    c.bench_function(&format!("redraw seeds 200x50 with {on_screen} search matches on screen"), |b| {
+        b.iter(|| {
+            terminal.draw(|f| render(&app, f)).unwrap();
+        })
+    });
+
     let big = Document::from_plain("big.txt", &large_text(20 << 20));
     c.bench_function("20 MB text: open to first frame (document already parsed)", |b| {
         b.iter(|| {
@@ -80,5 +97,40 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// Typing a one-letter search into 50 MB with well over 100,000 matches: what the
+/// reader does before it can take the next key (the matches on screen, the first
+/// match from the cursor; counting waits for idle ticks); and counting all of 50 MB
+/// for a query that never matches, tick by tick, as the idle event loop does.
+fn search_large(c: &mut Criterion) {
+    let big = Document::from_plain("big.txt", &large_text(50 << 20));
+    let mut app = App::new(vec![big], Keymap::default_keymap(), Theme::default_theme(false));
+    update(&mut app, Action::Resize(200, 50));
+    let mut group = c.benchmark_group("50 MB text");
+    group.sample_size(20);
+    group.bench_function("type a search with 100,000+ matches (one key)", |b| {
+        b.iter(|| {
+            app.feed("/");
+            app.type_text("a");
+            app.feed("<Esc>");
+        })
+    });
+    group.sample_size(10);
+    group.bench_function("count a query that never matches, all ticks", |b| {
+        b.iter(|| {
+            app.feed("/");
+            app.type_text("zebra");
+            app.feed("<Enter>");
+            let mut ticks = 0;
+            while app.busy() {
+                update(&mut app, Action::Tick);
+                ticks += 1;
+            }
+            app.feed("<Esc>");
+            black_box(ticks)
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, search_large);
 criterion_main!(benches);

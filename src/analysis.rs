@@ -6,7 +6,8 @@ use std::sync::{Arc, Mutex};
 
 use crate::claims::{self, ClauseSpans, Cluster, Link, Refinement, Scoring, SentenceRef};
 use crate::document::Document;
-use crate::framing::{self, Category, ContrastUse, FramingSpan, Lexicon};
+use crate::framing::{self, Category, ContrastUse, FramingSpan, Lexicon, Mention};
+use crate::quotes::Quotation;
 
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -64,9 +65,17 @@ pub struct Analysis {
     /// Whether the links rest on the transformer's signals too.
     pub refinement: Refinement,
     lexicon: Arc<Lexicon>,
-    /// Per document: for each label contrast set it names, the terms it uses.
-    contrasts: Vec<framing::Contrasts>,
-    word_counts: Vec<usize>,
+    /// What the framing of each document needs besides its spans.
+    documents: Vec<DocumentInfo>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct DocumentInfo {
+    /// Its quotations, in text order ([`FramingSpan::quote`] indexes them).
+    quotes: Vec<Quotation>,
+    /// Every use of a label contrast-set term, with its referent.
+    mentions: Vec<Mention>,
+    words: usize,
 }
 
 impl Analysis {
@@ -81,13 +90,18 @@ impl Analysis {
     pub fn run_with_progress(docs: &[Document], options: &Options, on: &mut (dyn FnMut(Progress) + Send)) -> Analysis {
         let lexicon = Arc::clone(&options.lexicon);
         // Framing and claims are independent: on two cores they run side by side.
-        let ((framing, contrasts), scoring): ((Vec<_>, Vec<_>), _) = std::thread::scope(|scope| {
-            let framing = scope.spawn(|| docs.iter().map(|d| framing::detect_with_contrasts(d, &lexicon)).unzip());
+        let (found, scoring) = std::thread::scope(|scope| {
+            let framing = scope.spawn(|| framing::detect_corpus(docs, &lexicon));
             // Links join different documents: one document has none, however long it is.
             let scoring = (docs.len() > 1).then(|| Scoring::new(docs));
             (framing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), scoring)
         });
-        let word_counts: Vec<usize> = docs.iter().map(Document::word_count).collect();
+        let mut framing = Vec::with_capacity(docs.len());
+        let mut documents = Vec::with_capacity(docs.len());
+        for (f, d) in found.into_iter().zip(docs) {
+            framing.push(f.spans);
+            documents.push(DocumentInfo { quotes: f.quotes, mentions: f.mentions, words: d.word_count() });
+        }
         let build = |scoring: Option<&Scoring>| {
             let mut clause_spans = Vec::new();
             let mut links = Vec::new();
@@ -103,8 +117,7 @@ impl Analysis {
             let clusters = claims::cluster(docs, &links);
             Analysis {
                 lexicon: Arc::clone(&lexicon),
-                contrasts: contrasts.clone(),
-                word_counts: word_counts.clone(),
+                documents: documents.clone(),
                 clause_spans,
                 refinement: scoring.map_or(Refinement::Fast, Scoring::refinement),
                 ..Analysis::from_parts(framing.clone(), links, clusters)
@@ -137,7 +150,7 @@ impl Analysis {
 
     /// Assembles an analysis from its parts, deriving each sentence's counterparts
     /// from the links (also how the reader's tests build analyses of their own).
-    /// Label contrasts and densities need the documents, so they stay empty here.
+    /// Quotations, label mentions and densities need the documents, so they stay empty here.
     pub fn from_parts(framing: Vec<Vec<FramingSpan>>, links: Vec<Link>, clusters: Vec<Cluster>) -> Analysis {
         let mut counterparts: HashMap<SentenceRef, Vec<Counterpart>> = HashMap::new();
         for l in &links {
@@ -155,8 +168,7 @@ impl Analysis {
             clause_spans: Vec::new(),
             refinement: Refinement::Fast,
             lexicon: Lexicon::embedded(),
-            contrasts: Vec::new(),
-            word_counts: Vec::new(),
+            documents: Vec::new(),
         }
     }
 
@@ -173,19 +185,28 @@ impl Analysis {
 }
 
 impl Analysis {
-    /// The explanation of framing span `span` of document `doc`: what the
-    /// category marks, the entry or rule and its note, and for a label, the
-    /// names each other document gives the same thing (empty when it uses none of the set).
+    /// The explanation of framing span `span` of document `doc`: what the category marks, the entry or rule
+    /// and its note, its layer and confidence, whose words they are when quoted, and for a label, what it
+    /// names and how each other document names that same referent (empty when it uses none of the set's
+    /// names for it; no comparison at all when the text does not say what the label names).
     pub fn explain(&self, docs: &[Document], doc: usize, span: usize) -> framing::Explanation {
         let s = &self.framing[doc][span];
         let (note, contrast_set) = framing::note_and_contrast(&self.lexicon, &docs[doc].text, s);
-        let contrast = match &contrast_set {
-            Some(id) => (0..docs.len().min(self.contrasts.len()))
+        let mention = self.mentions(doc).iter().find(|m| m.range == s.range);
+        let referent = mention.and_then(|m| m.referent.clone());
+        let contrast = match (contrast_set.or_else(|| mention.map(|m| m.set.clone())), &referent) {
+            (Some(set), Some(referent)) => (0..docs.len().min(self.documents.len()))
                 .filter(|&d| d != doc)
-                .map(|d| ContrastUse { doc: d, terms: self.contrasts[d].get(id).cloned().unwrap_or_default() })
+                .map(|d| ContrastUse {
+                    doc: d,
+                    terms: framing::labels::terms_for(self.mentions(d), &set, referent, &self.lexicon),
+                })
                 .collect(),
-            None => Vec::new(),
+            _ => Vec::new(),
         };
+        let quoted = self
+            .quote_of(doc, s)
+            .map(|q| framing::Quoted { speaker: q.speaker_name(&docs[doc].text).map(str::to_string) });
         framing::Explanation {
             category: s.category,
             category_description: self.lexicon.description(s.category).to_string(),
@@ -193,11 +214,38 @@ impl Analysis {
             matched: docs[doc].text[s.range.clone()].to_string(),
             note,
             contrast,
+            layer: s.layer(),
+            confidence: s.confidence,
+            confident: framing::confidence::is_confident(s),
+            quoted,
+            referent: referent.map(|r| r.to_string()),
         }
     }
 
-    /// Framing spans per category per 1,000 words of document `doc`, in [`Category::ALL`] order.
-    pub fn density(&self, doc: usize) -> Vec<(Category, f64)> {
-        framing::density(&self.framing[doc], self.word_counts.get(doc).copied().unwrap_or(0))
+    /// The quotations of document `doc`, in text order.
+    pub fn quotes(&self, doc: usize) -> &[Quotation] {
+        self.documents.get(doc).map_or(&[], |d| d.quotes.as_slice())
+    }
+
+    /// The quotation a span of document `doc` lies in (its words are the quoted speaker's).
+    pub fn quote_of(&self, doc: usize, span: &FramingSpan) -> Option<&Quotation> {
+        span.quote.and_then(|q| self.quotes(doc).get(q))
+    }
+
+    /// Every use of a label contrast-set term in document `doc`, shown or not, with what it names.
+    pub fn mentions(&self, doc: usize) -> &[Mention] {
+        self.documents.get(doc).map_or(&[], |d| d.mentions.as_slice())
+    }
+
+    /// Framing spans per category per 1,000 words of document `doc`, in [`Category::ALL`] order, the outlet's
+    /// own wording apart from quoted words.
+    pub fn density(&self, doc: usize) -> Vec<framing::Density> {
+        framing::density(&self.framing[doc], self.documents.get(doc).map_or(0, |d| d.words))
+    }
+
+    /// Spans per category of document `doc`, own and quoted apart, and how many of each are at or above the
+    /// default threshold.
+    pub fn counts(&self, doc: usize) -> Vec<(Category, framing::Count)> {
+        framing::counts(&self.framing[doc])
     }
 }

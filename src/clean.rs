@@ -37,32 +37,94 @@ pub fn join_paragraphs<I: IntoIterator<Item = String>>(paragraphs: I) -> String 
     paragraphs.into_iter().map(|p| collapse_spaces(&p)).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n")
 }
 
+/// Line endings to `\n`: CRLF and CR, and the other characters that end a line
+/// (vertical tab, NEL, LINE SEPARATOR). A form feed (a page break) and a
+/// PARAGRAPH SEPARATOR end a paragraph. Deleting them would glue words together.
 pub fn normalise_newlines(s: &str) -> String {
-    s.replace("\r\n", "\n").replace('\r', "\n")
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            '\u{0B}' | '\u{85}' | '\u{2028}' => out.push('\n'),
+            '\u{0C}' | '\u{2029}' => out.push_str("\n\n"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 static ESCAPE: LazyLock<Regex> = LazyLock::new(|| {
-    // CSI, OSC (BEL- or ST-terminated) and other two-byte escape sequences.
-    Regex::new(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|\x1b[@-_]?").unwrap()
+    // CSI (7- or 8-bit); the string sequences OSC, DCS, SOS, PM and APC, which end
+    // at BEL or ST, or where unterminated at the end of the line (never later: the
+    // text after a stray introducer is article text); other two-byte sequences.
+    Regex::new(concat!(
+        r"(?:\x1b\[|\u{9b})[0-?]*[ -/]*[@-~]",
+        r"|(?:\x1b[\]PX^_]|[\u{90}\u{98}\u{9d}\u{9e}\u{9f}])[^\x07\x1b\u{9c}\n]*(?:\x07|\x1b\\|\u{9c})?",
+        r"|\x1b[@-_]?",
+    ))
+    .unwrap()
 });
 
-/// Removes terminal escape sequences and control characters (keeping newlines;
-/// tabs become spaces), so no document can drive the terminal.
+/// Removes terminal escape sequences, control characters and invisible format
+/// characters (keeping newlines; tabs and other line or page breaks become
+/// spaces), so no document can drive the terminal or hide text from its reader.
 pub fn strip_controls(s: &str) -> String {
     let no_esc = ESCAPE.replace_all(s, "");
-    no_esc
-        .chars()
-        .filter_map(|c| match c {
-            '\n' => Some('\n'),
-            '\t' => Some(' '),
-            '\u{00A0}' | '\u{2007}' | '\u{202F}' => Some(' '),
-            '\u{200B}' | '\u{FEFF}' | '\u{00AD}' => None,
-            c if c.is_control() => None,
-            // Bidi embedding/override controls can reorder what the terminal shows.
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
-            c => Some(c),
-        })
-        .collect()
+    let mut out = String::with_capacity(no_esc.len());
+    let mut after_selector = false;
+    let mut rest = no_esc.as_ref();
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        let selector = is_variation_selector(c);
+        match c {
+            '\n' => out.push('\n'),
+            '\t' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' => out.push(' '),
+            '\u{200B}' | '\u{FEFF}' | '\u{00AD}' => {}
+            c if c.is_control() => {}
+            // Bidi marks, embeddings, overrides and isolates can reorder what the terminal shows.
+            '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {}
+            // Word joiner, invisible operators, deprecated format controls, Mongolian
+            // vowel separator, interlinear annotation: invisible, and can hide text.
+            '\u{2060}'..='\u{2064}' | '\u{206A}'..='\u{206F}' | '\u{180E}' | '\u{FFF9}'..='\u{FFFB}' => {}
+            // Tag characters are invisible and can carry a hidden message; the one
+            // legitimate use, a subdivision flag (🏴 + tags + cancel tag), is kept.
+            '\u{E0000}'..='\u{E007F}' => {}
+            '\u{1F3F4}' => {
+                out.push(c);
+                let tags = subdivision_flag_tags(rest);
+                out.push_str(&rest[..tags]);
+                rest = &rest[tags..];
+            }
+            // One variation selector picks a glyph; a run of them is a hidden payload.
+            _ if selector && after_selector => {}
+            c => out.push(c),
+        }
+        after_selector = selector;
+    }
+    out
+}
+
+fn is_variation_selector(c: char) -> bool {
+    matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// Byte length of the tag sequence of a subdivision flag at the start of `rest`
+/// (two to six tag letters or digits and a cancel tag), else 0.
+fn subdivision_flag_tags(rest: &str) -> usize {
+    let mut len = 0;
+    for (n, c) in rest.chars().enumerate() {
+        match c {
+            '\u{E0030}'..='\u{E0039}' | '\u{E0061}'..='\u{E007A}' if n < 6 => len += c.len_utf8(),
+            '\u{E007F}' if n >= 2 => return len + c.len_utf8(),
+            _ => return 0,
+        }
+    }
+    0
 }
 
 fn collapse_spaces(p: &str) -> String {
@@ -181,5 +243,45 @@ mod tests {
     fn hebrew_is_kept() {
         let h = "“.מהמחסות לכיכרות ובפנים גלויות” Ynet News.";
         assert_eq!(clean_plain(h), h);
+    }
+
+    #[test]
+    fn an_unterminated_osc_ends_at_the_line_end() {
+        // Issue 13: everything after a stray OSC introducer was deleted.
+        let s = clean_plain("First.\n\nA stray \x1b]0 here and more.\n\nSecond paragraph.\n");
+        assert_eq!(s, "First.\n\nA stray\n\nSecond paragraph.");
+        let t = clean_plain("Keep \x1b]0;title\x07this and \x1b]8;;http://x.test\x1b\\link\x1b]8;;\x1b\\ text.");
+        assert_eq!(t, "Keep this and link text.");
+        // Other string sequences and the 8-bit forms end the same way.
+        assert_eq!(clean_plain("A \x1bPq#0 junk\nB.\n\nC \u{9b}31mred."), "A B.\n\nC red.");
+    }
+
+    #[test]
+    fn page_and_line_breaks_become_whitespace() {
+        // Issue 13: form feed, vertical tab and NEL were deleted, gluing words.
+        assert_eq!(clean_plain("page one.\x0cpage two."), "page one.\n\npage two.");
+        assert_eq!(clean_plain("line one.\x0bline two.\u{85}line three."), "line one.\n\nline two.\n\nline three.");
+        assert_eq!(strip_controls("a\x0cb\x0bc\u{85}d\u{2028}e"), "a b c d e");
+    }
+
+    #[test]
+    fn invisible_format_characters_are_removed() {
+        // Issue 13: directional marks and tag characters were kept.
+        let s = clean_plain(
+            "Hidden\u{200E} marks\u{200F} and\u{061C} tags\u{E0049}\u{E0047}\u{E004E}\u{E004F}\u{E0052}\u{E0045} here.",
+        );
+        assert_eq!(s, "Hidden marks and tags here.");
+        assert_eq!(clean_plain("a\u{2060}b\u{FFF9}c\u{FFFB}"), "abc");
+        // A subdivision flag keeps its tags; a tag run elsewhere does not.
+        let england = "\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}";
+        assert_eq!(clean_plain(&format!("Flag {england} shown.")), format!("Flag {england} shown."));
+        assert_eq!(clean_plain("\u{1F3F4}\u{E0041}\u{E007F} x"), "\u{1F3F4} x");
+        // One variation selector is kept, a run of them is not.
+        assert_eq!(
+            clean_plain("ok\u{FE0F} smuggled\u{FE0F}\u{E0100}\u{E0101}\u{FE01}."),
+            "ok\u{FE0F} smuggled\u{FE0F}."
+        );
+        // Joiners that scripts and emoji need stay.
+        assert_eq!(clean_plain("می\u{200C}خواهم 👩\u{200D}💻"), "می\u{200C}خواهم 👩\u{200D}💻");
     }
 }

@@ -1,23 +1,31 @@
 //! Command line: `parallax [PATH...]` opens the reader, `parallax analyze`
-//! prints the analysis for scripts.
+//! prints the analysis for scripts; the classroom commands (`notes`, `score`,
+//! `export`) are in `classroom`.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use parallax::analysis::{Analysis, Options};
 use parallax::claims::Refinement;
+use parallax::config::Source;
 use parallax::document::Document;
-use parallax::framing::Lexicon;
+use parallax::framing::{Lexicon, View};
+use parallax::printable::escape;
 use parallax::{load, report, seeds};
+
+use crate::{classroom, inputs, web};
 
 /// Read several news sources on one story side by side, with framing
 /// language and matching claims highlighted.
 ///
-/// With no PATH, opens the five bundled articles on the 2025 Gaza ceasefire talks.
+/// Opens web pages (http:// and https:// addresses) and local files side by side.
+/// With neither, opens the five bundled articles on the 2025 Gaza ceasefire talks.
 #[derive(Debug, Parser)]
 #[command(
     name = "parallax",
@@ -40,12 +48,21 @@ struct Cli {
 enum Command {
     /// Print the analysis (documents, sentences, framing, links, claims) for scripts.
     Analyze(AnalyzeArgs),
+    /// Notes and marks on documents: add, mark, list, rm, export.
+    Notes(classroom::NotesArgs),
+    /// Score marks against a key (the blind-marking exercise): one student's feedback, or with
+    /// --class DIR the class's agreement as CSV.
+    Score(classroom::ScoreArgs),
+    /// Print a handout for a class (HTML or Markdown): the sources, an exercise, the teacher's
+    /// notes, and with --key the answer key on its own page.
+    Export(classroom::ExportArgs),
 }
 
 #[derive(Debug, Args)]
 struct ReadArgs {
-    /// Files or directories to open (.txt, .md, .html); `-` reads standard input.
-    #[arg(value_name = "PATH")]
+    /// Web addresses (http://, https://), files or directories (.txt, .md, .html) to open,
+    /// in this order; `-` reads standard input.
+    #[arg(value_name = "URL|PATH")]
     paths: Vec<PathBuf>,
 
     /// Leave the mouse to the terminal, so text can be selected (e.g. over SSH).
@@ -57,6 +74,9 @@ struct ReadArgs {
 
     #[command(flatten)]
     lexicon: LexiconArgs,
+
+    #[command(flatten)]
+    web: WebArgs,
 }
 
 #[derive(Debug, Args)]
@@ -68,7 +88,15 @@ struct LinkArgs {
 }
 
 #[derive(Debug, Args)]
-struct LexiconArgs {
+struct InputArgs {
+    /// Refuse an input larger than SIZE, in bytes or with a k, M or G suffix (1000s);
+    /// FIFOs and devices are never read.
+    #[arg(long, value_name = "SIZE", value_parser = load::parse_size, default_value = "64M")]
+    max_input: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct LexiconArgs {
     /// A framing lexicon (TOML) merged over the defaults and the config-directory file
     /// ($XDG_CONFIG_HOME/parallax/lexicon.toml, else ~/.config/parallax/lexicon.toml);
     /// repeat to merge several, later files win.
@@ -87,20 +115,80 @@ struct AnalyzeArgs {
     #[arg(long, value_name = "S", value_parser = parse_score, default_value_t = parallax::claims::DEFAULT_THRESHOLD)]
     min_score: f32,
 
+    /// Which framing spans to print. `default`: the wording layer (loaded words, labels,
+    /// boosters, scare quotes), spans at or above the confidence threshold. `all`: the sourcing
+    /// layer too (attribution, anonymous sources, hedges, agentless passives) and every
+    /// confidence. Each span carries its `layer`, `confidence` and whether it is `quoted`.
+    #[arg(long, value_enum, default_value_t = FramingView::Default)]
+    framing: FramingView,
+
     #[command(flatten)]
     links: LinkArgs,
 
     #[command(flatten)]
     lexicon: LexiconArgs,
 
-    /// Files or directories to analyse; `-` reads standard input. Default: the bundled seeds.
-    #[arg(value_name = "PATH")]
+    /// Web addresses, files or directories to analyse; `-` reads standard input.
+    /// Default: the bundled seeds.
+    #[arg(value_name = "URL|PATH")]
     paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    web: WebArgs,
+}
+
+/// Where inputs come from besides the command line, how web pages are fetched, and how
+/// much of any input is read.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Inputs, web pages and lists")]
+pub struct WebArgs {
+    #[command(flatten)]
+    input: InputArgs,
+
+    /// Also open the paths and web addresses listed in FILE, one per line (`#` starts a
+    /// comment line; relative paths are taken from FILE's directory; `-` reads standard
+    /// input); repeat for several lists.
+    #[arg(long, value_name = "FILE")]
+    list: Vec<PathBuf>,
+
+    /// Open web pages only from the cache ($XDG_CACHE_HOME/parallax/, else ~/.cache/parallax/);
+    /// never use the network.
+    #[arg(long, conflicts_with = "refresh")]
+    offline: bool,
+
+    /// Fetch web pages again even when the cache has them.
+    #[arg(long)]
+    refresh: bool,
+
+    /// Give up on a web page after this many seconds (redirects and download included).
+    #[arg(long, value_name = "SECONDS", value_parser = web::parse_timeout, default_value_t = web::DEFAULT_TIMEOUT_SECS)]
+    timeout: f64,
+
+    /// Refuse a web page larger than this, in bytes, or with a k or M suffix (1000s).
+    #[arg(long, value_name = "SIZE", value_parser = web::parse_size, default_value = "10M")]
+    max_size: u64,
+}
+
+impl WebArgs {
+    fn options(&self) -> web::Options {
+        web::Options {
+            offline: self.offline,
+            refresh: self.refresh,
+            timeout: Duration::from_secs_f64(self.timeout),
+            max_size: self.max_size,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Format {
     Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum FramingView {
+    Default,
+    All,
 }
 
 fn parse_score(s: &str) -> Result<f32, String> {
@@ -109,28 +197,64 @@ fn parse_score(s: &str) -> Result<f32, String> {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(e),
+    };
     let result = match cli.command {
         Some(Command::Analyze(args)) => analyze(args),
+        Some(Command::Notes(args)) => classroom::notes(args),
+        Some(Command::Score(args)) => classroom::score(args),
+        Some(Command::Export(args)) => classroom::export(args),
         None => read(cli.read),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("parallax: {e:#}");
+            // Paths, addresses, settings values and page metadata in the message are not ours: shown, never run.
+            match e.downcast_ref::<inputs::Unopened>() {
+                Some(inputs::Unopened(lines)) => lines.iter().for_each(|l| eprintln!("parallax: {}", escape(l))),
+                None => eprintln!("parallax: {}", escape(&format!("{e:#}"))),
+            }
             ExitCode::from(2)
         }
     }
 }
 
-/// Loads the inputs, or the seeds when there are none; warnings go to stderr.
-fn documents(paths: &[PathBuf]) -> Result<Vec<Document>> {
-    if paths.is_empty() {
+/// Help, version and usage errors as clap prints them, except that an argument
+/// with control characters in it is quoted escaped: the error is made again from
+/// the arguments written out with [`escape`].
+fn clap_exit(e: clap::Error) -> ExitCode {
+    let args: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    if !e.use_stderr() || args.iter().all(|a| matches!(escape(a), Cow::Borrowed(_))) {
+        e.exit();
+    }
+    match Cli::try_parse_from(args.iter().map(|a| escape(a).into_owned())) {
+        Err(shown) => shown.exit(),
+        // Escaping made the arguments valid: show the first error without its styling, escaped.
+        Ok(_) => {
+            let plain = e.render().to_string();
+            let lines: Vec<_> = plain.lines().map(escape).collect();
+            eprintln!("{}", lines.join("\n"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+pub fn warn(message: &str) {
+    eprintln!("parallax: warning: {}", escape(message));
+}
+
+/// Loads the inputs (fetching web pages), or the seeds when there are none;
+/// warnings go to stderr.
+pub fn documents(paths: &[PathBuf], web: &WebArgs) -> Result<Vec<Document>> {
+    let inputs = inputs::gather(paths, &web.list, web.input.max_input)?;
+    if inputs.is_empty() {
         return Ok(seeds::documents());
     }
-    let loaded = load::load_paths(paths)?;
+    let loaded = inputs::open(&inputs, &web.options(), web.input.max_input)?;
     for w in &loaded.warnings {
-        eprintln!("parallax: warning: {w}");
+        warn(w);
     }
     Ok(loaded.documents)
 }
@@ -138,24 +262,26 @@ fn documents(paths: &[PathBuf]) -> Result<Vec<Document>> {
 /// Analysis options from the command line: the lexicon is the embedded
 /// defaults, then the config-directory file if there is one, then each
 /// `--lexicon` file in order. Shared by `analyze` and the reader.
-fn analysis_options(lexicon: &LexiconArgs, links: &LinkArgs) -> Result<Options> {
-    let files: Vec<PathBuf> = config_lexicon().into_iter().chain(lexicon.files.iter().cloned()).collect();
-    let mut options = Options { refine: !links.fast, ..Options::default() };
-    if !files.is_empty() {
-        options.lexicon = Arc::new(Lexicon::with_files(&files)?);
+pub fn analysis_options(lexicon: &LexiconArgs) -> Result<Options> {
+    let mut sources: Vec<Source> = Source::user("lexicon.toml")?.into_iter().collect();
+    for file in &lexicon.files {
+        sources.push(Source::read(file)?);
+    }
+    let mut options = Options::default();
+    if !sources.is_empty() {
+        let (merged, warnings) = Lexicon::with_sources(&sources)?;
+        for w in &warnings {
+            warn(&w.to_string());
+        }
+        options.lexicon = Arc::new(merged);
     }
     Ok(options)
 }
 
-/// `$XDG_CONFIG_HOME/parallax/lexicon.toml` (else `~/.config/…`), when it exists.
-fn config_lexicon() -> Option<PathBuf> {
-    let file = parallax::paths::config_dir()?.join("lexicon.toml");
-    file.exists().then_some(file)
-}
-
 fn analyze(args: AnalyzeArgs) -> Result<()> {
-    let mut options = analysis_options(&args.lexicon, &args.links)?;
-    let docs = documents(&args.paths)?;
+    let mut options = analysis_options(&args.lexicon)?;
+    options.refine = !args.links.fast;
+    let docs = documents(&args.paths, &args.web)?;
     options.min_score = args.min_score;
     let analysis = Analysis::run(&docs, &options);
     if let Refinement::Skipped { sentences, limit } = analysis.refinement {
@@ -165,16 +291,27 @@ fn analyze(args: AnalyzeArgs) -> Result<()> {
         );
     }
     let Format::Json = args.format;
+    let view = match args.framing {
+        FramingView::Default => View::standard(),
+        FramingView::All => View::all(),
+    };
+    print(&format!("{}\n", report::to_json_with(&docs, &analysis, &view)))
+}
+
+/// Writes `text` to standard output; a closed pipe (`| head`) is not an error.
+pub fn print(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{}", report::to_json(&docs, &analysis))
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
         .or_else(|e| if e.kind() == std::io::ErrorKind::BrokenPipe { Ok(()) } else { Err(e) })
-        .context("writing the report")
+        .context("writing to standard output")
 }
 
 fn read(args: ReadArgs) -> Result<()> {
     // A broken lexicon is reported before the terminal is taken over.
-    let options = analysis_options(&args.lexicon, &args.links)?;
-    let docs = documents(&args.paths)?;
+    let mut options = analysis_options(&args.lexicon)?;
+    options.refine = !args.links.fast;
+    let docs = documents(&args.paths, &args.web)?;
     // The reader's errors name their cause (a settings file, or the terminal).
     parallax::tui::run(docs, parallax::tui::Settings { mouse: !args.no_mouse, options })?;
     Ok(())

@@ -15,6 +15,8 @@ pub struct Meta {
     pub source: Option<String>,
     pub date: Option<String>,
     pub url: Option<String>,
+    /// When a page fetched from `url` was downloaded (RFC 3339, UTC); `None` for local files.
+    pub fetched: Option<String>,
 }
 
 /// One article, cleaned for reading. `text` is exactly what the reader shows;
@@ -26,6 +28,8 @@ pub struct Document {
     pub source: Option<String>,
     pub date: Option<String>,
     pub url: Option<String>,
+    /// When a page fetched from `url` was downloaded (RFC 3339, UTC); `None` for local files.
+    pub fetched: Option<String>,
     pub text: String,
     /// Paragraphs, separated in `text` by one blank line.
     pub paragraphs: Vec<Range<usize>>,
@@ -42,13 +46,27 @@ impl Document {
     /// Builds a document from text that is already clean (see [`crate::clean`]):
     /// paragraphs separated by blank lines.
     pub fn new(meta: Meta, text: String) -> Self {
+        Document::new_reporting(meta, text, &mut Vec::new())
+    }
+
+    /// [`Document::new`], adding a warning (naming the path) to `warnings` when
+    /// the sentence splitter had to cut passages without a sentence end.
+    pub fn new_reporting(meta: Meta, text: String, warnings: &mut Vec<String>) -> Self {
         let paragraphs = paragraph_ranges(&text);
-        let sentences = paragraphs
-            .iter()
-            .flat_map(|p| {
-                sentences::split(&text[p.clone()]).into_iter().map(move |s| s.start + p.start..s.end + p.start)
-            })
-            .collect();
+        let mut sentences = Vec::new();
+        let mut forced_cuts = 0;
+        for p in &paragraphs {
+            let split = sentences::split_reporting(&text[p.clone()]);
+            forced_cuts += split.forced_cuts;
+            sentences.extend(split.sentences.into_iter().map(|s| s.start + p.start..s.end + p.start));
+        }
+        if forced_cuts > 0 {
+            warnings.push(format!(
+                "{}: {forced_cuts} long passage(s) without a sentence end were cut at a space \
+                 (sentences are looked for in bounded pieces)",
+                meta.path
+            ));
+        }
         let title = meta.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| derive_title(&text));
         Document {
             path: meta.path,
@@ -56,6 +74,7 @@ impl Document {
             source: meta.source,
             date: meta.date,
             url: meta.url,
+            fetched: meta.fetched,
             text,
             paragraphs,
             sentences,

@@ -4,21 +4,142 @@
 //! it knows English abbreviations such as "U.S.", "Dr." and "p.m.". This module
 //! keeps its byte offsets, trims whitespace and repairs the few boundaries
 //! news text still gets wrong.
+//!
+//! `sentencex` is not linear in its input: its quotation pairing rescans the
+//! rest of a paragraph for each quote mark it cannot pair, so its cost grows
+//! with a paragraph's length times the quote marks in it, and a long paragraph
+//! full of stray marks costs seconds to minutes. A paragraph is handed to it
+//! whole while that product stays under [`QUOTE_BUDGET`] (every news paragraph
+//! does) and it is at most [`MAX_WINDOW`] bytes; otherwise a window at a time:
+//! every sentence the window ends is kept, and the next window starts where the
+//! last, possibly cut off, sentence began. A window with no sentence end at all
+//! is cut at a space, and the caller is told.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Most `length × quote marks` handed to `sentencex` at once: a 10 KB paragraph
+/// may hold 400 quote marks. Bounds the time of one window (about 20 ms).
+const QUOTE_BUDGET: usize = 4 << 20;
+/// A window is at least this long (shorter only at the paragraph's end), so
+/// only a passage this long without a sentence end is ever cut.
+const MIN_WINDOW: usize = 2048;
+/// No sentence is longer: the later stages work sentence by sentence.
+const MAX_WINDOW: usize = 64 << 10;
+
+/// The sentences of one paragraph, and how often the splitter had to cut a
+/// passage without a sentence end (see the module documentation).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Split {
+    pub sentences: Vec<Range<usize>>,
+    pub forced_cuts: usize,
+}
 
 /// Sentences of one paragraph, as byte ranges into `paragraph`, trimmed, in order,
 /// never overlapping and never empty.
 pub fn split(paragraph: &str) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for b in sentencex::get_sentence_boundaries("en", paragraph) {
-        let Some(r) = trim(paragraph, b.start_byte..b.end_byte) else { continue };
-        match out.last_mut() {
-            Some(prev) if should_join(&paragraph[prev.clone()], &paragraph[r.clone()]) => prev.end = r.end,
-            _ => out.push(r),
+    split_reporting(paragraph).sentences
+}
+
+/// [`split`], also counting the cuts made in passages without a sentence end.
+pub fn split_reporting(paragraph: &str) -> Split {
+    // Each sentence found, and whether it starts where the splitter cut a passage itself.
+    let mut raw: Vec<(Range<usize>, bool)> = Vec::new();
+    let mut forced_cuts = 0;
+    let mut after_cut = false;
+    let mut start = 0;
+    while start < paragraph.len() {
+        let end = window_end(paragraph, start);
+        let window = &paragraph[start..end];
+        let found: Vec<Range<usize>> = sentencex::get_sentence_boundaries("en", window)
+            .into_iter()
+            .filter_map(|b| trim(window, b.start_byte..b.end_byte))
+            .map(|r| r.start + start..r.end + start)
+            .collect();
+        if end == paragraph.len() {
+            raw.extend(found.into_iter().map(|r| (r, std::mem::take(&mut after_cut))));
+            break;
+        }
+        // The last sentence may run on past the window, and a sentence ending near the
+        // window's end may have been cut off from a quotation that closes after it:
+        // keep the sentences that end well before the window does (at least one), and
+        // look at the rest again in the next window.
+        let ended = &found[..found.len().saturating_sub(1)];
+        let margin = (end - start) / 4;
+        let keep = ended.iter().take_while(|r| r.end + margin <= end).count().max(ended.len().min(1));
+        if keep > 0 {
+            raw.extend(ended[..keep].iter().map(|r| (r.clone(), std::mem::take(&mut after_cut))));
+            start = found[keep].start;
+        } else {
+            let cut = cut_point(paragraph, start, end);
+            raw.extend(trim(paragraph, start..cut).map(|r| (r, after_cut)));
+            forced_cuts += 1;
+            after_cut = true;
+            start = cut;
         }
     }
-    out
+    let mut sentences: Vec<Range<usize>> = Vec::with_capacity(raw.len());
+    for (r, after_cut) in raw {
+        match sentences.last_mut() {
+            Some(prev) if !after_cut && should_join(&paragraph[prev.clone()], &paragraph[r.clone()]) => {
+                prev.end = r.end
+            }
+            _ => sentences.push(r),
+        }
+    }
+    Split { sentences, forced_cuts }
+}
+
+/// The end of the window starting at `start`: as far as the quote budget and
+/// [`MAX_WINDOW`] allow, at least [`MIN_WINDOW`] bytes, on a character boundary.
+fn window_end(paragraph: &str, start: usize) -> usize {
+    let mut marks = 0;
+    for (i, c) in paragraph[start..].char_indices() {
+        let len = i + c.len_utf8();
+        marks += usize::from(is_quote_mark(c));
+        if len > MAX_WINDOW || (len > MIN_WINDOW && len * marks > QUOTE_BUDGET) {
+            return start + i;
+        }
+    }
+    paragraph.len()
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '`'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '„'
+            | '‚'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+    )
+}
+
+/// Where to cut the window `start..end` that holds no sentence end: after the
+/// last whitespace in its second half, else at `end` (a window of one long word).
+fn cut_point(text: &str, start: usize, end: usize) -> usize {
+    let mut half = start + (end - start) / 2;
+    while !text.is_char_boundary(half) {
+        half -= 1;
+    }
+    text[half..end].rfind(char::is_whitespace).map_or(end, |i| half + i + 1)
 }
 
 fn trim(text: &str, r: Range<usize>) -> Option<Range<usize>> {
@@ -30,14 +151,69 @@ fn trim(text: &str, r: Range<usize>) -> Option<Range<usize>> {
 
 /// A boundary is wrong when what follows cannot start a sentence: it opens
 /// lower-case (an abbreviation the segmenter did not know, such as "approx."),
-/// or it is only punctuation (a closing quote or bracket split off).
+/// or it is only punctuation (a closing quote or bracket split off); when what
+/// precedes is a title before its name ("Ms." | "Ernst said") or a clock time
+/// before its zone ("2:30 p.m." | "ET."); or when what follows is the speaker
+/// tag of a quotation that ends in a question or exclamation ("…than me?”" |
+/// "Trump said.").
 fn should_join(prev: &str, next: &str) -> bool {
     let Some(first) = next.chars().next() else { return false };
     if !next.chars().any(char::is_alphanumeric) {
         return true;
     }
-    first.is_lowercase() && !prev.ends_with(['?', '!'])
+    if first.is_lowercase() {
+        return !prev.ends_with(['?', '!']);
+    }
+    ends_with_title(prev) || (ends_with_clock_time(prev) && starts_with_time_zone(next)) || is_speaker_tag(prev, next)
 }
+
+/// Titles that stand before a name and nowhere else.
+const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Cmdr", "Sgt", "Adm", "Maj",
+    "Rev", "Hon", "Amb", "Atty", "Supt", "Insp", "Pres",
+];
+
+fn ends_with_title(prev: &str) -> bool {
+    let Some(word) = prev.strip_suffix('.').and_then(|p| p.split(|c: char| !c.is_alphabetic()).next_back()) else {
+        return false;
+    };
+    TITLES.contains(&word)
+}
+
+fn ends_with_clock_time(prev: &str) -> bool {
+    let lower = prev.trim_end().to_ascii_lowercase();
+    lower.ends_with("a.m.") || lower.ends_with("p.m.")
+}
+
+/// Zones written after a clock time in news copy.
+const TIME_ZONES: &[&str] = &[
+    "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "AKST", "AKDT", "HST", "GMT",
+    "UTC", "BST", "CET", "CEST", "EET", "EEST", "IST", "JST", "AEST", "AEDT",
+];
+
+fn starts_with_time_zone(next: &str) -> bool {
+    let word = next.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    TIME_ZONES.contains(&word)
+}
+
+/// "Trump said." after "…than me?”": a quotation ending in `?` or `!` (inside its
+/// closing mark), then a short tag of a capitalised name and a verb of saying.
+fn is_speaker_tag(prev: &str, next: &str) -> bool {
+    let Some(before_close) = prev.strip_suffix(['”', '"', '’', '\'', '»']) else { return false };
+    if !before_close.ends_with(['?', '!']) {
+        return false;
+    }
+    SPEAKER_TAG.is_match(next)
+}
+
+/// One to four capitalised words (a name, perhaps with a title or initials), a
+/// verb of saying, and at most five more words to the end of the sentence.
+static SPEAKER_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\p{Lu}[\p{L}’'.-]*\s+){1,4}(?:said|says|asked|asks|told|tells|added|adds|wrote|writes|replied|replies|shouted|shouts|exclaimed|insisted|insists|continued|recalled|declared|tweeted|posted|wondered|demanded)\b\S*(?:\s+\S+){0,5}$",
+    )
+    .unwrap()
+});
 
 #[cfg(test)]
 mod tests {
@@ -98,5 +274,74 @@ mod tests {
         let r = split(p);
         assert_eq!(sents(p), vec!["One.", "Two!", "Three?"]);
         assert!(r.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    #[test]
+    fn a_title_stays_with_its_name() {
+        // Issue 12: "Ms." | "Ernst said…" was split.
+        let p = "The senator, Ms. Ernst said the bill would pass. Sen. Lee and Gov. Moore agreed.";
+        assert_eq!(
+            sents(p),
+            vec!["The senator, Ms. Ernst said the bill would pass.", "Sen. Lee and Gov. Moore agreed."]
+        );
+    }
+
+    #[test]
+    fn a_clock_time_keeps_its_zone() {
+        // Issue 12: "2:30 p.m." | "ET." was split.
+        let p = "The vote is set for 2:30 p.m. ET. Leaders will speak after it.";
+        assert_eq!(sents(p), vec!["The vote is set for 2:30 p.m. ET.", "Leaders will speak after it."]);
+        let q = "The call ended at 9 a.m. GMT on Tuesday. Nobody spoke.";
+        assert_eq!(sents(q), vec!["The call ended at 9 a.m. GMT on Tuesday.", "Nobody spoke."]);
+        // A time that ends a sentence still ends it.
+        let r = "The meeting ended at 3 p.m. The leaders left.";
+        assert_eq!(sents(r), vec!["The meeting ended at 3 p.m.", "The leaders left."]);
+    }
+
+    #[test]
+    fn a_speaker_tag_stays_with_its_question() {
+        // Issue 12: "…than me?”" | "Trump said." was split.
+        let p = "“Who is smarter than me?” Trump said. He laughed.";
+        assert_eq!(sents(p), vec!["“Who is smarter than me?” Trump said.", "He laughed."]);
+        let q = "‘Why not?’ Joe Biden asked reporters on Friday. He left.";
+        assert_eq!(sents(q), vec!["‘Why not?’ Joe Biden asked reporters on Friday.", "He left."]);
+        // A new sentence after a question is not a tag.
+        let r = "“Is it over?” Nobody answered the question he had asked twice before that day.";
+        assert_eq!(sents(r).len(), 2);
+        let s = "He asked, \"Who decides?\" Officials said later that the committee would meet again in May.";
+        assert_eq!(sents(s).len(), 2);
+    }
+
+    #[test]
+    fn a_long_paragraph_splits_as_its_sentences() {
+        let pieces = [
+            "Dr. Ahmed met U.N. officials at 3 p.m. on Monday.",
+            "“We will not accept this,” he said.",
+            "The plan cost $3.5 billion, officials said.",
+            "Did they agree?",
+            "The envoy (who spoke on condition of anonymity. as usual) left.",
+        ];
+        let expected: Vec<String> = (0..1000).map(|i| format!("{} Item {i}.", pieces[i % pieces.len()])).collect();
+        let p = expected.join(" ");
+        assert!(p.len() * p.matches('“').count() > QUOTE_BUDGET, "windowed");
+        let split = split_reporting(&p);
+        let got: Vec<&str> = split.sentences.iter().map(|r| &p[r.clone()]).collect();
+        let whole: Vec<String> = expected.iter().flat_map(|e| sents(e).into_iter().map(String::from)).collect();
+        assert_eq!(got, whole);
+        assert_eq!(split.forced_cuts, 0);
+    }
+
+    #[test]
+    fn stray_quote_marks_are_cut_into_bounded_pieces() {
+        // Issue 13: `'``a é ' * 20000` took 24 s in one call to sentencex (quadratic).
+        // Scaled down; the pieces are bounded, so the work is linear in the length.
+        let p = "``a é ".repeat(3000);
+        let split = split_reporting(&p);
+        assert!(split.forced_cuts >= p.len() / (2 * MIN_WINDOW), "{}", split.forced_cuts);
+        assert!(split.sentences.iter().all(|r| r.len() <= 4096));
+        let covered: usize = split.sentences.iter().map(|r| p[r.clone()].split_whitespace().count()).sum();
+        assert_eq!(covered, p.split_whitespace().count(), "no text lost");
+        // A cut lands on a space, never inside a word.
+        assert!(split.sentences.iter().all(|r| p[r.clone()].ends_with('é')));
     }
 }

@@ -51,19 +51,29 @@ impl Word {
 /// The words of `text`. Each distinct form is normalised and stemmed once:
 /// articles repeat their words, and stemming is most of the cost.
 pub fn words(text: &str) -> Vec<Word> {
-    let mut seen: FastMap<&str, (Arc<str>, Arc<str>)> = FastMap::default();
+    words_with(text, &mut Forms::default())
+}
+
+/// Normalised forms and keys by form as written, kept across the texts of a corpus: the same words recur
+/// from one article to the next, and each is stemmed once.
+#[derive(Default)]
+pub struct Forms(FastMap<Box<str>, (Arc<str>, Arc<str>)>);
+
+/// [`words`], with the forms already seen in other texts.
+pub fn words_with(text: &str, forms: &mut Forms) -> Vec<Word> {
     spans(text)
         .into_iter()
         .map(|range| {
             let form = &text[range.clone()];
-            let (lower, key) = seen
-                .entry(form)
-                .or_insert_with(|| {
-                    let lower = lower(form);
-                    let key = key(&lower);
-                    (Arc::from(lower), Arc::from(key))
-                })
-                .clone();
+            let (lower, key) = match forms.0.get(form) {
+                Some(known) => known.clone(),
+                None => {
+                    let lower: Arc<str> = Arc::from(lower(form));
+                    let key: Arc<str> = Arc::from(key(&lower));
+                    forms.0.insert(Box::from(form), (Arc::clone(&lower), Arc::clone(&key)));
+                    (lower, key)
+                }
+            };
             Word { range, lower, key }
         })
         .collect()
@@ -116,6 +126,23 @@ pub fn spans(text: &str) -> Vec<Range<usize>> {
             range.end -= p.len();
         }
         out.push(range);
+    }
+    out
+}
+
+/// Lower-case forms of the words `text` capitalises somewhere other than at the start of a sentence: names,
+/// rather than ordinary words that open a sentence ("Officials said").
+pub fn name_forms(text: &str, sentences: &[Range<usize>], words: &[Word]) -> WordSet {
+    let mut out = WordSet::default();
+    let mut s = 0;
+    for w in words {
+        while s + 1 < sentences.len() && sentences[s + 1].start <= w.range.start {
+            s += 1;
+        }
+        let start = sentences.get(s).map_or(0, |r| r.start.min(w.range.start));
+        if w.is_capitalised(text) && text[start..w.range.start].chars().any(char::is_alphanumeric) {
+            out.insert(w.lower.to_string());
+        }
     }
     out
 }
@@ -190,6 +217,15 @@ mod tests {
         assert_eq!(key("hamas's"), key("hamas"));
         assert_eq!(key("hostages"), key("hostage"));
         assert_eq!(key("negotiations"), key("negotiating"));
+    }
+
+    #[test]
+    fn forms_kept_across_texts_give_the_same_words() {
+        let mut forms = Forms::default();
+        let a = words_with("Talks stalled.", &mut forms);
+        let b = words_with("The talks stalled again.", &mut forms);
+        assert!(Arc::ptr_eq(&a[1].key, &b[2].key), "stalled is stemmed once");
+        assert_eq!(b, words("The talks stalled again."));
     }
 
     #[test]

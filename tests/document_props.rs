@@ -20,6 +20,11 @@ fn text_strategy() -> impl Strategy<Value = String> {
         Just("漢字テキスト。".to_string()),
         Just("e\u{301} ".to_string()),
         Just("stages1. ".to_string()),
+        Just("\x1b]0 unterminated ".to_string()),
+        Just("\x0c\x0b\u{85}\u{2028}".to_string()),
+        Just("\u{200E}\u{200F}\u{061C}\u{E0041}\u{2060}".to_string()),
+        Just("``a é ".to_string()),
+        Just("“Why?” Ms. Lee said at 2 p.m. ET. ".to_string()),
         "[ -~]{0,12}",
         any::<char>().prop_map(|c| c.to_string()),
     ];
@@ -34,6 +39,10 @@ proptest! {
         prop_assert!(!d.text.chars().any(|c| c.is_control() && c != '\n'), "control char in {:?}", d.text);
         prop_assert!(!d.text.contains("\n\n\n"));
         prop_assert!(!d.text.contains('\u{202E}'), "bidi override kept");
+        prop_assert!(
+            !d.text.chars().any(|c| matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2060}' | '\u{2028}' | '\u{E0000}'..='\u{E007F}')),
+            "invisible format character kept in {:?}", d.text
+        );
         let mut prev = 0;
         for s in &d.sentences {
             prop_assert!(prev <= s.start && s.start < s.end && s.end <= d.text.len());

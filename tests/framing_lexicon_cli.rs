@@ -7,10 +7,11 @@ use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
 
-/// `parallax analyze` with a config directory of our own, so the user's real one cannot interfere.
+/// `parallax analyze --framing all` (both layers, every confidence) with a config directory of our own, so
+/// the user's real one cannot interfere.
 fn analyze(config: &TempDir) -> Command {
     let mut c = Command::cargo_bin("parallax").unwrap();
-    c.env("XDG_CONFIG_HOME", config.path()).arg("analyze");
+    c.env("XDG_CONFIG_HOME", config.path()).args(["analyze", "--framing", "all"]);
     c
 }
 
@@ -88,5 +89,27 @@ fn a_missing_lexicon_file_is_named() {
         .args(["--lexicon", "no-such-lexicon.toml"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no-such-lexicon.toml: cannot read lexicon"));
+        .stderr("parallax: no-such-lexicon.toml: cannot read: no such file or directory\n");
+}
+
+#[test]
+fn a_removed_term_that_matches_nothing_is_a_warning_with_its_position() {
+    let dir = TempDir::new().unwrap();
+    let article = dir.path().join("a.txt");
+    fs::write(&article, "The minister claimed the vote was a massacre of democracy.\n").unwrap();
+    let lexicon = dir.path().join("class.toml");
+    fs::write(&lexicon, "[attribution]\nremove = [\"claimed\",\n  \"kerfufle\"]\n").unwrap();
+    let assert = analyze(&dir).arg("--lexicon").arg(&lexicon).arg(&article).assert().success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(
+        stderr,
+        format!(
+            "parallax: warning: {}:3:3: `kerfufle` matches no [attribution] term, so nothing is removed\n",
+            lexicon.display()
+        )
+    );
+    // "claimed" sits in an `exact` group: its removal used to be ignored.
+    assert!(framing_terms(&assert.get_output().stdout, "attribution").is_empty());
+    let kept = analyze(&dir).arg(&article).assert().success().get_output().stdout.clone();
+    assert_eq!(framing_terms(&kept, "attribution"), ["claimed"]);
 }

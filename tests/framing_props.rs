@@ -53,9 +53,14 @@ proptest! {
                 prop_assert_eq!(e.category, s.category);
                 prop_assert_eq!(&e.matched, &docs[d].text[s.range.clone()]);
                 prop_assert!(e.contrast.iter().all(|c| c.doc != d && c.doc < docs.len()));
-                prop_assert!(e.category != Category::Label || e.contrast.len() == 1);
+                // A label whose referent the text gives is compared with the other document; one whose
+                // referent it does not give is compared with nothing.
+                let compared = if e.referent.is_some() { 1 } else { 0 };
+                prop_assert!(e.category != Category::Label || e.contrast.len() == compared);
+                prop_assert!((0.0..=1.0).contains(&s.confidence));
+                prop_assert_eq!(e.quoted.is_some(), s.quote.is_some());
             }
-            prop_assert!(analysis.density(d).iter().all(|(_, v)| v.is_finite() && *v >= 0.0));
+            prop_assert!(analysis.density(d).iter().all(|x| x.own.is_finite() && x.own >= 0.0 && x.quoted >= 0.0));
         }
     }
 }

@@ -50,7 +50,8 @@ fn known_framing_in_the_seeds_is_marked() {
         (3, "sick and twisted", Category::Loaded),
         (4, "getting shot", Category::Passive),
         (2, "reportedly", Category::Hedge),
-        (0, "massive", Category::Booster),
+        (0, "massive destruction", Category::Booster),
+        (0, "serious international plan", Category::Booster),
         (0, "clinging to", Category::Loaded),
         (3, "lip service", Category::Loaded),
         (2, "crucial modifications", Category::Booster),
@@ -103,8 +104,11 @@ fn density_counts_spans_per_thousand_words() {
     let density = analysis.density(1);
     assert_eq!(density.len(), Category::ALL.len());
     let words = docs[1].word_count() as f64;
-    for (c, d) in density {
-        let n = analysis.framing[1].iter().filter(|s| s.category == c).count() as f64;
-        assert!((d - n * 1000.0 / words).abs() < 1e-9);
+    for d in density {
+        let of = |quoted: bool| {
+            analysis.framing[1].iter().filter(|s| s.category == d.category && s.is_quoted() == quoted).count() as f64
+        };
+        assert!((d.own - of(false) * 1000.0 / words).abs() < 1e-9);
+        assert!((d.quoted - of(true) * 1000.0 / words).abs() < 1e-9);
     }
 }

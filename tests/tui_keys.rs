@@ -3,116 +3,118 @@
 mod tui_support;
 
 use parallax::framing::Category;
-use parallax::tui::{Action, Overlay, update};
+use parallax::tui::modes::explain::Explain;
+use parallax::tui::modes::help::Help;
+use parallax::tui::{Action, update};
 use tui_support::*;
 
 #[test]
 fn j_k_and_arrows_move_one_line() {
-    let mut app = seeds_app(80, 24);
-    let start = app.panes[0].top;
+    let mut app = seeds_text_app(80, 24);
+    let start = app.reader.panes[0].top;
     app.feed("j");
-    let one = app.panes[0].top;
+    let one = app.reader.panes[0].top;
     assert!(one > start);
     app.feed("k");
-    assert_eq!(app.panes[0].top, start);
+    assert_eq!(app.reader.panes[0].top, start);
     app.feed("<Down>");
-    assert_eq!(app.panes[0].top, one);
+    assert_eq!(app.reader.panes[0].top, one);
     app.feed("<Up>");
-    assert_eq!(app.panes[0].top, start);
+    assert_eq!(app.reader.panes[0].top, start);
     app.feed("k");
-    assert_eq!(app.panes[0].top, start, "no scrolling above the top");
+    assert_eq!(app.reader.panes[0].top, start, "no scrolling above the top");
 }
 
 #[test]
 fn half_pages_pages_top_and_bottom() {
-    let mut app = seeds_app(80, 24);
+    let mut app = seeds_text_app(80, 24);
     app.feed("3");
     let doc = 2;
     app.feed("j");
-    let line = app.panes[doc].top;
+    let line = app.reader.panes[doc].top;
     app.feed("g");
-    assert_eq!(app.panes[doc].top, 0);
+    assert_eq!(app.reader.panes[doc].top, 0);
     app.feed("<C-d>");
-    let half = app.panes[doc].top;
+    let half = app.reader.panes[doc].top;
     app.feed("<C-u>");
-    assert_eq!(app.panes[doc].top, 0);
+    assert_eq!(app.reader.panes[doc].top, 0);
     app.feed("<Space>");
-    let page = app.panes[doc].top;
+    let page = app.reader.panes[doc].top;
     assert!(line < half && half < page, "{line} < {half} < {page}");
     app.feed("<C-d><C-d>");
-    assert!(app.panes[doc].top > page);
+    assert!(app.reader.panes[doc].top > page);
     app.feed("b<C-u><C-u>");
-    assert_eq!(app.panes[doc].top, 0);
+    assert_eq!(app.reader.panes[doc].top, 0);
     app.feed("<PageDown>");
-    assert_eq!(app.panes[doc].top, page);
+    assert_eq!(app.reader.panes[doc].top, page);
     app.feed("<PageUp>");
-    assert_eq!(app.panes[doc].top, 0);
+    assert_eq!(app.reader.panes[doc].top, 0);
     app.feed("G");
-    let bottom = app.panes[doc].top;
+    let bottom = app.reader.panes[doc].top;
     assert!(bottom > page);
     app.feed("j<Space>");
-    assert_eq!(app.panes[doc].top, bottom, "the last page stays put");
+    assert_eq!(app.reader.panes[doc].top, bottom, "the last page stays put");
     app.feed("g");
-    assert_eq!(app.panes[doc].top, 0);
+    assert_eq!(app.reader.panes[doc].top, 0);
     app.feed("<End>");
-    assert_eq!(app.panes[doc].top, bottom);
+    assert_eq!(app.reader.panes[doc].top, bottom);
     app.feed("<Home>");
-    assert_eq!(app.panes[doc].top, 0);
-    assert_eq!(app.focus, doc, "only the focused pane moved");
-    assert_eq!(app.panes[0].top, 0);
+    assert_eq!(app.reader.panes[doc].top, 0);
+    assert_eq!(app.reader.focus, doc, "only the focused pane moved");
+    assert_eq!(app.reader.panes[0].top, 0);
 }
 
 #[test]
 fn bottom_shows_the_end_of_the_text() {
-    let mut app = seeds_app(80, 24);
+    let mut app = seeds_text_app(80, 24);
     app.feed("3G");
     let rows = screen_text(&app);
-    let end = &app.docs[2].text[app.docs[2].text.len() - 30..];
+    let end = &app.shared.docs[2].text[app.shared.docs[2].text.len() - 30..];
     assert!(rows.iter().any(|r| r.contains(end.split_whitespace().last().unwrap())), "{rows:#?}");
     assert!(rows[0].contains("100%"), "{}", rows[0]);
 }
 
 #[test]
 fn tab_shift_tab_and_digits_focus_panes() {
-    let mut app = seeds_app(80, 24);
+    let mut app = seeds_text_app(80, 24);
     app.feed("<Tab>");
-    assert_eq!(app.focus, 1);
+    assert_eq!(app.reader.focus, 1);
     app.feed("<S-Tab><S-Tab>");
-    assert_eq!(app.focus, 4, "Shift-Tab wraps around");
+    assert_eq!(app.reader.focus, 4, "Shift-Tab wraps around");
     app.feed("<Tab>");
-    assert_eq!(app.focus, 0);
+    assert_eq!(app.reader.focus, 0);
     app.feed("3");
-    assert_eq!(app.focus, 2);
+    assert_eq!(app.reader.focus, 2);
     app.feed("9");
-    assert_eq!(app.focus, 2);
-    assert!(app.message.as_deref().unwrap().contains("no pane 9"));
+    assert_eq!(app.reader.focus, 2);
+    assert!(app.shared.message.as_deref().unwrap().contains("no pane 9"));
     app.feed("l<Right>");
-    assert_eq!(app.focus, 4);
+    assert_eq!(app.reader.focus, 4);
     app.feed("h<Left>h");
-    assert_eq!(app.focus, 1);
+    assert_eq!(app.reader.focus, 1);
 }
 
 #[test]
 fn window_of_panes_follows_focus() {
-    let mut app = seeds_app(80, 24);
+    let mut app = seeds_text_app(80, 24);
     let rows = screen_text(&app);
     assert!(rows[23].contains("1–2 of 5"), "{}", rows[23]);
     app.feed("5");
-    assert_eq!(app.first_shown, 3);
+    assert_eq!(app.reader.screen().first, 3);
     let rows = screen_text(&app);
     assert!(rows[23].contains("4–5 of 5"), "{}", rows[23]);
     assert!(rows[0].contains("▶5"), "{}", rows[0]);
     app.feed("4");
-    assert_eq!(app.first_shown, 3, "the window moves only when focus leaves it");
+    assert_eq!(app.reader.screen().first, 3, "the window moves only when focus leaves it");
     app.feed("1");
-    assert_eq!(app.first_shown, 0);
-    let wide = seeds_app(200, 50);
+    assert_eq!(app.reader.screen().first, 0);
+    let wide = seeds_text_app(200, 50);
     assert!(!screen_text(&wide)[49].contains(" of 5"), "all five fit at 200 columns");
 }
 
 #[test]
 fn focused_pane_is_marked_without_colour() {
-    let mut app = seeds_app(200, 50);
+    let mut app = seeds_text_app(200, 50);
     app.feed("2");
     let header = &screen_text(&app)[0];
     assert!(header.contains("▶2 "), "{header}");
@@ -121,103 +123,121 @@ fn focused_pane_is_marked_without_colour() {
 
 #[test]
 fn z_zooms_the_focused_pane_and_back() {
-    let mut app = seeds_app(200, 50);
+    let mut app = seeds_text_app(200, 50);
     app.feed("2z");
-    assert!(app.zoomed);
+    assert!(app.reader.zoomed);
     let rows = screen_text(&app);
     assert!(!rows[1].contains('│'), "one pane, no separators: {}", rows[1]);
     assert!(rows[0].starts_with("▶2 "), "{}", rows[0]);
     assert!(rows[49].contains("zoomed (2 of 5)"), "{}", rows[49]);
     app.feed("z");
-    assert!(!app.zoomed);
+    assert!(!app.reader.zoomed);
     assert!(screen_text(&app)[1].contains('│'));
 }
 
 #[test]
 fn resizing_keeps_the_reading_position() {
-    let mut app = seeds_app(80, 24);
+    let mut app = seeds_text_app(80, 24);
     app.feed("3<Space><Space>jj");
-    let top = app.panes[2].top;
-    let word: String = app.docs[2].text[top..].split_whitespace().next().unwrap().to_string();
+    let top = app.reader.panes[2].top;
+    let word: String = app.shared.docs[2].text[top..].split_whitespace().next().unwrap().to_string();
     update(&mut app, Action::Resize(200, 50));
-    assert_eq!(app.panes[2].top, top);
+    assert_eq!(app.reader.panes[2].top, top);
     let first_text_row = &screen_text(&app)[1];
     assert!(first_text_row.contains(&word), "{word:?} not in {first_text_row:?}");
     update(&mut app, Action::Resize(50, 10));
     update(&mut app, Action::Resize(80, 24));
-    assert_eq!(app.panes[2].top, top, "a round trip through other sizes returns to the same place");
+    assert_eq!(app.reader.panes[2].top, top, "a round trip through other sizes returns to the same place");
 }
 
 #[test]
 fn help_overlay_opens_scrolls_and_closes() {
-    let mut app = seeds_app(80, 24);
-    app.feed("?");
-    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
+    let mut app = seeds_text_app(80, 24);
+    let help_scroll = |app: &parallax::tui::App| app.mode::<Help>().map(Help::scroll);
+    app.feed("H");
+    assert_eq!(help_scroll(&app), Some(0));
     app.feed("jj");
-    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 2 }));
-    assert_eq!(app.panes[0].top, 0, "keys scroll the help, not the pane");
+    assert_eq!(help_scroll(&app), Some(2));
+    assert_eq!(app.reader.panes[0].top, 0, "keys scroll the help, not the pane");
     app.feed("q");
-    assert_eq!(app.overlay, None);
-    assert!(!app.quit, "q closes the overlay first");
-    app.feed("?<Esc>");
-    assert_eq!(app.overlay, None);
-    app.feed("??");
-    assert_eq!(app.overlay, None);
-    app.feed("?G");
-    let Some(Overlay::Help { scroll }) = app.overlay else { panic!() };
-    assert!(scroll > 0 && scroll < 100);
+    assert_eq!(help_scroll(&app), None);
+    assert!(!app.shared.quit, "q closes the overlay first");
+    app.feed("H<Esc>");
+    assert_eq!(help_scroll(&app), None);
+    app.feed("HH");
+    assert_eq!(help_scroll(&app), None);
+    app.feed("HG");
+    let scroll = help_scroll(&app).unwrap();
+    assert!(scroll > 0 && scroll < 200);
+    app.feed("j");
+    assert_eq!(help_scroll(&app), Some(scroll), "no scrolling past the end");
+}
+
+/// Every page of the help, as text.
+fn help_pages(app: &mut parallax::tui::App) -> String {
+    app.feed("H");
+    let mut text = screen_text(app).join("\n");
+    for _ in 0..10 {
+        app.feed("<PageDown>");
+        text.push_str(&screen_text(app).join("\n"));
+    }
+    app.feed("q");
+    text
 }
 
 #[test]
 fn help_lists_the_keymap() {
-    let mut app = seeds_app(200, 50);
-    app.feed("?");
-    let text = screen_text(&app).join("\n");
-    for expected in ["j, ↓", "Ctrl-d", "Shift-Tab", "]f", "[m", "Ctrl-o", "f1", "down one line"] {
+    let mut app = seeds_text_app(200, 50);
+    let text = help_pages(&mut app);
+    for expected in ["j, ↓", "Ctrl-d", "Shift-Tab", "]f", "[m", "Ctrl-o", "F1, f 1", "F7, f 7", "f 0", "down one line"]
+    {
         assert!(text.contains(expected), "help lacks {expected:?}");
+    }
+    for expected in ["/", "?", "n", "N", "y", "Y", "C", "}", "{"] {
+        assert!(text.contains(&format!("│ {expected:<19} ")), "help lacks the key {expected:?}");
     }
 }
 
 #[test]
 fn q_quits_and_esc_cancels_pending_keys() {
-    let mut app = seeds_app(80, 24);
+    let mut app = seeds_text_app(80, 24);
     app.feed("]");
-    assert_eq!(app.pending.len(), 1);
+    assert_eq!(app.shared.pending.len(), 1);
     assert!(screen_text(&app)[23].contains("]…"));
     app.feed("<Esc>");
-    assert!(app.pending.is_empty());
+    assert!(app.shared.pending.is_empty());
     app.feed("j");
-    assert!(app.panes[0].top > 0, "keys work again after Esc");
+    assert!(app.reader.panes[0].top > 0, "keys work again after Esc");
     app.feed("x");
-    assert!(app.message.as_deref().unwrap().contains("x is not bound"));
+    assert!(app.shared.message.as_deref().unwrap().contains("x is not bound"));
     app.feed("]x");
-    assert!(app.pending.is_empty());
+    assert!(app.shared.pending.is_empty());
     app.feed("q");
-    assert!(app.quit);
-    let mut app = seeds_app(80, 24);
-    app.feed("?<C-c>");
-    assert!(!app.quit, "Ctrl-c closes the overlay first");
+    assert!(app.shared.quit);
+    let mut app = seeds_text_app(80, 24);
+    app.feed("H<C-c>");
+    assert!(!app.shared.quit, "Ctrl-c closes the overlay first");
     app.feed("<C-c>");
-    assert!(app.quit);
+    assert!(app.shared.quit);
 }
 
 #[test]
 fn next_and_previous_highlight_move_a_visible_cursor() {
     let mut app = sample_app(80, 24);
     app.feed("]f");
-    let first = app.analysis.as_ref().unwrap().framing[0][0].range.clone();
-    assert_eq!(app.panes[0].highlight, Some(0));
-    assert_eq!(app.panes[0].cursor, first.start);
+    let first = app.shared.analysis.as_deref().unwrap().framing[0][0].range.clone();
+    assert_eq!(app.reader.panes[0].highlight, Some(0));
+    assert_eq!(app.reader.panes[0].cursor, first.start);
     app.feed("]f]f");
-    assert_eq!(app.panes[0].highlight, Some(2));
+    assert_eq!(app.reader.panes[0].highlight, Some(2));
     app.feed("]f");
-    assert_eq!(app.panes[0].highlight, Some(2));
-    assert_eq!(app.message.as_deref(), Some("no highlight below"));
+    assert_eq!(app.reader.panes[0].highlight, Some(2));
+    assert_eq!(app.shared.message.as_deref(), Some("no highlight below"));
     app.feed("[f");
-    assert_eq!(app.panes[0].highlight, Some(1));
+    assert_eq!(app.reader.panes[0].highlight, Some(1));
     app.feed("[f[f");
-    assert_eq!(app.panes[0].highlight, Some(0));
-    assert_eq!(app.message.as_deref(), Some("no highlight above"));
+    assert_eq!(app.reader.panes[0].highlight, Some(0));
+    assert_eq!(app.shared.message.as_deref(), Some("no highlight above"));
 }
 
 #[test]
@@ -225,10 +245,10 @@ fn highlight_navigation_scrolls_the_target_into_view() {
     let mut app = sample_app(40, 8);
     app.feed("2]f]f]f]f");
     let doc = 1;
-    let span = app.analysis.as_ref().unwrap().framing[doc][3].range.clone();
-    assert_eq!(app.panes[doc].highlight, Some(3));
-    assert!(app.panes[doc].top > 0);
-    let word = &app.docs[doc].text[span];
+    let span = app.shared.analysis.as_deref().unwrap().framing[doc][3].range.clone();
+    assert_eq!(app.reader.panes[doc].highlight, Some(3));
+    assert!(app.reader.panes[doc].top > 0);
+    let word = &app.shared.docs[doc].text[span];
     assert!(screen_text(&app).join("\n").contains(word.split(' ').next().unwrap()));
 }
 
@@ -236,67 +256,63 @@ fn highlight_navigation_scrolls_the_target_into_view() {
 fn category_toggles_hide_highlights_and_skip_them() {
     let mut app = sample_app(80, 24);
     app.feed("f1");
-    assert!(!app.is_shown(Category::Loaded));
-    assert_eq!(app.message.as_deref(), Some("loaded language: hidden"));
+    assert!(!app.reader.is_shown(Category::Loaded));
+    assert_eq!(app.shared.message.as_deref(), Some("loaded language: hidden"));
     app.feed("]f");
-    let a = app.analysis.as_ref().unwrap();
-    let h = app.panes[0].highlight.unwrap();
+    let a = app.shared.analysis.as_deref().unwrap();
+    let h = app.reader.panes[0].highlight.unwrap();
     assert_eq!(a.framing[0][h].category, Category::Attribution, "loaded spans are skipped");
     app.feed("f5");
-    assert_eq!(app.panes[0].highlight, None, "a hidden highlight is no cursor");
+    assert_eq!(app.reader.panes[0].highlight, None, "a hidden highlight is no cursor");
     app.feed("f0");
-    assert!(Category::ALL.iter().all(|c| app.is_shown(*c)), "some hidden: f0 shows all");
+    assert!(Category::ALL.iter().all(|c| app.reader.is_shown(*c)), "some hidden: f0 shows all");
     app.feed("f0");
-    assert!(Category::ALL.iter().all(|c| !app.is_shown(*c)));
+    assert!(Category::ALL.iter().all(|c| !app.reader.is_shown(*c)));
     app.feed("f0");
-    assert!(Category::ALL.iter().all(|c| app.is_shown(*c)));
+    assert!(Category::ALL.iter().all(|c| app.reader.is_shown(*c)));
     for (i, c) in Category::ALL.iter().enumerate() {
         app.feed(&format!("f{}", i + 1));
-        assert!(!app.is_shown(*c));
+        assert!(!app.reader.is_shown(*c));
     }
 }
 
 #[test]
 fn legend_toggles() {
     let mut app = sample_app(80, 24);
-    assert!(screen_text(&app)[22].contains("f1 loaded"));
+    assert!(screen_text(&app)[22].contains("F1 loaded"));
     app.feed("L");
-    assert!(!app.legend);
-    assert!(!screen_text(&app)[22].contains("f1 loaded"));
+    assert!(!app.reader.show.legend);
+    assert!(!screen_text(&app)[22].contains("F1 loaded"));
 }
 
 #[test]
 fn enter_on_a_highlight_explains_it_and_q_closes() {
     let mut app = sample_app(80, 24);
     app.feed("]f<Enter>");
-    match &app.overlay {
-        Some(Overlay::Explain { explanation, doc, .. }) => {
-            assert_eq!(*doc, 0);
-            assert_eq!(explanation.category, Category::Loaded);
-            assert_eq!(explanation.matched, "insult");
-        }
-        other => panic!("{other:?}"),
-    }
+    let explain = app.mode::<Explain>().expect("an explanation");
+    assert_eq!(explain.doc, 0);
+    assert_eq!(explain.explanation.category, Category::Loaded);
+    assert_eq!(explain.explanation.matched, "insult");
     app.feed("q");
-    assert_eq!(app.overlay, None);
-    assert!(!app.quit);
+    assert!(app.mode::<Explain>().is_none());
+    assert!(!app.shared.quit);
     app.feed("K");
-    assert!(matches!(app.overlay, Some(Overlay::Explain { .. })));
+    assert!(app.mode::<Explain>().is_some());
     app.feed("<Esc>");
-    assert_eq!(app.overlay, None);
+    assert!(app.mode::<Explain>().is_none());
 }
 
 #[test]
 fn k_explains_the_highlight_in_the_cursor_sentence() {
     let mut app = sample_app(80, 24);
     app.feed("]m]m");
-    assert_eq!(app.panes[0].highlight, None);
+    assert_eq!(app.reader.panes[0].highlight, None);
     app.feed("K");
-    let Some(Overlay::Explain { explanation, .. }) = &app.overlay else { panic!("{:?}", app.overlay) };
+    let explanation = &app.mode::<Explain>().expect("an explanation").explanation;
     assert_eq!(explanation.matched, "insult");
     app.feed("<Esc>[mK");
-    assert_eq!(app.overlay, None);
-    assert!(app.message.as_deref().unwrap().starts_with("no highlight here"));
+    assert!(app.mode::<Explain>().is_none());
+    assert!(app.shared.message.as_deref().unwrap().starts_with("no highlight here"));
 }
 
 #[test]
@@ -304,13 +320,13 @@ fn next_and_previous_match_visit_linked_sentences() {
     let mut app = sample_app(80, 24);
     let docs = sample_docs();
     app.feed("]m");
-    assert_eq!(app.panes[0].cursor, start_of(&docs, sref(&docs, 0, "Negotiators walked")));
+    assert_eq!(app.reader.panes[0].cursor, start_of(&docs, sref(&docs, 0, "Negotiators walked")));
     app.feed("]m");
-    assert_eq!(app.panes[0].cursor, start_of(&docs, sref(&docs, 0, "Mara Lind said")));
+    assert_eq!(app.reader.panes[0].cursor, start_of(&docs, sref(&docs, 0, "Mara Lind said")));
     app.feed("]m");
-    assert_eq!(app.message.as_deref(), Some("no sentence below that other sources report"));
+    assert_eq!(app.shared.message.as_deref(), Some("no sentence below that other sources report"));
     app.feed("[m");
-    assert_eq!(app.panes[0].cursor, start_of(&docs, sref(&docs, 0, "Negotiators walked")));
+    assert_eq!(app.reader.panes[0].cursor, start_of(&docs, sref(&docs, 0, "Negotiators walked")));
 }
 
 #[test]
@@ -319,26 +335,26 @@ fn enter_jumps_to_the_best_counterpart_and_cycles() {
     let docs = sample_docs();
     app.feed("]m<Enter>");
     let best = sref(&docs, 1, "walked away");
-    assert_eq!(app.focus, 1);
-    assert_eq!(app.panes[1].cursor, start_of(&docs, best));
-    assert_eq!(app.flash, Some(best));
+    assert_eq!(app.reader.focus, 1);
+    assert_eq!(app.reader.panes[1].cursor, start_of(&docs, best));
+    assert_eq!(app.reader.flash, Some(best));
     app.feed("<Enter>");
     let second = sref(&docs, 2, "collapsed");
-    assert_eq!(app.focus, 2);
-    assert_eq!(app.panes[2].cursor, start_of(&docs, second));
-    assert_eq!(app.message.as_deref(), Some("counterpart 2 of 2"));
+    assert_eq!(app.reader.focus, 2);
+    assert_eq!(app.reader.panes[2].cursor, start_of(&docs, second));
+    assert_eq!(app.shared.message.as_deref(), Some("counterpart 2 of 2"));
     app.feed("<Enter>");
-    assert_eq!(app.focus, 1, "cycling wraps to the best again");
+    assert_eq!(app.reader.focus, 1, "cycling wraps to the best again");
     app.feed("j");
-    assert_eq!(app.flash, None, "the flash lasts until the next key");
+    assert_eq!(app.reader.flash, None, "the flash lasts until the next key");
 }
 
 #[test]
 fn enter_on_a_sentence_without_counterparts_says_so() {
     let mut app = sample_app(80, 24);
     app.feed("<Enter>");
-    assert_eq!(app.focus, 0);
-    assert_eq!(app.message.as_deref(), Some("no other source reports this sentence"));
+    assert_eq!(app.reader.focus, 0);
+    assert_eq!(app.shared.message.as_deref(), Some("no other source reports this sentence"));
 }
 
 #[test]
@@ -346,21 +362,21 @@ fn ctrl_o_and_ctrl_i_travel_the_jump_history() {
     let mut app = sample_app(80, 24);
     let docs = sample_docs();
     app.feed("]m");
-    let origin = app.panes[0];
+    let origin = app.reader.panes[0];
     app.feed("<Enter>");
-    assert_eq!(app.focus, 1);
+    assert_eq!(app.reader.focus, 1);
     app.feed("<C-o>");
-    assert_eq!(app.focus, 0);
-    assert_eq!(app.panes[0], origin);
+    assert_eq!(app.reader.focus, 0);
+    assert_eq!(app.reader.panes[0], origin);
     app.feed("<C-o>");
-    assert_eq!(app.message.as_deref(), Some("at the oldest jump"));
+    assert_eq!(app.shared.message.as_deref(), Some("at the oldest jump"));
     app.feed("<C-i>");
-    assert_eq!(app.focus, 1);
-    assert_eq!(app.panes[1].cursor, start_of(&docs, sref(&docs, 1, "walked away")));
+    assert_eq!(app.reader.focus, 1);
+    assert_eq!(app.reader.panes[1].cursor, start_of(&docs, sref(&docs, 1, "walked away")));
     app.feed("<C-o><C-n>");
-    assert_eq!(app.focus, 1, "Ctrl-n is Ctrl-i for terminals that send Tab");
+    assert_eq!(app.reader.focus, 1, "Ctrl-n is Ctrl-i for terminals that send Tab");
     app.feed("<C-n>");
-    assert_eq!(app.message.as_deref(), Some("at the newest jump"));
+    assert_eq!(app.shared.message.as_deref(), Some("at the newest jump"));
 }
 
 #[test]
@@ -368,15 +384,15 @@ fn aligned_scrolling_moves_other_panes_to_counterparts() {
     let mut app = sample_app(120, 30);
     let docs = sample_docs();
     app.feed("s");
-    assert!(app.aligned);
+    assert!(app.reader.aligned);
     assert!(screen_text(&app)[29].contains("[ALIGNED]"));
     app.feed("]m]m");
     let lind_b = start_of(&docs, sref(&docs, 1, "Mara Lind claimed"));
     let lind_c = start_of(&docs, sref(&docs, 2, "Lind called"));
-    assert_eq!(app.panes[1].cursor, lind_b);
-    assert_eq!(app.panes[2].cursor, lind_c);
+    assert_eq!(app.reader.panes[1].cursor, lind_b);
+    assert_eq!(app.reader.panes[2].cursor, lind_c);
     app.feed("s[m");
-    assert_eq!(app.panes[1].cursor, lind_b, "off again: other panes stay");
+    assert_eq!(app.reader.panes[1].cursor, lind_b, "off again: other panes stay");
 }
 
 #[test]
@@ -387,24 +403,24 @@ fn aligned_scrolling_follows_line_scrolling() {
     for _ in 0..6 {
         app.feed("j");
     }
-    let here = app.cursor_sentence(0).unwrap();
-    let cps = app.analysis.as_ref().unwrap().counterparts(here).to_vec();
+    let here = app.reader.cursor_sentence(&app.shared, 0).unwrap();
+    let cps = app.shared.analysis.as_deref().unwrap().counterparts(here).to_vec();
     assert!(!cps.is_empty(), "scrolling moved the cursor onto a linked sentence");
     let in_b = cps.iter().find(|c| c.sentence.doc == 1).unwrap();
-    assert_eq!(app.panes[1].cursor, start_of(&docs, in_b.sentence));
+    assert_eq!(app.reader.panes[1].cursor, start_of(&docs, in_b.sentence));
 }
 
 #[test]
 fn scrolling_keeps_the_cursor_sentence_on_screen() {
-    let mut app = seeds_app(80, 24);
+    let mut app = seeds_text_app(80, 24);
     app.feed("3<Space><Space>");
-    let top = app.panes[2].top;
-    let cursor = app.panes[2].cursor;
+    let top = app.reader.panes[2].top;
+    let cursor = app.reader.panes[2].cursor;
     assert!(cursor >= top, "cursor {cursor} above top {top}");
     app.feed("G");
-    assert!(app.panes[2].cursor >= app.panes[2].top);
+    assert!(app.reader.panes[2].cursor >= app.reader.panes[2].top);
     app.feed("g");
-    let last_visible_start = app.panes[2].cursor;
+    let last_visible_start = app.reader.panes[2].cursor;
     assert!(last_visible_start < top, "scrolled off the bottom: the cursor comes up with the text");
 }
 
@@ -412,12 +428,12 @@ fn scrolling_keeps_the_cursor_sentence_on_screen() {
 fn c_toggles_the_counterpart_panel() {
     let mut app = sample_app(100, 30);
     app.feed("]mc");
-    assert!(app.panel);
+    assert!(app.reader.panel.open);
     let text = screen_text(&app).join("\n");
     assert!(text.contains("score 0.82"), "{text}");
     assert!(text.contains("score 0.74"));
     app.feed("c");
-    assert!(!app.panel);
+    assert!(!app.reader.panel.open);
     assert!(!screen_text(&app).join("\n").contains("score 0.82"));
 }
 
@@ -427,12 +443,12 @@ fn u_marks_sentences_only_this_source_reports() {
     let before = screen_text(&app);
     assert!(!before.iter().any(|r| r.starts_with(" ·")));
     app.feed("u");
-    assert!(app.source_only);
+    assert!(app.reader.show.source_only);
     let after = screen_text(&app);
     assert!(after[1].starts_with(" ·"), "the headline is reported nowhere else: {:?}", after[1]);
     assert!(after[23].contains("[SOURCE-ONLY]"));
     app.feed("u");
-    assert!(!app.source_only);
+    assert!(!app.reader.show.source_only);
 }
 
 #[test]
@@ -445,13 +461,13 @@ fn gutter_counts_the_sources_reporting_a_claim() {
 
 #[test]
 fn mouse_wheel_scrolls_the_pane_under_it_and_click_focuses() {
-    let mut app = seeds_app(80, 24);
+    let mut app = seeds_text_app(80, 24);
     update(&mut app, Action::ScrollAt { column: 60, row: 5, lines: 3 });
-    assert!(app.panes[1].top > 0);
-    assert_eq!(app.panes[0].top, 0);
-    assert_eq!(app.focus, 0);
+    assert!(app.reader.panes[1].top > 0);
+    assert_eq!(app.reader.panes[0].top, 0);
+    assert_eq!(app.reader.focus, 0);
     update(&mut app, Action::ClickAt { column: 60, row: 5 });
-    assert_eq!(app.focus, 1);
+    assert_eq!(app.reader.focus, 1);
 }
 
 #[test]
@@ -462,10 +478,10 @@ fn a_click_puts_the_cursor_on_the_sentence_under_the_pointer() {
     let row = rows.iter().position(|r| r.contains("rise. Union leader")).unwrap();
     let col = rows[row].find("rise.").unwrap() as u16;
     update(&mut app, Action::ClickAt { column: col, row: row as u16 });
-    assert_eq!(app.panes[0].cursor, start_of(&docs, sref(&docs, 0, "Negotiators walked")));
+    assert_eq!(app.reader.panes[0].cursor, start_of(&docs, sref(&docs, 0, "Negotiators walked")));
     let col = rows[row].find("Union").unwrap() as u16;
     update(&mut app, Action::ClickAt { column: col, row: row as u16 });
-    assert_eq!(app.panes[0].cursor, start_of(&docs, sref(&docs, 0, "Union leader")));
+    assert_eq!(app.reader.panes[0].cursor, start_of(&docs, sref(&docs, 0, "Union leader")));
 }
 
 #[test]
@@ -473,51 +489,46 @@ fn keys_before_the_analysis_arrives_say_so() {
     let mut app = app_with(sample_docs(), 80, 24);
     assert!(screen_text(&app)[23].contains("analysing…"));
     app.feed("]f");
-    assert_eq!(app.message.as_deref(), Some("still analysing…"));
+    assert_eq!(app.shared.message.as_deref(), Some("still analysing…"));
     app.feed("j]m<Enter>");
-    assert!(!app.quit);
+    assert!(!app.shared.quit);
 }
 
 #[test]
 fn a_failed_analysis_is_reported_and_reading_goes_on() {
     let mut app = app_with(sample_docs(), 80, 8);
-    app.analysis_error = Some("index out of bounds".into());
+    update(&mut app, Action::AnalysisFailed("index out of bounds".into()));
     assert!(screen_text(&app)[7].contains("[analysis failed]"));
     app.feed("]m");
-    assert_eq!(app.message.as_deref(), Some("the analysis failed"));
+    assert_eq!(app.shared.message.as_deref(), Some("the analysis failed"));
     app.feed("j");
-    assert!(app.panes[0].top > 0);
+    assert!(app.reader.panes[0].top > 0);
 }
 
 #[test]
 fn help_and_legend_follow_a_user_keymap() {
-    let user = "[keys]\nline_down = [\"n\"]\ntoggle_loaded = [\"<A-1>\"]\n";
-    let keymap =
-        parallax::tui::Keymap::from_sources(&[("default", include_str!("../assets/keymap.toml")), ("user.toml", user)])
-            .unwrap();
+    let user = "[keys]\nline_down = [\"e\"]\ntoggle_loaded = [\"<A-1>\"]\n";
+    let keymap = parallax::tui::Keymap::from_sources(&[parallax::config::Source::new("user.toml", user)]).unwrap();
     let mut app = parallax::tui::App::new(sample_docs(), keymap, parallax::tui::Theme::default_theme(false));
     update(&mut app, Action::Resize(100, 40));
     assert!(screen_text(&app)[38].contains("Alt-1 loaded"), "{}", screen_text(&app)[38]);
-    app.feed("?");
+    app.feed("H");
     let help = screen_text(&app).join("\n");
-    assert!(help.contains("n                   down one line"), "{help}");
+    assert!(help.contains("e                   down one line"), "{help}");
     assert!(!help.contains("j, ↓"));
-    app.feed("qn");
-    assert_eq!(app.message, None, "n is bound");
+    app.feed("qe");
+    assert_eq!(app.shared.message, None, "e is bound");
     app.feed("j");
-    assert_eq!(app.message.as_deref(), Some("j is not bound (? for help)"));
+    assert_eq!(app.shared.message.as_deref(), Some("j is not bound (H for help)"));
     app.feed("<A-1>");
-    assert!(!app.is_shown(Category::Loaded));
+    assert!(!app.reader.is_shown(Category::Loaded));
 }
 
 #[test]
 fn a_long_explanation_scrolls_and_other_keys_close_it() {
     let mut app = sample_app(60, 10);
     app.feed("]fK");
-    let scroll = |app: &parallax::tui::App| match &app.overlay {
-        Some(Overlay::Explain { scroll, .. }) => Some(*scroll),
-        _ => None,
-    };
+    let scroll = |app: &parallax::tui::App| app.mode::<Explain>().map(Explain::scroll);
     assert_eq!(scroll(&app), Some(0));
     assert!(screen_text(&app).join("\n").contains("↓ more"));
     app.feed("j");
@@ -530,6 +541,175 @@ fn a_long_explanation_scrolls_and_other_keys_close_it() {
     app.feed("g");
     assert_eq!(scroll(&app), Some(0));
     app.feed("]f");
-    assert_eq!(app.overlay, None, "]f closes the explanation…");
-    assert_eq!(app.panes[0].highlight, Some(1), "…and moves on");
+    assert!(app.mode::<Explain>().is_none(), "]f closes the explanation…");
+    assert_eq!(app.reader.panes[0].highlight, Some(1), "…and moves on");
+}
+
+#[test]
+fn function_keys_and_f_digit_sequences_both_toggle_categories() {
+    let mut app = sample_app(80, 24);
+    for (i, c) in Category::ALL.iter().enumerate() {
+        app.feed(&format!("<F{}>", i + 1));
+        assert!(!app.reader.is_shown(*c), "F{} hides {c:?}", i + 1);
+        assert_eq!(app.shared.message.as_deref(), Some(format!("{}: hidden", c.name()).as_str()));
+        app.feed(&format!("f{}", i + 1));
+        assert!(app.reader.is_shown(*c), "f then {} shows {c:?} again", i + 1);
+    }
+    app.feed("<F7>");
+    assert!(!app.shared.message.as_deref().unwrap().contains("not bound"), "F7 is bound");
+    app.feed("<F9>");
+    assert_eq!(app.shared.message.as_deref(), Some("F9 is not bound (H for help)"));
+}
+
+#[test]
+fn g_and_shift_g_move_the_cursor_with_the_view() {
+    let mut app = sample_app(40, 10);
+    let docs = sample_docs();
+    app.feed("G");
+    let last = docs[0].sentences.last().unwrap().start;
+    assert_eq!(app.reader.panes[0].cursor, last, "G: the cursor on the last sentence");
+    app.feed("g");
+    assert_eq!(app.reader.panes[0].cursor, docs[0].sentences[0].start, "g: the cursor on the first sentence");
+    // Regression: g then ]f started from wherever the cursor had been, not from the top.
+    app.feed("]m]m]fg]f");
+    assert_eq!(app.reader.panes[0].highlight, Some(0), "]f after g starts at the top");
+    app.feed("G]f");
+    assert_eq!(app.reader.panes[0].highlight, Some(2), "]f after G: the highlight in the last sentence");
+    app.feed("G[f");
+    assert_eq!(app.reader.panes[0].highlight, Some(1), "[f after G: the one before the last sentence");
+}
+
+#[test]
+fn the_counterpart_panel_never_covers_the_cursor_sentence() {
+    let mut app = sample_app(80, 24);
+    // Regression: at 80×24 the panel opened over the cursor sentence and j then moved the cursor.
+    app.feed("]m]m");
+    let here = app.reader.cursor_sentence(&app.shared, 0).unwrap();
+    app.feed("c");
+    let rows = screen_text(&app);
+    let panel_top = rows.iter().position(|r| r.contains("Other tellings")).unwrap();
+    let bars: Vec<usize> = (0..panel_top).filter(|&y| rows[y].chars().nth(2) == Some('▌')).collect();
+    assert!(!bars.is_empty(), "the cursor bar shows above the panel: {rows:#?}");
+    let sentence = app.shared.docs[0].sentence(here.sentence);
+    let last_word = sentence.split_whitespace().last().unwrap();
+    assert!(rows[..panel_top].iter().any(|r| r.contains(last_word)), "the whole sentence shows: {rows:#?}");
+    app.feed("j");
+    assert_eq!(app.reader.cursor_sentence(&app.shared, 0), Some(here), "j keeps the cursor sentence");
+    assert!(screen_text(&app).join("\n").contains("score 0.77"), "and the panel stays on it");
+}
+
+#[test]
+fn the_counterpart_panel_scrolls_when_its_tellings_do_not_fit() {
+    let mut app = sample_app(80, 20);
+    app.feed("}");
+    assert_eq!(app.shared.message.as_deref(), Some("the counterpart panel is closed (c opens it)"));
+    app.feed("]mc");
+    assert!(screen_text(&app).join("\n").contains("↓ more: }"));
+    app.feed("}");
+    assert!(app.reader.panel.scroll() > 0);
+    assert!(!screen_text(&app).join("\n").contains("↓ more"));
+    app.feed("{");
+    assert_eq!(app.reader.panel.scroll(), 0);
+    let panel_row = screen_text(&app).iter().position(|r| r.contains("Other tellings")).unwrap() as u16;
+    update(&mut app, Action::ScrollAt { column: 10, row: panel_row + 2, lines: 3 });
+    assert!(app.reader.panel.scroll() > 0, "the wheel over the panel scrolls it");
+    assert_eq!(app.reader.panes[0].top, 0, "not the pane");
+    app.feed("]m");
+    assert_eq!(app.reader.panel.scroll(), 0, "another sentence starts at the top");
+}
+
+#[test]
+fn help_shows_only_the_panes_that_exist_and_explains_the_screen() {
+    let mut app = sample_app(200, 50);
+    let text = help_pages(&mut app);
+    assert!(text.contains("focus pane 3"));
+    assert!(!text.contains("focus pane 4"), "three panes open");
+    for expected in ["how far through the text", "how many sources", "a hidden category", "search matches"] {
+        assert!(text.contains(expected), "help lacks {expected:?}");
+    }
+}
+
+#[test]
+fn the_explanation_keeps_a_matchs_own_quotation_marks_and_names_rules_in_words() {
+    let mut app = sample_app(80, 24);
+    // Regression: the title read ““final”” for a scare quote.
+    app.feed("2]f<Enter>");
+    let text = screen_text(&app).join("\n");
+    assert!(text.contains("“final”") && !text.contains("““final"), "{text}");
+    app.feed("q");
+
+    let docs = sample_docs();
+    let mut spans = vec![vec![span(&docs, 0, "Officials said", Category::Attribution)], Vec::new(), Vec::new()];
+    spans[0][0].rule = "anonymous_source".into();
+    let mut app = app_with(docs, 80, 24);
+    app.set_analysis(parallax::analysis::Analysis::from_parts(spans, Vec::new(), Vec::new()));
+    // Regression: the explanation said "Matched: anonymous_source".
+    app.feed("]fK");
+    let text = screen_text(&app).join("\n");
+    assert!(!text.contains("anonymous_source"), "{text}");
+    assert!(text.contains("Found by a rule: a claim handed to unnamed or vague"), "{text}");
+}
+
+#[test]
+fn a_hidden_category_is_marked_without_strikethrough() {
+    let mut app = sample_app(100, 10);
+    app.feed("<F3>");
+    let legend = &screen_text(&app)[8];
+    assert!(legend.contains("F3 ×hedge"), "{legend}");
+    assert!(legend.contains("F1 loaded"), "{legend}");
+}
+
+#[test]
+fn a_second_analysis_keeps_the_cursor_jumps_and_aligned_scrolling() {
+    use parallax::tui::Arrival;
+    use std::sync::Arc;
+    let docs = sample_docs();
+    let mut app = sample_app(120, 30);
+    app.feed("]m");
+    let origin = app.reader.panes[0];
+    app.feed("<Enter>s]f");
+    let highlighted =
+        app.reader.panes[1].highlight.map(|h| app.shared.analysis.as_ref().unwrap().framing[1][h].range.clone());
+    assert!(highlighted.is_some());
+    let (focus, panes, jumps) = (app.reader.focus, app.reader.panes.clone(), app.reader.jumps.clone());
+
+    // A refinement: one more span ahead of the highlighted one (so indices shift) and a new link.
+    let refined = |note: Option<&str>| {
+        use Category::*;
+        let analysis = analysis_of(
+            &docs,
+            &[
+                (0, "insult", Loaded),
+                (1, "Dockers reject", Label),
+                (1, "“final”", ScareQuote),
+                (1, "claimed", Attribution),
+                (1, "disgrace", Loaded),
+                (1, "was stranded", Passive),
+                (2, "collapsed", Loaded),
+            ],
+            &[
+                ((0, "Negotiators walked"), (1, "walked away"), 0.9),
+                ((0, "Negotiators walked"), (2, "collapsed"), 0.74),
+                ((1, "No date has been set"), (2, "Ships were diverted"), 0.72),
+            ],
+        );
+        Arrival { analysis: Arc::new(analysis), still_running: note.map(String::from) }
+    };
+    update(&mut app, Action::AnalysisArrived(refined(Some("refining links 40%"))));
+    assert!(status_row(&app).contains("[refining links 40%]"), "{}", status_row(&app));
+    assert_eq!(app.reader.focus, focus);
+    assert_eq!(app.reader.jumps, jumps, "the jump history stays");
+    assert!(app.reader.aligned);
+    for (doc, (before, after)) in panes.iter().zip(&app.reader.panes).enumerate() {
+        assert_eq!((before.top, before.cursor), (after.top, after.cursor), "pane {doc} stays put");
+    }
+    let now = app.reader.panes[1].highlight.map(|h| app.shared.analysis.as_ref().unwrap().framing[1][h].range.clone());
+    assert_eq!(now, highlighted, "the highlight cursor stays on the same words");
+    let rows = screen_text(&app);
+    assert!(rows.iter().any(|r| r.contains(" 2 No date has been set")), "derived counts rebuilt: {rows:#?}");
+
+    update(&mut app, Action::AnalysisArrived(refined(None)));
+    assert!(!status_row(&app).contains("refining"), "{}", status_row(&app));
+    app.feed("<C-o>");
+    assert_eq!((app.reader.focus, app.reader.panes[0]), (0, origin), "Ctrl-o still returns");
 }

@@ -4,10 +4,12 @@
 mod tui_support;
 
 use parallax::document::Document;
-use parallax::framing::{Category, ContrastUse, Explanation};
-use parallax::tui::{Action, App, Keymap, Overlay, Theme, update};
+use parallax::framing::{Category, ContrastUse, Explanation, Layer};
+use parallax::tui::modes::explain::Explain;
+use parallax::tui::{Action, App, Keymap, Theme, update};
 use tui_support::*;
 
+/// The seeds with a hand-made analysis: highlights, gutter counts and the legend.
 #[test]
 fn seeds_at_80x24() {
     insta::assert_snapshot!(draw(&seeds_app(80, 24)));
@@ -16,6 +18,12 @@ fn seeds_at_80x24() {
 #[test]
 fn seeds_at_200x50() {
     insta::assert_snapshot!(draw(&seeds_app(200, 50)));
+}
+
+/// The first frame, drawn before the analysis arrives.
+#[test]
+fn seeds_first_frame_before_the_analysis() {
+    insta::assert_snapshot!(draw(&seeds_text_app(80, 24)));
 }
 
 #[test]
@@ -57,10 +65,8 @@ fn jump_flash() {
 fn explanation_overlay_with_label_contrast() {
     let mut app = sample_app(80, 24);
     app.feed("2]f");
-    app.overlay = Some(Overlay::Explain {
-        doc: 1,
-        scroll: 0,
-        explanation: Explanation {
+    app.open(Explain::new(
+        Explanation {
             category: Category::Label,
             category_description: "How an actor, group or act is named where outlets choose between competing names."
                 .into(),
@@ -68,8 +74,14 @@ fn explanation_overlay_with_label_contrast() {
             matched: "strike".into(),
             note: Some("“Strike” and “walkout” name the same act with different weight.".into()),
             contrast: vec![ContrastUse { doc: 0, terms: vec!["strike".into()] }, ContrastUse { doc: 2, terms: vec![] }],
+            layer: Layer::Wording,
+            confidence: 1.0,
+            confident: true,
+            quoted: None,
+            referent: None,
         },
-    });
+        1,
+    ));
     insta::assert_snapshot!(draw(&app));
 }
 
@@ -90,13 +102,15 @@ fn counterpart_panel() {
 #[test]
 fn help_overlay() {
     let mut app = seeds_app(80, 24);
-    app.feed("?");
+    app.feed("H");
     insta::assert_snapshot!(draw(&app));
 }
 
 fn all_states(app: &mut App) -> Vec<String> {
     let mut screens = vec![draw(app)];
-    for keys in ["j", "]f", "]m<Enter>", "?", "q", "c", "]mK", "q", "z", "G", "u", "s", "]m"] {
+    for keys in
+        ["j", "]f", "]m<Enter>", "H", "q", "c", "]mK", "q", "z", "G", "u", "s", "]m", "/the", "<Enter>", "n", "y"]
+    {
         app.feed(keys);
         screens.push(draw(app));
     }
@@ -158,4 +172,101 @@ fn wide_characters_keep_the_layout() {
     let rows = screen_text(&app);
     assert!(rows[1].replace(' ', "").contains("日本語の記事です。停戦交渉は続いています。"), "{:?}", rows[1]);
     insta::assert_snapshot!(draw(&app));
+}
+
+/// Search highlights in every pane as the query is typed, the current match stronger, the prompt on the bottom row.
+#[test]
+fn search_prompt_while_typing() {
+    let mut app = sample_app(100, 20);
+    app.feed("/");
+    app.type_text("talks");
+    settle(&mut app);
+    insta::assert_snapshot!(draw(&app));
+}
+
+/// After Enter: the cursor on the match, counts in the headers and the status line.
+#[test]
+fn search_confirmed() {
+    let mut app = sample_app(100, 20);
+    app.feed("/");
+    app.type_text("offer");
+    app.feed("<Enter>n");
+    settle(&mut app);
+    insta::assert_snapshot!(draw(&app));
+}
+
+#[test]
+fn search_without_colour_keeps_its_cues() {
+    let docs = sample_docs();
+    let analysis = sample_analysis(&docs);
+    let mut app = App::new(docs, Keymap::default_keymap(), Theme::default_theme(true));
+    update(&mut app, Action::Resize(100, 20));
+    app.set_analysis(analysis);
+    app.feed("/");
+    app.type_text("talks");
+    app.feed("<Enter>");
+    let screen = draw(&app);
+    let coloured = screen.lines().filter(|l| l.contains("fg: ") && !l.contains("fg: Reset, bg: Reset")).count();
+    assert_eq!(coloured, 0, "NO_COLOR: no colour at all");
+    insta::assert_snapshot!(screen);
+}
+
+/// A hidden category is marked × besides being crossed out.
+#[test]
+fn legend_with_hidden_categories() {
+    let mut app = sample_app(100, 8);
+    app.feed("<F1>f3");
+    insta::assert_snapshot!(draw(&app));
+}
+
+/// At 80×24 the panel leaves the cursor sentence in sight.
+#[test]
+fn counterpart_panel_at_80x24_keeps_the_cursor_sentence() {
+    let mut app = seeds_app(80, 24);
+    app.feed("4]mc");
+    insta::assert_snapshot!(draw(&app));
+}
+
+/// Counterparts that do not fit: the title says so, and `}` scrolls.
+#[test]
+fn counterpart_panel_scrolls() {
+    let mut app = sample_app(80, 20);
+    app.feed("]mc");
+    let before = draw(&app);
+    assert!(before.contains("↓ more: }"), "{before}");
+    app.feed("}");
+    insta::assert_snapshot!(format!("{before}\n{}", draw(&app)));
+}
+
+/// Source and date in the headers when the documents name them.
+#[test]
+fn headers_show_source_and_date() {
+    let dated = |title: &str, source: &str, date: &str, text: &str| {
+        parallax::document::Document::new(
+            parallax::document::Meta {
+                path: "x.md".into(),
+                title: Some(title.into()),
+                source: Some(source.into()),
+                date: Some(date.into()),
+                ..parallax::document::Meta::default()
+            },
+            text.into(),
+        )
+    };
+    let docs = vec![
+        dated("Talks stall", "Example Wire", "2025-07-25", "Talks stall over the night shift."),
+        dated("Dockers walk out", "Port Weekly", "2025-07-26", "The dockers walked out."),
+    ];
+    let app = app_with(docs, 100, 6);
+    let rows = screen_text(&app);
+    assert!(rows[0].contains("Example Wire · 2025-07-25"), "{}", rows[0]);
+    insta::assert_snapshot!(draw(&app));
+}
+
+/// An app drawn before any resize (the terminal's size is only known then) still shows its text.
+#[test]
+fn drawn_before_the_first_resize() {
+    let app = App::new(sample_docs(), Keymap::default_keymap(), Theme::default_theme(false));
+    let rows = screen_text(&app);
+    assert!(rows[1].contains("Harbour talks stall"), "{rows:#?}");
 }

@@ -6,18 +6,22 @@
 //! the embedded defaults first, user files last. A later term with the same
 //! matching key replaces the earlier one in whatever category it was (the
 //! `[passive]` verb list is apart: its verbs only count inside an agentless
-//! passive); `remove` drops earlier terms of that category.
+//! passive); `remove` drops the earlier terms of that category that match the
+//! words written, and warns when none does.
+//!
+//! Errors and warnings point into the file (`FILE:LINE:COLUMN`) through
+//! [`crate::config`].
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
 use serde::Deserialize;
-use thiserror::Error;
 use toml::Spanned;
 
 use super::Category;
 use super::tokens;
+use crate::config::{ConfigError, Source, Warning};
+use crate::words::{FastMap, Word};
 
 /// The defaults shipped with parallax, one file per category.
 const DEFAULT_FILES: [(&str, &str); 7] = [
@@ -33,16 +37,8 @@ const DEFAULT_FILES: [(&str, &str); 7] = [
 static DEFAULT: LazyLock<Arc<Lexicon>> =
     LazyLock::new(|| Arc::new(Lexicon::parse_defaults().expect("embedded lexicon is valid")));
 
-#[derive(Debug, Error, PartialEq, Eq)]
-pub enum LexiconError {
-    #[error("{file}: cannot read lexicon: {reason}")]
-    Unreadable { file: String, reason: String },
-    #[error("{file}:{line}:{column}: {message}")]
-    Invalid { file: String, line: usize, column: usize, message: String },
-}
-
 /// One term of a lexicon, ready to match.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub category: Category,
     /// The term as written in the lexicon.
@@ -55,19 +51,95 @@ pub struct Entry {
     /// Only text written in lower case matches (keeps "may" off the month "May").
     pub lowercase_only: bool,
     pub keys: Vec<tokens::Key>,
-    /// The highlight takes in the next word, the one an intensifier modifies ("very good").
+    /// An adjective or adverb takes in the phrase it judges ("bogus claims", "brazenly lying"); by default
+    /// for loaded language and boosters.
     pub extend: bool,
     /// Matching keys that cancel a match when one of the next few words has them ("claimed the lives").
     pub unless_next: Vec<String>,
+    /// Matching keys that cancel a match when one of the two words before has them ("inspection regime").
+    pub unless_prev: Vec<String>,
+    /// When not empty: a match counts only when one of the next few words has one of these keys ("blasted the
+    /// plan as …", not "blasted a hole").
+    pub if_next: Vec<String>,
+    /// The group's estimated precision (share of its highlights annotators agree with), when measured.
+    pub confidence: Option<f32>,
+    /// Labels: a marked name ("terror group") is highlighted wherever it is used; an unmarked one
+    /// ("militant group") only where another source names the same referent differently.
+    pub marked: bool,
+    /// The group's place among the groups of its category in the file it came from (1-based).
+    pub group: u32,
 }
 
 /// All categories' descriptions and terms.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Lexicon {
     descriptions: BTreeMap<Category, String>,
     entries: Vec<Entry>,
-    /// Entry indices by the word of their first key.
-    by_first_word: crate::words::FastMap<String, Vec<usize>>,
+    index: Index,
+    /// What each label contrast set names ("an armed organisation"), by set id.
+    referents: BTreeMap<Arc<str>, String>,
+}
+
+/// The entries by their words, one word a level, so that finding the terms at a
+/// place in a text costs the length of the terms there, however many terms share
+/// a first word (a lexicon of 100,000 phrases starting with "the" stays fast).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Index {
+    /// `nodes[0]` is the root.
+    nodes: Vec<Node>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Node {
+    /// The next level by a word's lower-case form (exact terms) and by its matching key (the rest).
+    exact: FastMap<String, usize>,
+    stem: FastMap<String, usize>,
+    /// Entries whose last word leads here.
+    ends: Vec<usize>,
+}
+
+impl Index {
+    fn build(entries: &[Entry]) -> Index {
+        let mut nodes = vec![Node::default()];
+        for (i, e) in entries.iter().enumerate() {
+            let mut at = 0;
+            for key in &e.keys {
+                let fresh = nodes.len();
+                let edges = match key {
+                    tokens::Key::Exact(_) => &mut nodes[at].exact,
+                    tokens::Key::Stem { .. } => &mut nodes[at].stem,
+                };
+                at = *edges.entry(key.word().to_string()).or_insert(fresh);
+                if at == fresh {
+                    nodes.push(Node::default());
+                }
+            }
+            nodes[at].ends.push(i);
+        }
+        Index { nodes }
+    }
+
+    /// The entries whose words match the words of `tokens` from `at` on, shorter terms first.
+    fn find(&self, tokens: &[Word], at: usize) -> Vec<usize> {
+        let mut found = Vec::new();
+        let mut level = vec![0];
+        for token in tokens.iter().skip(at) {
+            let next: Vec<usize> = level
+                .iter()
+                .flat_map(|&n| {
+                    let node = &self.nodes[n];
+                    node.exact.get(&*token.lower).into_iter().chain(node.stem.get(&*token.key))
+                })
+                .copied()
+                .collect();
+            if next.is_empty() {
+                break;
+            }
+            found.extend(next.iter().flat_map(|&n| self.nodes[n].ends.iter().copied()));
+            level = next;
+        }
+        found
+    }
 }
 
 #[derive(Deserialize)]
@@ -107,8 +179,17 @@ struct Group {
     lowercase: bool,
     #[serde(default)]
     unless_next: Vec<String>,
+    extend: Option<bool>,
     #[serde(default)]
-    extend: bool,
+    unless_prev: Vec<String>,
+    #[serde(default)]
+    if_next: Vec<String>,
+    /// Estimated precision of the group's highlights, 0 to 1.
+    confidence: Option<f32>,
+    /// Labels: what the contrast set names.
+    referent: Option<String>,
+    /// Labels: `false` for an unmarked name, highlighted only where sources differ.
+    marked: Option<bool>,
 }
 
 impl Default for Lexicon {
@@ -124,7 +205,7 @@ impl Lexicon {
     }
 
     /// Parses the embedded default files afresh ([`Lexicon::embedded`] does it once).
-    pub fn parse_defaults() -> Result<Lexicon, LexiconError> {
+    pub fn parse_defaults() -> Result<Lexicon, ConfigError> {
         let mut lexicon = Lexicon::empty();
         for (name, text) in DEFAULT_FILES {
             lexicon.merge_str(name, text)?;
@@ -133,34 +214,39 @@ impl Lexicon {
     }
 
     pub fn empty() -> Lexicon {
-        Lexicon { descriptions: BTreeMap::new(), entries: Vec::new(), by_first_word: crate::words::FastMap::default() }
-    }
-
-    /// The defaults with each file of `files` merged over them in order.
-    pub fn with_files<P: AsRef<Path>>(files: &[P]) -> Result<Lexicon, LexiconError> {
-        let mut lexicon = Lexicon::clone(&Lexicon::embedded());
-        for path in files {
-            lexicon.merge_file(path.as_ref())?;
+        Lexicon {
+            descriptions: BTreeMap::new(),
+            entries: Vec::new(),
+            index: Index::build(&[]),
+            referents: BTreeMap::new(),
         }
-        Ok(lexicon)
     }
 
-    pub fn merge_file(&mut self, path: &Path) -> Result<(), LexiconError> {
-        let name = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| LexiconError::Unreadable { file: name.clone(), reason: e.to_string() })?;
-        self.merge_str(&name, &text)
+    /// The defaults with each of `sources` merged over them in order, and the warnings of all of them.
+    pub fn with_sources(sources: &[Source]) -> Result<(Lexicon, Vec<Warning>), ConfigError> {
+        let mut lexicon = Lexicon::clone(&Lexicon::embedded());
+        let mut warnings = Vec::new();
+        for source in sources {
+            warnings.extend(lexicon.merge(source)?);
+        }
+        Ok((lexicon, warnings))
     }
 
-    /// Merges lexicon text named `file` (for error messages) over this lexicon.
-    /// Nothing changes when the text is invalid.
-    pub fn merge_str(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
-        let invalid = |span: Option<std::ops::Range<usize>>, message: String| {
-            let (line, column) = line_column(text, span.map_or(0, |s| s.start));
-            LexiconError::Invalid { file: file.to_string(), line, column, message }
-        };
-        let schema: FileSchema = toml::from_str(text).map_err(|e| invalid(e.span(), e.message().trim().to_string()))?;
+    /// Merges lexicon text named `file` (for messages) over this lexicon; see [`Lexicon::merge`].
+    pub fn merge_str(&mut self, file: &str, text: &str) -> Result<Vec<Warning>, ConfigError> {
+        self.merge(&Source::new(file, text))
+    }
+
+    /// Merges a lexicon file over this lexicon and returns its warnings (a `remove`
+    /// that matches nothing). Nothing changes when the file is invalid.
+    pub fn merge(&mut self, source: &Source) -> Result<Vec<Warning>, ConfigError> {
+        let invalid =
+            |span: Option<std::ops::Range<usize>>, message: String| source.error(span.unwrap_or(0..0), message);
+        let schema: FileSchema = source.parse()?;
         let mut merged = self.clone();
+        let mut warnings = Vec::new();
+        // Earlier terms that this file's `remove` lists match.
+        let mut removed_entries: HashSet<usize> = HashSet::new();
         // Terms of this file so far by their words, to catch one written twice (e.g. "claim" and "claims").
         let mut in_file: HashMap<Vec<String>, String> = HashMap::new();
         let mut added: Vec<Entry> = Vec::new();
@@ -179,13 +265,31 @@ impl Lexicon {
                 merged.descriptions.insert(category, d.trim().to_string());
             }
             for removed in &section.remove {
-                let keys = tokens::term_keys(removed.get_ref(), false);
-                if keys.is_empty() {
+                let words = crate::words::words(removed.get_ref());
+                if words.is_empty() {
                     return Err(invalid(Some(removed.span()), "empty term in `remove`".into()));
                 }
-                merged.entries.retain(|e| !(e.category == category && same_words(&e.keys, &keys)));
+                // The terms that would mark these words, exact or by inflection: the term as written in the
+                // lexicon or any form it matches removes it.
+                let whole = |&i: &usize| merged.entries[i].keys.len() == words.len();
+                let matching: Vec<usize> = merged.index.find(&words, 0).into_iter().filter(whole).collect();
+                let (here, elsewhere): (Vec<usize>, Vec<usize>) =
+                    matching.into_iter().partition(|&i| merged.entries[i].category == category);
+                if here.is_empty() {
+                    let term = removed.get_ref().trim();
+                    let message = match elsewhere.first().map(|&i| merged.entries[i].category) {
+                        Some(other) => format!(
+                            "`{term}` matches no [{}] term, so nothing is removed (it is a [{}] term: remove it there)",
+                            category.id(),
+                            other.id()
+                        ),
+                        None => format!("`{term}` matches no [{}] term, so nothing is removed", category.id()),
+                    };
+                    warnings.push(source.warning(removed.span(), message));
+                }
+                removed_entries.extend(here);
             }
-            for group in section.group {
+            for (ordinal, group) in section.group.into_iter().enumerate() {
                 if category == Category::ScareQuote {
                     let span = group.terms.first().map(Spanned::span);
                     return Err(invalid(
@@ -193,14 +297,28 @@ impl Lexicon {
                         "scare quotes are found by a rule; [scare_quote] takes only a description".into(),
                     ));
                 }
-                if category != Category::Label && (group.id.is_some() || group.neutral) {
+                if category != Category::Label
+                    && (group.id.is_some() || group.neutral || group.referent.is_some() || group.marked.is_some())
+                {
                     let span = group.terms.first().map(Spanned::span);
-                    return Err(invalid(span, "`id` and `neutral` (contrast sets) belong in [label] groups".into()));
+                    let message = "`id`, `neutral`, `marked` and `referent` (contrast sets) belong in [label] groups";
+                    return Err(invalid(span, message.into()));
+                }
+                if let Some(c) = group.confidence
+                    && !(0.0..=1.0).contains(&c)
+                {
+                    let span = group.terms.first().map(Spanned::span);
+                    return Err(invalid(span, format!("confidence {c} is outside 0 to 1")));
                 }
                 let note: Option<Arc<str>> = group.note.map(|n| Arc::from(n.trim()));
                 let contrast: Option<Arc<str>> = group.id.map(Arc::from);
-                let unless_next: Vec<String> =
-                    group.unless_next.iter().map(|w| crate::words::key(&w.to_lowercase())).collect();
+                if let (Some(id), Some(referent)) = (&contrast, group.referent) {
+                    merged.referents.insert(Arc::clone(id), referent.trim().to_string());
+                }
+                let keys_of = |words: &[String]| words.iter().map(|w| crate::words::key(&w.to_lowercase())).collect();
+                let unless_next: Vec<String> = keys_of(&group.unless_next);
+                let unless_prev: Vec<String> = keys_of(&group.unless_prev);
+                let if_next: Vec<String> = keys_of(&group.if_next);
                 for term in &group.terms {
                     let keys = tokens::term_keys(term.get_ref(), group.exact);
                     if keys.is_empty() {
@@ -225,7 +343,12 @@ impl Lexicon {
                         lowercase_only: group.lowercase,
                         keys,
                         unless_next: unless_next.clone(),
-                        extend: group.extend,
+                        unless_prev: unless_prev.clone(),
+                        if_next: if_next.clone(),
+                        extend: group.extend.unwrap_or(matches!(category, Category::Loaded | Category::Booster)),
+                        confidence: group.confidence,
+                        marked: group.marked.unwrap_or(true),
+                        group: ordinal as u32 + 1,
                     });
                 }
             }
@@ -234,14 +357,16 @@ impl Lexicon {
         // "threaten" can be both a stance verb and a passive verb.
         let replaced: HashSet<(bool, Vec<String>)> =
             added.iter().map(|e| (e.category == Category::Passive, words_of(&e.keys))).collect();
-        merged.entries.retain(|e| !replaced.contains(&(e.category == Category::Passive, words_of(&e.keys))));
+        let mut i = 0;
+        merged.entries.retain(|e| {
+            let removed = removed_entries.contains(&i);
+            i += 1;
+            !removed && !replaced.contains(&(e.category == Category::Passive, words_of(&e.keys)))
+        });
         merged.entries.extend(added);
-        merged.by_first_word.clear();
-        for (i, e) in merged.entries.iter().enumerate() {
-            merged.by_first_word.entry(e.keys[0].word().to_string()).or_default().push(i);
-        }
+        merged.index = Index::build(&merged.entries);
         *self = merged;
-        Ok(())
+        Ok(warnings)
     }
 
     /// What the category marks, for the reader.
@@ -253,20 +378,20 @@ impl Lexicon {
         &self.entries
     }
 
-    /// Indices of the entries whose first word could match `token`.
-    pub(super) fn candidates<'a>(&'a self, token: &crate::words::Word) -> impl Iterator<Item = usize> + 'a {
-        let by_key = self.by_first_word.get(&*token.key);
-        let by_form = (token.lower != token.key).then(|| self.by_first_word.get(&*token.lower)).flatten();
-        by_key.into_iter().chain(by_form).flatten().copied()
+    /// Indices of the entries whose words match the words of `tokens` from `at` on.
+    pub(super) fn candidates(&self, tokens: &[Word], at: usize) -> impl Iterator<Item = usize> {
+        self.index.find(tokens, at).into_iter()
     }
 
     /// The verb entry of [`Category::Passive`] that `token` is a form of: the
     /// verbs whose agentless passive is worth pointing at.
-    pub fn passive_verb(&self, token: &crate::words::Word) -> Option<usize> {
-        self.candidates(token).find(|&i| {
-            let e = &self.entries[i];
-            e.category == Category::Passive && e.keys.len() == 1 && e.keys[0].matches(token)
-        })
+    pub fn passive_verb(&self, token: &Word) -> Option<usize> {
+        self.candidates(std::slice::from_ref(token), 0).find(|&i| self.entries[i].category == Category::Passive)
+    }
+
+    /// What label contrast set `id` names, as the lexicon describes it.
+    pub fn referent(&self, id: &str) -> Option<&str> {
+        self.referents.get(id).map(String::as_str)
     }
 
     /// The entry of `category` written exactly `term` (a span's `rule`).
@@ -288,14 +413,6 @@ fn words_of(keys: &[tokens::Key]) -> Vec<String> {
 
 fn same_words(a: &[tokens::Key], b: &[tokens::Key]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.word() == y.word())
-}
-
-/// 1-based line and column (in characters) of byte `offset`.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    (line, column)
 }
 
 #[cfg(test)]
@@ -341,6 +458,58 @@ mod tests {
     }
 
     #[test]
+    fn remove_works_for_terms_of_exact_groups() {
+        // "claimed" is in an `exact` group of [attribution]: it used to stay, silently.
+        let mut lex = Lexicon::clone(&Lexicon::embedded());
+        assert!(lex.entry(Category::Attribution, "claimed").is_some());
+        let warnings = lex.merge_str("u.toml", "[attribution]\nremove = [\"claimed\", \"Alleges\"]\n").unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(lex.entry(Category::Attribution, "claimed").is_none());
+        assert!(lex.entry(Category::Attribution, "alleges").is_none());
+        assert!(lex.entry(Category::Attribution, "claims").is_some(), "only the form named goes");
+    }
+
+    #[test]
+    fn remove_by_any_form_drops_an_inflected_term() {
+        let mut lex = Lexicon::clone(&Lexicon::embedded());
+        assert!(lex.merge_str("u.toml", "[loaded]\nremove = [\"massacred\"]\n").unwrap().is_empty());
+        assert!(lex.find(Category::Loaded, "massacre").is_none());
+    }
+
+    #[test]
+    fn a_removed_term_that_matches_nothing_is_a_warning_with_its_position() {
+        let mut lex = Lexicon::clone(&Lexicon::embedded());
+        let text = "[loaded]\nremove = [\"massacre\",\n  \"kerfuffle\", \"reportedly\"]\n";
+        let warnings: Vec<String> = lex.merge_str("u.toml", text).unwrap().iter().map(|w| w.to_string()).collect();
+        assert_eq!(
+            warnings,
+            [
+                "u.toml:3:3: `kerfuffle` matches no [loaded] term, so nothing is removed",
+                "u.toml:3:16: `reportedly` matches no [loaded] term, so nothing is removed (it is a [hedge] term: \
+                 remove it there)",
+            ]
+        );
+        assert!(lex.find(Category::Loaded, "massacre").is_none(), "the known term is still removed");
+    }
+
+    #[test]
+    fn terms_sharing_first_words_are_all_found_longest_first_by_the_matcher() {
+        let mut lex = Lexicon::empty();
+        let terms: Vec<String> = (0..2000).map(|i| format!("\"the w{i}k\"")).collect();
+        let text =
+            format!("[[loaded.group]]\nterms = [\"the\", \"the w7k\", {}, \"the w7k again\"]\n", terms[8..].join(", "));
+        lex.merge_str("u.toml", &text).unwrap();
+        let words = crate::words::words("the w7k again and the w1999k, the end");
+        let found = |at: usize| -> Vec<&str> {
+            lex.candidates(&words, at).map(|i| lex.entries()[i].term.as_str()).collect::<Vec<_>>()
+        };
+        assert_eq!(found(0), ["the", "the w7k", "the w7k again"]);
+        assert_eq!(found(4), ["the", "the w1999k"]);
+        assert_eq!(found(6), ["the"]);
+        assert!(found(1).is_empty());
+    }
+
+    #[test]
     fn description_is_overridden() {
         let mut lex = Lexicon::empty();
         lex.merge_str("u.toml", "[hedge]\ndescription = \"Softeners.\"\n").unwrap();
@@ -351,7 +520,7 @@ mod tests {
     fn syntax_error_names_file_line_and_column() {
         let mut lex = Lexicon::empty();
         let err = lex.merge_str("u.toml", "[loaded]\ndescription = \"x\"\nterms = [\"a\",\n").unwrap_err();
-        let LexiconError::Invalid { file, line, column, .. } = &err else { panic!("{err:?}") };
+        let ConfigError::Invalid { file, line, column, .. } = &err else { panic!("{err:?}") };
         assert_eq!(file, "u.toml");
         assert_eq!(*line, 3);
         assert!(*column >= 1);
@@ -401,5 +570,22 @@ mod tests {
         let before = lex.clone();
         assert!(lex.merge_str("u.toml", "[[loaded.group]]\nterms = [\"zzz\", \"\"]\n").is_err());
         assert_eq!(lex, before);
+    }
+
+    #[test]
+    fn confidence_marked_and_referent_are_read_and_checked() {
+        let mut lex = Lexicon::empty();
+        lex.merge_str(
+            "u.toml",
+            "[[label.group]]\nid = \"x\"\nreferent = \"a thing\"\nmarked = false\nconfidence = 0.4\nterms = [\"thingy\"]\n",
+        )
+        .unwrap();
+        let e = lex.find(Category::Label, "thingy").unwrap();
+        assert_eq!((e.confidence, e.marked, e.group), (Some(0.4), false, 1));
+        assert_eq!(lex.referent("x"), Some("a thing"));
+        let err = lex.merge_str("u.toml", "[[hedge.group]]\nconfidence = 1.5\nterms = [\"maybe\"]\n").unwrap_err();
+        assert!(err.to_string().contains("outside 0 to 1"), "{err}");
+        let err = lex.merge_str("u.toml", "[[hedge.group]]\nreferent = \"x\"\nterms = [\"maybe\"]\n").unwrap_err();
+        assert!(err.to_string().contains("[label]"), "{err}");
     }
 }

@@ -9,6 +9,10 @@ use crate::words::Word;
 
 /// How many words after a term its `unless_next` words are looked for ("withdraw from the nuclear deal").
 const UNLESS_REACH: usize = 4;
+/// How many words after a term its `if_next` words are looked for ("blasted Senator Ana Ruiz for").
+const IF_REACH: usize = 6;
+/// How many words before a term its `unless_prev` words are looked for ("weapons inspection regime").
+const UNLESS_PREV_REACH: usize = 2;
 
 /// A lexicon term found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,7 +29,7 @@ pub fn find(text: &str, tokens: &[Word], lexicon: &Lexicon) -> Vec<Found> {
         // Passive verbs are a list of their own, read by the passive rule: matched here, "pressure" would hide a
         // user's loaded "pressure" written later.
         let best = lexicon
-            .candidates(&tokens[i])
+            .candidates(tokens, i)
             .filter(|&e| lexicon.entries()[e].category != Category::Passive)
             .filter(|&e| matches_at(text, tokens, i, &lexicon.entries()[e]))
             .max_by_key(|&e| (lexicon.entries()[e].keys.len(), std::cmp::Reverse(e)));
@@ -51,7 +55,16 @@ fn matches_at(text: &str, tokens: &[Word], at: usize, entry: &Entry) -> bool {
         .skip(at + entry.keys.len())
         .take(UNLESS_REACH)
         .all(|next| !entry.unless_next.iter().any(|k| *k == *next.key));
-    words_match && adjacent && case_ok && not_cancelled
+    let not_cancelled_before = tokens[at.saturating_sub(UNLESS_PREV_REACH)..at]
+        .iter()
+        .all(|prev| !entry.unless_prev.iter().any(|k| *k == *prev.key));
+    let required = entry.if_next.is_empty()
+        || tokens
+            .iter()
+            .skip(at + entry.keys.len())
+            .take(IF_REACH)
+            .any(|next| entry.if_next.iter().any(|k| *k == *next.key));
+    words_match && adjacent && case_ok && not_cancelled && not_cancelled_before && required
 }
 
 #[cfg(test)]
@@ -98,6 +111,13 @@ mod tests {
         assert_eq!(
             found("In May it may rain. They claimed responsibility and claimed victory.", &lex),
             ["may", "claimed"]
+        );
+        let lex = lexicon("[[loaded.group]]\nterms = [\"blasted\"]\nexact = true\nif_next = [\"as\", \"for\"]\n");
+        assert_eq!(found("Jets blasted a hole in the wall. She blasted the plan as reckless.", &lex), ["blasted"]);
+        let lex = lexicon("[[label.group]]\nterms = [\"regime\"]\nunless_prev = [\"inspection\"]\n");
+        assert_eq!(
+            found("The inspection regime held; the weapons inspection regime too; the regime fell.", &lex),
+            ["regime"]
         );
     }
 }

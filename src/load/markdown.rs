@@ -44,9 +44,31 @@ pub fn render(md: &str) -> (Vec<String>, Option<String>) {
     (paragraphs, first_heading)
 }
 
+/// Words of the text outside links: what a page of headlines or a menu lacks and an article has.
+pub fn unlinked_words(md: &str) -> usize {
+    let mut depth = 0usize;
+    let mut words = 0;
+    for event in Parser::new(md) {
+        match event {
+            Event::Start(Tag::Link { .. }) => depth += 1,
+            Event::End(TagEnd::Link) => depth = depth.saturating_sub(1),
+            Event::Text(t) if depth == 0 => {
+                words += t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unlinked_words_leave_out_link_text() {
+        assert_eq!(unlinked_words("The *envoy* met [senior officials](http://x.test) today.\n\n- [one](/1)\n- two"), 5);
+    }
 
     #[test]
     fn headings_kept_emphasis_and_links_flattened() {

@@ -1,18 +1,21 @@
 //! Turning the user's inputs (files, directories, standard input, the bundled
 //! seeds) into documents.
 
+mod decode;
 mod frontmatter;
 mod html;
 mod markdown;
+mod read;
 
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
 use crate::clean;
 use crate::document::{Document, Meta};
+use decode::{Decoded, decode};
+pub use read::{DEFAULT_MAX_BYTES, Refusal, parse_size};
 
 #[derive(Debug, Error)]
 pub enum LoadError {
@@ -24,6 +27,8 @@ pub enum LoadError {
     EmptyDirectory { path: String },
     #[error("{path}: binary file, not a document")]
     Binary { path: String },
+    #[error("{path}: refused: {refusal}")]
+    Refused { path: String, refusal: Refusal },
     #[error("standard input was named more than once")]
     StdinTwice,
 }
@@ -60,11 +65,20 @@ impl Format {
     }
 }
 
-/// Loads every input in order. A path that does not exist or cannot be read is
-/// an error; binary files are skipped with a warning unless nothing else is left.
+/// [`load_paths_limited`] with the default limit of [`DEFAULT_MAX_BYTES`] per input.
 pub fn load_paths(inputs: &[PathBuf]) -> Result<Loaded, LoadError> {
+    load_paths_limited(inputs, DEFAULT_MAX_BYTES)
+}
+
+/// Loads every input in order, reading at most `max_bytes` from each. A path
+/// that does not exist, cannot be read, is not a regular file or directory, or
+/// is larger than the limit is an error, and so is standard input beyond the
+/// limit. In a directory, such files, and links to files outside it, are
+/// skipped with a warning; so are binary files anywhere, unless nothing else is left.
+pub fn load_paths_limited(inputs: &[PathBuf], max_bytes: u64) -> Result<Loaded, LoadError> {
     let mut loaded = Loaded::default();
-    let mut binaries = Vec::new();
+    // Reported when nothing at all could be loaded.
+    let mut first_skipped = None;
     let mut stdin_used = false;
     for input in inputs {
         if input.as_os_str() == "-" {
@@ -72,50 +86,83 @@ pub fn load_paths(inputs: &[PathBuf]) -> Result<Loaded, LoadError> {
                 return Err(LoadError::StdinTwice);
             }
             stdin_used = true;
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| LoadError::Unreadable { path: "-".into(), reason: e.to_string() })?;
-            push(&mut loaded, &mut binaries, "-", &bytes, Format::Plain);
+            let bytes = read_input(input, max_bytes)?;
+            push(&mut loaded, &mut first_skipped, "-", &bytes, Format::Plain);
             continue;
         }
         let shown = input.display().to_string();
         let meta = fs::metadata(input).map_err(|e| io_error(&shown, e))?;
         if meta.is_dir() {
-            let files = directory_documents(input).map_err(|e| io_error(&shown, e))?;
-            if files.is_empty() {
+            let (files, skipped) = directory_documents(input).map_err(|e| io_error(&shown, e))?;
+            if files.is_empty() && skipped.is_empty() {
                 return Err(LoadError::EmptyDirectory { path: shown });
             }
-            for file in files {
+            for (name, refusal) in skipped {
+                skip(&mut loaded, &mut first_skipped, name, refusal);
+            }
+            for (file, follow) in files {
                 let name = file.display().to_string();
-                let bytes = fs::read(&file).map_err(|e| io_error(&name, e))?;
-                push(&mut loaded, &mut binaries, &name, &bytes, Format::from_path(&file));
+                match read::file(&follow, max_bytes, false) {
+                    Ok(bytes) => push(&mut loaded, &mut first_skipped, &name, &bytes, Format::from_path(&file)),
+                    Err(read::ReadError::Refused(refusal)) => skip(&mut loaded, &mut first_skipped, name, refusal),
+                    Err(read::ReadError::Io(e)) => return Err(io_error(&name, e)),
+                }
             }
         } else {
-            let bytes = fs::read(input).map_err(|e| io_error(&shown, e))?;
-            push(&mut loaded, &mut binaries, &shown, &bytes, Format::from_path(input));
+            let bytes = read_input(input, max_bytes)?;
+            push(&mut loaded, &mut first_skipped, &shown, &bytes, Format::from_path(input));
         }
     }
-    if let (true, Some(path)) = (loaded.documents.is_empty(), binaries.into_iter().next()) {
-        return Err(LoadError::Binary { path });
+    if let (true, Some(error)) = (loaded.documents.is_empty(), first_skipped) {
+        return Err(error);
     }
     Ok(loaded)
 }
 
-fn push(loaded: &mut Loaded, binaries: &mut Vec<String>, path: &str, bytes: &[u8], format: Format) {
-    if is_binary(bytes) {
-        loaded.warnings.push(format!("{path}: skipped, binary file"));
-        binaries.push(path.to_string());
-        return;
+/// The bytes of one input named by the user: a regular file (followed through
+/// links), or standard input for `-`; at most `max_bytes` of it.
+pub fn read_input(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
+    if path.as_os_str() == "-" {
+        return read::stdin(max_bytes).map_err(|e| read_error("-", e));
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => std::borrow::Cow::Borrowed(t),
-        Err(_) => {
-            loaded.warnings.push(format!("{path}: not valid UTF-8, undecodable bytes replaced"));
-            String::from_utf8_lossy(bytes)
+    read::file(path, max_bytes, true).map_err(|e| read_error(&path.display().to_string(), e))
+}
+
+fn skip(loaded: &mut Loaded, first_skipped: &mut Option<LoadError>, path: String, refusal: Refusal) {
+    loaded.warnings.push(format!("{path}: skipped: {refusal}"));
+    first_skipped.get_or_insert(LoadError::Refused { path, refusal });
+}
+
+fn push(loaded: &mut Loaded, first_skipped: &mut Option<LoadError>, path: &str, bytes: &[u8], format: Format) {
+    match from_bytes(path, bytes, format, &mut loaded.warnings) {
+        Ok(document) => loaded.documents.push(document),
+        Err(e) => {
+            loaded.warnings.push(format!("{path}: skipped, binary file"));
+            first_skipped.get_or_insert(e);
         }
-    };
-    loaded.documents.push(parse(path, &text, format));
+    }
+}
+
+/// A document from a file's bytes: decoded (UTF-8, or UTF-16/UTF-32 with a byte
+/// order mark), parsed as `format` and cleaned. Repairs and bounded work are
+/// noted in `warnings`; a binary file is an error.
+pub fn from_bytes(path: &str, bytes: &[u8], format: Format, warnings: &mut Vec<String>) -> Result<Document, LoadError> {
+    match decode(bytes) {
+        Decoded::Binary => Err(LoadError::Binary { path: path.to_string() }),
+        Decoded::Text { text, replaced } => {
+            if let Some(encoding) = replaced {
+                warnings.push(format!("{path}: not valid {encoding}, undecodable bytes replaced"));
+            }
+            Ok(parse_reporting(path, &text, format, warnings))
+        }
+    }
+}
+
+fn read_error(path: &str, e: read::ReadError) -> LoadError {
+    match e {
+        read::ReadError::Refused(refusal) => LoadError::Refused { path: path.to_string(), refusal },
+        read::ReadError::Io(e) => io_error(path, e),
+    }
 }
 
 fn io_error(path: &str, e: std::io::Error) -> LoadError {
@@ -125,24 +172,81 @@ fn io_error(path: &str, e: std::io::Error) -> LoadError {
     }
 }
 
-fn directory_documents(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = fs::read_dir(dir)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && Format::is_document(p))
-        .filter(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')))
-        .collect();
-    files.sort();
-    Ok(files)
-}
+/// A directory's documents in name order, each as (name, path to open: a link's
+/// target inside the directory).
+type Listed = Vec<(PathBuf, PathBuf)>;
 
-/// NUL bytes do not occur in text; look at the start, as `git` and `grep` do.
-fn is_binary(bytes: &[u8]) -> bool {
-    bytes[..bytes.len().min(8192)].contains(&0)
+/// The documents of a directory and the entries refused, by name. Hidden files
+/// and subdirectories are passed over.
+fn directory_documents(dir: &Path) -> std::io::Result<(Listed, Vec<(String, Refusal)>)> {
+    let canonical = fs::canonicalize(dir)?;
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        if !Format::is_document(&path) || entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            continue;
+        }
+        if kind.is_symlink() {
+            match read::link_inside(&path, &canonical) {
+                Ok(target) if target.is_dir() => {}
+                Ok(target) => files.push((path, target)),
+                Err(refusal) => skipped.push((path.display().to_string(), refusal)),
+            }
+        } else {
+            files.push((path.clone(), path));
+        }
+    }
+    files.sort();
+    skipped.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok((files, skipped))
 }
 
 /// Parses decoded text of the given format into a document named `path`.
 pub fn parse(path: &str, raw: &str, format: Format) -> Document {
+    parse_reporting(path, raw, format, &mut Vec::new())
+}
+
+/// [`parse`], noting in `warnings` where the work was bounded or a fallback taken.
+pub fn parse_reporting(path: &str, raw: &str, format: Format, warnings: &mut Vec<String>) -> Document {
+    parse_as(path, raw, format, html::Require::AnyText, warnings)
+}
+
+/// A page fetched from `url` (the address the user gave, which names the
+/// document): its article as [`parse`] extracts it, with the site's name as the
+/// source, else the host. `None` when the page holds no article: a web page with
+/// too little paragraph text (a paywall stub, a page of links), one nested too
+/// deep to search for it, or an empty text.
+pub fn parse_page(url: &str, body: &str, format: Format) -> Option<Document> {
+    let mut doc = parse_as(url, body, format, html::Require::Article, &mut Vec::new());
+    if doc.is_empty() {
+        return None;
+    }
+    doc.url = Some(url.to_string());
+    doc.source = doc.source.or_else(|| host(url));
+    Some(doc)
+}
+
+/// The host of an http(s) URL without a leading `www.`, e.g. `example.org`.
+fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?;
+    // A port follows the last colon, except inside an IPv6 literal.
+    let host = match host.rfind(':') {
+        Some(i) if !host[i..].contains(']') => &host[..i],
+        _ => host,
+    };
+    let host = host.strip_prefix("www.").unwrap_or(host).to_ascii_lowercase();
+    (!host.is_empty()).then_some(host)
+}
+
+fn parse_as(path: &str, raw: &str, format: Format, require: html::Require, warnings: &mut Vec<String>) -> Document {
     let mut meta = Meta { path: path.to_string(), ..Meta::default() };
     let raw = clean::normalise_newlines(raw.strip_prefix('\u{FEFF}').unwrap_or(raw));
     let text = match format {
@@ -151,15 +255,19 @@ pub fn parse(path: &str, raw: &str, format: Format) -> Document {
             let (paragraphs, _) = markdown::render(frontmatter::split(&raw, &mut meta));
             clean::clean_plain(&paragraphs.join("\n\n"))
         }
-        Format::Html => match html::extract(&raw, &mut meta) {
+        Format::Html => match html::extract(path, &raw, &mut meta, require, warnings) {
             Some(paragraphs) => clean::clean_plain(&paragraphs.join("\n\n")),
             None => String::new(),
         },
     };
     for field in [&mut meta.title, &mut meta.source, &mut meta.date, &mut meta.url] {
-        *field = field.take().map(|v| clean::strip_controls(&v).split_whitespace().collect::<Vec<_>>().join(" "));
+        // A value of nothing but controls or spaces is no value.
+        *field = field
+            .take()
+            .map(|v| clean::strip_controls(&v).split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|v| !v.is_empty());
     }
-    Document::new(meta, text)
+    Document::new_reporting(meta, text, warnings)
 }
 
 #[cfg(test)]
@@ -191,8 +299,14 @@ mod tests {
     }
 
     #[test]
-    fn binary_detection() {
-        assert!(is_binary(b"abc\0def"));
-        assert!(!is_binary("plain text é".as_bytes()));
+    fn a_fetched_page_is_named_by_its_site_else_its_host() {
+        let body = "Negotiators walked out of the harbour talks on Tuesday. ".repeat(12);
+        let d = parse_page("https://www.Example.org:8443/a/b?c#d", &body, Format::Plain).unwrap();
+        assert_eq!(d.path, "https://www.Example.org:8443/a/b?c#d");
+        assert_eq!(d.url.as_deref(), Some("https://www.Example.org:8443/a/b?c#d"));
+        assert_eq!(d.source.as_deref(), Some("example.org"));
+        assert_eq!(host("http://user:pw@[::1]:80/x").as_deref(), Some("[::1]"));
+        assert_eq!(host("http:///x"), None);
+        assert!(parse_page("https://example.org/", "  \n", Format::Plain).is_none());
     }
 }

@@ -1,8 +1,15 @@
-//! What the reader can do, independent of the keys that ask for it.
+//! What can happen to the reader: the actions keys are bound to, and the events
+//! (keys, resizes, the mouse, the analysis arriving, background ticks) that
+//! [`update`](super::update) applies like any other action.
 
+use std::sync::Arc;
+
+use crate::analysis::Analysis;
 use crate::framing::Category;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+use super::keymap::Key;
+
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     LineDown,
     LineUp,
@@ -22,6 +29,7 @@ pub enum Action {
     ToggleCategory(Category),
     ToggleAllCategories,
     Legend,
+    /// `]m`: the next sentence other sources also report.
     NextMatch,
     PrevMatch,
     /// Enter: explain the highlight under the cursor, or jump to the cursor sentence's counterpart.
@@ -31,10 +39,25 @@ pub enum Action {
     JumpForward,
     AlignedScrolling,
     CounterpartPanel,
+    PanelDown,
+    PanelUp,
     SourceOnly,
+    SearchForward,
+    SearchBackward,
+    /// `n`: the next search match, on into the next pane that has one.
+    SearchNext,
+    SearchPrev,
+    CopySentence,
+    CopyCitation,
+    CopyCounterparts,
     Help,
+    /// Give the terminal back to the shell and stop (Ctrl-z); `fg` comes back.
+    Suspend,
     Quit,
     Cancel,
+
+    /// A key press: the modes see it first, then the keymap turns it into one of the actions above.
+    Key(Key),
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// Mouse wheel at a screen cell: lines to scroll (negative is up).
@@ -48,6 +71,57 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// An analysis of the documents: the first, or a later one that replaces it.
+    AnalysisArrived(Arrival),
+    /// The analysis thread failed; the reader goes on without it.
+    AnalysisFailed(String),
+    /// Time for a slice of background work (counting search matches); sent while [`App::busy`](super::App::busy).
+    Tick,
+    /// From the search prompt.
+    Search(SearchEvent),
+}
+
+/// An analysis delivered to the reader. Every arrival replaces the analysis
+/// before it, so a fast first result can be refined later: positions, the jump
+/// history and aligned scrolling stay where they are.
+#[derive(Clone, Debug)]
+pub struct Arrival {
+    pub analysis: Arc<Analysis>,
+    /// What is still being worked on, for the status line ("refining links 40%"); `None` when this is final.
+    pub still_running: Option<String>,
+}
+
+impl Arrival {
+    /// A final analysis.
+    pub fn done(analysis: Analysis) -> Arrival {
+        Arrival { analysis: Arc::new(analysis), still_running: None }
+    }
+}
+
+/// Arrivals are compared by identity: the same analysis delivered with the same note.
+impl PartialEq for Arrival {
+    fn eq(&self, other: &Arrival) -> bool {
+        Arc::ptr_eq(&self.analysis, &other.analysis) && self.still_running == other.still_running
+    }
+}
+
+/// What the search prompt reports as it is used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SearchEvent {
+    /// The query changed (every key typed): matches show at once.
+    Typed(SearchInput),
+    /// Enter: go to the first match.
+    Confirmed(SearchInput),
+    /// Esc: back to where the search started.
+    Cancelled,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchInput {
+    pub query: String,
+    pub backward: bool,
+    /// Literal text only, without a word's inflections.
+    pub exact: bool,
 }
 
 /// One row of the catalogue: the keymap name of an action, its help text and its help section.
@@ -64,20 +138,21 @@ const fn entry(name: &'static str, action: Action, section: &'static str, help: 
 
 const MOVE: &str = "Moving";
 const PANES: &str = "Panes";
+const SEARCH: &str = "Search and copy";
 const FRAMING: &str = "Framing language";
 const CLAIMS: &str = "Matching claims";
 const GENERAL: &str = "General";
 
-/// Every action a key can be bound to, in help order (resize and mouse actions come from events).
-pub const CATALOGUE: [Entry; 43] = [
+/// Every action a key can be bound to, in help order (the events above come from the terminal and the modes).
+pub const CATALOGUE: &[Entry] = &[
     entry("line_down", Action::LineDown, MOVE, "down one line"),
     entry("line_up", Action::LineUp, MOVE, "up one line"),
     entry("half_page_down", Action::HalfPageDown, MOVE, "down half a page"),
     entry("half_page_up", Action::HalfPageUp, MOVE, "up half a page"),
     entry("page_down", Action::PageDown, MOVE, "down a page"),
     entry("page_up", Action::PageUp, MOVE, "up a page"),
-    entry("top", Action::Top, MOVE, "to the top"),
-    entry("bottom", Action::Bottom, MOVE, "to the bottom"),
+    entry("top", Action::Top, MOVE, "to the top (the cursor to the first sentence)"),
+    entry("bottom", Action::Bottom, MOVE, "to the bottom (the cursor to the last sentence)"),
     entry("focus_next", Action::FocusNext, PANES, "focus the next pane"),
     entry("focus_prev", Action::FocusPrev, PANES, "focus the previous pane"),
     entry("focus_1", Action::Focus(0), PANES, "focus pane 1"),
@@ -90,6 +165,13 @@ pub const CATALOGUE: [Entry; 43] = [
     entry("focus_8", Action::Focus(7), PANES, "focus pane 8"),
     entry("focus_9", Action::Focus(8), PANES, "focus pane 9"),
     entry("zoom", Action::Zoom, PANES, "zoom the focused pane to full width, and back"),
+    entry("search_forward", Action::SearchForward, SEARCH, "search forward in every pane"),
+    entry("search_backward", Action::SearchBackward, SEARCH, "search backward in every pane"),
+    entry("search_next", Action::SearchNext, SEARCH, "next match, on into the next pane"),
+    entry("search_prev", Action::SearchPrev, SEARCH, "previous match, back into the previous pane"),
+    entry("copy_sentence", Action::CopySentence, SEARCH, "copy the cursor sentence"),
+    entry("copy_citation", Action::CopyCitation, SEARCH, "copy the cursor sentence with a citation line"),
+    entry("copy_counterparts", Action::CopyCounterparts, SEARCH, "copy the cursor sentence and the other tellings"),
     entry("next_highlight", Action::NextHighlight, FRAMING, "cursor to the next highlight"),
     entry("prev_highlight", Action::PrevHighlight, FRAMING, "cursor to the previous highlight"),
     entry("toggle_loaded", Action::ToggleCategory(Category::Loaded), FRAMING, "show/hide loaded language"),
@@ -114,10 +196,13 @@ pub const CATALOGUE: [Entry; 43] = [
     entry("jump_forward", Action::JumpForward, CLAIMS, "forward through the jump history"),
     entry("aligned_scrolling", Action::AlignedScrolling, CLAIMS, "aligned scrolling: other panes follow by meaning"),
     entry("counterpart_panel", Action::CounterpartPanel, CLAIMS, "show/hide the counterparts of the cursor sentence"),
+    entry("panel_down", Action::PanelDown, CLAIMS, "scroll the counterpart panel down"),
+    entry("panel_up", Action::PanelUp, CLAIMS, "scroll the counterpart panel up"),
     entry("source_only", Action::SourceOnly, CLAIMS, "mark sentences no other source reports"),
     entry("help", Action::Help, GENERAL, "this help"),
+    entry("suspend", Action::Suspend, GENERAL, "suspend to the shell (fg comes back)"),
     entry("quit", Action::Quit, GENERAL, "close the overlay, or quit"),
-    entry("cancel", Action::Cancel, GENERAL, "cancel pending keys, close the overlay"),
+    entry("cancel", Action::Cancel, GENERAL, "cancel pending keys, close the overlay, clear search highlights"),
 ];
 
 /// The keymap name of the toggle for `category`.

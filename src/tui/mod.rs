@@ -1,32 +1,33 @@
 //! The terminal reader: sources side by side, framing highlights, claim links.
 //!
 //! One plain state ([`App`]), actions ([`Action`]) applied by [`update`], and a
-//! pure [`render`]; keys reach actions through the keymap table. The event loop
-//! in `terminal` sleeps until input or the analysis arrives.
+//! pure [`render`]. Keys reach the stack of [`modes`] first, then the keymap;
+//! what no mode takes goes to the [`View`] on screen (the reading view,
+//! [`reader`]). The event loop in `terminal` sleeps until input, a signal or the
+//! analysis arrives, and works through background ticks only while idle.
 
 mod action;
 mod app;
-mod config;
-mod counterparts;
-mod explain;
+mod clipboard;
+mod derived;
 mod flow;
-mod gutter;
-mod header;
-mod help;
 mod keymap;
-mod layout;
-mod legend;
+pub mod modes;
 mod paint;
-mod panes;
+pub mod reader;
 mod render;
 mod status;
 mod terminal;
 mod theme;
+mod view;
 mod wrap;
 
-pub use action::Action;
-pub use app::{App, Location, Overlay, PaneState, update};
+pub use action::{Action, Arrival, SearchEvent, SearchInput};
+pub use app::{App, Shared, update};
+pub use clipboard::osc52;
 pub use keymap::{Key, Keymap, parse_keys};
+pub use reader::{Location, PaneState, Reader};
 pub use render::render;
 pub use terminal::{Settings, run};
 pub use theme::Theme;
+pub use view::{Status, View};

@@ -6,14 +6,15 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-/// Writes `s` at the start of row `area` (one row), clipped to it; returns the next column.
+/// Writes `s` at the start of row `area` (one row), clipped to it, in the form every terminal draws
+/// the same width ([`super::wrap::drawable`]); returns the next column.
 pub fn put(buf: &mut Buffer, area: Rect, x: u16, s: &str, style: Style) -> u16 {
     let area = area.intersection(buf.area);
     if area.is_empty() || x >= area.right() {
         return x;
     }
     let x = x.max(area.x);
-    buf.set_stringn(x, area.y, s, usize::from(area.right() - x), style).0
+    buf.set_stringn(x, area.y, super::wrap::drawable(s), usize::from(area.right() - x), style).0
 }
 
 /// Draws `text[line]` on row `area`, each byte patched with the styles of the

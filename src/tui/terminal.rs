@@ -1,6 +1,8 @@
 //! The terminal side: raw mode and the alternate screen, restored on every way
-//! out (return, panic, SIGTERM, SIGHUP), and the event loop, which blocks until
-//! a key, a mouse event, a resize, a signal or the analysis arrives.
+//! out (return, panic, every signal whose default is to end the process) and
+//! around a suspension (Ctrl-z, SIGTSTP; `fg` re-enters and redraws), and the
+//! event loop, which blocks until a key, a mouse event, a resize, a signal or
+//! the analysis arrives.
 
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::panic::AssertUnwindSafe;
@@ -18,11 +20,16 @@ use ratatui::crossterm::terminal::{
     self as term, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
 };
 use ratatui::crossterm::{cursor, execute};
+use signal_hook::consts::signal::{
+    SIGABRT, SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGIO, SIGPROF, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2, SIGVTALRM,
+    SIGXCPU, SIGXFSZ,
+};
 
-use super::action::Action;
+use super::action::{Action, Arrival};
 use super::app::{App, update};
-use super::keymap::Key;
+use super::keymap::{Key, Keymap};
 use super::render::render;
+use super::theme::Theme;
 use crate::analysis::{Analysis, Options};
 use crate::document::Document;
 
@@ -44,6 +51,13 @@ enum Message {
 
 const ANALYSIS_THREAD: &str = "analysis";
 
+/// Signals whose default action ends the process: each restores the terminal first, then ends it
+/// as the signal would have. Not here: SIGKILL and SIGSTOP (they cannot be caught), SIGSEGV, SIGBUS,
+/// SIGILL, SIGFPE, SIGTRAP and SIGSYS (faults of the process itself, where a handler that returns would
+/// run the fault again), SIGPIPE (ignored by Rust programs).
+const FATAL_SIGNALS: [i32; 13] =
+    [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGIO, SIGABRT];
+
 fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
     payload
         .downcast_ref::<&str>()
@@ -60,8 +74,8 @@ enum End {
 
 /// Opens the reader on `docs` until the user quits or a signal ends it.
 pub fn run(docs: Vec<Document>, settings: Settings) -> io::Result<()> {
-    let keymap = super::config::load_keymap().map_err(io::Error::other)?;
-    let theme = super::config::load_theme(super::theme::no_color_requested()).map_err(io::Error::other)?;
+    let keymap = Keymap::load().map_err(io::Error::other)?;
+    let theme = Theme::load(super::theme::no_color_requested()).map_err(io::Error::other)?;
     if !io::stdout().is_terminal() {
         return Err(io::Error::other(
             "terminal: standard output is not a terminal (`parallax analyze` prints the analysis for scripts)",
@@ -70,27 +84,27 @@ pub fn run(docs: Vec<Document>, settings: Settings) -> io::Result<()> {
     let docs = Arc::new(docs);
     let (tx, rx) = mpsc::channel();
 
-    let mut signals = signal_hook::iterator::Signals::new([
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ])?;
+    let mut signals = signal_hook::iterator::Signals::new(FATAL_SIGNALS.iter().chain(&[SIGTSTP, SIGCONT]))?;
     let signal_tx = tx.clone();
     thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            let _ = signal_tx.send(Message::Signal(signal));
+        for signal in signals.forever() {
+            if signal_tx.send(Message::Signal(signal)).is_err() {
+                break;
+            }
         }
     });
 
-    let enhanced = enter(settings.mouse).map_err(|e| {
-        leave(settings.mouse, false);
+    let mut tty = Tty { mouse: settings.mouse, enhanced: None, entered: false };
+    tty.enter().map_err(|e| {
+        tty.leave();
         io::Error::other(format!("terminal: {e}"))
     })?;
+    let (mouse, enhanced) = (tty.mouse, tty.enhanced);
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         // A failing analysis is caught and reported by the reader, which keeps running.
         if thread::current().name() != Some(ANALYSIS_THREAD) {
-            leave(settings.mouse, enhanced);
+            Tty { mouse, enhanced, entered: true }.leave();
             previous_hook(info);
         }
     }));
@@ -116,88 +130,171 @@ pub fn run(docs: Vec<Document>, settings: Settings) -> io::Result<()> {
     });
 
     let mut app = App::new(docs, keymap, theme);
-    let result = event_loop(&mut app, &rx);
-    leave(settings.mouse, enhanced);
-    if let Some(e) = &app.analysis_error {
-        eprintln!("parallax: the analysis failed: {e}");
+    let result = event_loop(&mut app, &rx, &mut tty);
+    tty.leave();
+    if let Some(e) = &app.shared.analysis_error {
+        eprintln!("parallax: the analysis failed: {}", crate::printable::escape(e));
     }
     match result.map_err(|e| io::Error::other(format!("terminal: {e}")))? {
         End::Quit => Ok(()),
-        // Killed, after all: the shell sees the conventional status of a signal death.
-        End::Signal(signal) => std::process::exit(128 + signal),
+        End::Signal(signal) => {
+            // Ended as the signal would have ended it (the shell reports it so), the terminal now restored.
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            std::process::exit(128 + signal)
+        }
     }
 }
 
-fn event_loop(app: &mut App, rx: &mpsc::Receiver<Message>) -> io::Result<End> {
+fn event_loop(app: &mut App, rx: &mpsc::Receiver<Message>, tty: &mut Tty) -> io::Result<End> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
     loop {
         draw(&mut terminal, app)?;
-        let Ok(message) = rx.recv() else { return Ok(End::Quit) };
-        match message {
-            Message::Input(Event::Key(k)) => {
-                if let Some(key) = Key::from_event(&k) {
-                    app.press(key);
+        // Background work (counting search matches) runs in ticks while no input waits.
+        let message = if app.busy() {
+            match rx.try_recv() {
+                Ok(message) => message,
+                Err(mpsc::TryRecvError::Empty) => {
+                    update(app, Action::Tick);
+                    continue;
                 }
+                Err(mpsc::TryRecvError::Disconnected) => return Ok(End::Quit),
             }
-            Message::Input(Event::Mouse(m)) => {
-                let action = match m.kind {
-                    MouseEventKind::ScrollDown => Action::ScrollAt { column: m.column, row: m.row, lines: WHEEL_LINES },
-                    MouseEventKind::ScrollUp => Action::ScrollAt { column: m.column, row: m.row, lines: -WHEEL_LINES },
-                    MouseEventKind::Down(MouseButton::Left) => Action::ClickAt { column: m.column, row: m.row },
-                    _ => continue,
-                };
-                update(app, action);
-            }
+        } else {
+            let Ok(message) = rx.recv() else { return Ok(End::Quit) };
+            message
+        };
+        let action = match message {
+            Message::Input(Event::Key(k)) => match Key::from_event(&k) {
+                Some(key) => Action::Key(key),
+                None => continue,
+            },
+            Message::Input(Event::Mouse(m)) => match m.kind {
+                MouseEventKind::ScrollDown => Action::ScrollAt { column: m.column, row: m.row, lines: WHEEL_LINES },
+                MouseEventKind::ScrollUp => Action::ScrollAt { column: m.column, row: m.row, lines: -WHEEL_LINES },
+                MouseEventKind::Down(MouseButton::Left) => Action::ClickAt { column: m.column, row: m.row },
+                _ => continue,
+            },
             Message::Input(Event::Resize(w, h)) => {
                 terminal.autoresize()?;
-                update(app, Action::Resize(w, h));
+                Action::Resize(w, h)
             }
             Message::Input(_) => continue,
-            Message::Analysis(a) => app.set_analysis(a),
-            Message::AnalysisFailed(e) => app.analysis_error = Some(e),
+            Message::Analysis(a) => Action::AnalysisArrived(Arrival::done(a)),
+            Message::AnalysisFailed(e) => Action::AnalysisFailed(e),
+            Message::Signal(SIGTSTP) => {
+                suspend(&mut terminal, tty, app)?;
+                continue;
+            }
+            // Continued after a stop parallax did not see (SIGSTOP): the shell may have reset the terminal.
+            Message::Signal(SIGCONT) => {
+                resume(&mut terminal, tty, app)?;
+                continue;
+            }
             Message::Signal(signal) => return Ok(End::Signal(signal)),
+        };
+        update(app, action);
+        if std::mem::take(&mut app.shared.suspend) {
+            suspend(&mut terminal, tty, app)?;
         }
-        if app.quit {
+        if app.shared.quit {
             return Ok(End::Quit);
         }
     }
 }
 
-fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> io::Result<()> {
+/// Gives the terminal back to the shell and stops, as Ctrl-z does to a program
+/// that does not take the terminal over; `fg` continues here.
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, tty: &mut Tty, app: &mut App) -> io::Result<()> {
+    tty.leave();
+    // Stops the process (SIGSTOP, as SIGTSTP's default action does) until SIGCONT.
+    signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+    resume(terminal, tty, app)
+}
+
+/// Takes the terminal again and redraws everything: the screen may show anything by now.
+fn resume(terminal: &mut Terminal<CrosstermBackend<Stdout>>, tty: &mut Tty, app: &mut App) -> io::Result<()> {
+    tty.reassert()?;
+    // Clears the screen and forgets the last frame (`Terminal::clear` would also ask the terminal
+    // where its cursor is, and the answer would go to the input thread).
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+    update(app, Action::Resize(size.width, size.height));
+    Ok(())
+}
+
+/// Draws a frame, then writes what the state queued for the terminal itself (OSC 52 copies).
+fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
     execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|frame| render(app, frame))?;
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate)
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    let output = app.take_output();
+    if !output.is_empty() {
+        let out = terminal.backend_mut();
+        out.write_all(output.as_bytes())?;
+        out.flush()?;
+    }
+    Ok(())
 }
 
-/// Raw mode, alternate screen, mouse capture when wanted, and key disambiguation
-/// where the terminal supports it (so Ctrl-i arrives apart from Tab). Returns whether
-/// the latter was turned on.
-fn enter(mouse: bool) -> io::Result<bool> {
-    term::enable_raw_mode()?;
-    let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, cursor::Hide)?;
-    if mouse {
-        execute!(out, EnableMouseCapture)?;
-    }
-    let enhanced = term::supports_keyboard_enhancement().unwrap_or(false);
-    if enhanced {
-        execute!(out, PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES))?;
-    }
-    Ok(enhanced)
+/// The terminal modes the reader needs: raw input, the alternate screen, no
+/// cursor, mouse capture when wanted, and key disambiguation where the terminal
+/// supports it (so Ctrl-i arrives apart from Tab).
+struct Tty {
+    mouse: bool,
+    /// Whether the terminal takes the key disambiguation flags (asked once, on first entering).
+    enhanced: Option<bool>,
+    entered: bool,
 }
 
-/// Undoes `enter`; errors are ignored because this also runs while panicking.
-fn leave(mouse: bool, enhanced: bool) {
-    let mut out = io::stdout();
-    if enhanced {
-        let _ = execute!(out, PopKeyboardEnhancementFlags);
+impl Tty {
+    fn enter(&mut self) -> io::Result<()> {
+        if self.entered {
+            return Ok(());
+        }
+        term::enable_raw_mode()?;
+        self.entered = true;
+        self.screen_modes()?;
+        let enhanced = *self.enhanced.get_or_insert_with(|| term::supports_keyboard_enhancement().unwrap_or(false));
+        if enhanced {
+            execute!(io::stdout(), PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES))?;
+        }
+        Ok(())
     }
-    if mouse {
-        let _ = execute!(out, DisableMouseCapture);
+
+    fn screen_modes(&self) -> io::Result<()> {
+        let mut out = io::stdout();
+        execute!(out, EnterAlternateScreen, cursor::Hide)?;
+        if self.mouse {
+            execute!(out, EnableMouseCapture)?;
+        }
+        Ok(())
     }
-    let _ = execute!(out, EndSynchronizedUpdate, LeaveAlternateScreen, cursor::Show);
-    let _ = term::disable_raw_mode();
-    let _ = out.flush();
+
+    /// Enters again after a stop: entirely when parallax left the terminal itself, else its modes
+    /// once more (raw mode from scratch), since whoever stopped it may have reset them.
+    fn reassert(&mut self) -> io::Result<()> {
+        if !self.entered {
+            return self.enter();
+        }
+        term::disable_raw_mode()?;
+        term::enable_raw_mode()?;
+        self.screen_modes()
+    }
+
+    /// Undoes `enter`; errors are ignored because this also runs while panicking.
+    fn leave(&mut self) {
+        let mut out = io::stdout();
+        if self.enhanced == Some(true) && self.entered {
+            let _ = execute!(out, PopKeyboardEnhancementFlags);
+        }
+        if self.mouse {
+            let _ = execute!(out, DisableMouseCapture);
+        }
+        let _ = execute!(out, EndSynchronizedUpdate, LeaveAlternateScreen, cursor::Show);
+        let _ = term::disable_raw_mode();
+        let _ = out.flush();
+        self.entered = false;
+    }
 }

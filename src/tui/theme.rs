@@ -5,8 +5,9 @@ use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
+use toml::Spanned;
 
-use super::config::toml_error;
+use crate::config::{ConfigError, Source};
 use crate::framing::Category;
 
 pub const DEFAULT_THEME: &str = include_str!("../../assets/theme.toml");
@@ -15,16 +16,16 @@ pub const DEFAULT_THEME: &str = include_str!("../../assets/theme.toml");
 #[serde(deny_unknown_fields)]
 struct ThemeFile {
     #[serde(default)]
-    styles: BTreeMap<String, StyleSpec>,
+    styles: BTreeMap<Spanned<String>, StyleSpec>,
 }
 
-#[derive(Clone, Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StyleSpec {
-    fg: Option<String>,
-    bg: Option<String>,
+    fg: Option<Spanned<String>>,
+    bg: Option<Spanned<String>>,
     #[serde(default)]
-    modifiers: Vec<String>,
+    modifiers: Vec<Spanned<String>>,
 }
 
 /// Every style the reader draws with.
@@ -48,9 +49,11 @@ pub struct Theme {
     pub overlay_title: Style,
     pub overlay_key: Style,
     pub diff: Style,
+    pub search_match: Style,
+    pub search_current: Style,
 }
 
-const UI_STYLES: [&str; 17] = [
+const UI_STYLES: [&str; 19] = [
     "cursor",
     "cursor_bar",
     "flash",
@@ -68,34 +71,49 @@ const UI_STYLES: [&str; 17] = [
     "overlay_title",
     "overlay_key",
     "diff",
+    "search_match",
+    "search_current",
 ];
 
 impl Theme {
     /// The default theme alone; `no_color` drops every colour and keeps the modifiers.
     pub fn default_theme(no_color: bool) -> Theme {
-        Theme::from_sources(&[("assets/theme.toml", DEFAULT_THEME)], no_color).expect("the default theme is valid")
+        Theme::from_sources(&[], no_color).expect("the default theme is valid")
     }
 
-    /// Reads each `(name, text)` in turn, later files replacing the styles they name.
-    pub fn from_sources(sources: &[(&str, &str)], no_color: bool) -> Result<Theme, String> {
-        let mut specs: BTreeMap<String, StyleSpec> = BTreeMap::new();
-        for (file, text) in sources {
-            let parsed: ThemeFile = toml::from_str(text).map_err(|e| format!("{file}: {}", toml_error(&e)))?;
+    /// The default theme with the user's file (in the configuration directory) merged over it.
+    pub fn load(no_color: bool) -> Result<Theme, ConfigError> {
+        let user: Vec<Source> = Source::user("theme.toml")?.into_iter().collect();
+        Theme::from_sources(&user, no_color)
+    }
+
+    /// The default theme with each of `sources` merged over it in turn, later files replacing
+    /// the styles they name. Every error points at what it refuses (`FILE:LINE:COLUMN`).
+    pub fn from_sources(sources: &[Source], no_color: bool) -> Result<Theme, ConfigError> {
+        let default = Source::new("assets/theme.toml", DEFAULT_THEME);
+        let mut styles: BTreeMap<String, Style> = BTreeMap::new();
+        for source in std::iter::once(&default).chain(sources) {
+            let parsed: ThemeFile = source.parse()?;
             for (name, spec) in parsed.styles {
-                let known = UI_STYLES.contains(&name.as_str()) || Category::ALL.iter().any(|c| c.id() == name);
-                if !known {
-                    return Err(format!("{file}: unknown style `{name}`"));
+                let category = Category::ALL.iter().any(|c| c.id() == name.get_ref());
+                if !category && !UI_STYLES.contains(&name.get_ref().as_str()) {
+                    return Err(source.error(name.span(), format!("unknown style `{}`", name.get_ref())));
                 }
-                let style = to_style(&spec, no_color).map_err(|e| format!("{file}: {name}: {e}"))?;
-                if Category::ALL.iter().any(|c| c.id() == name) && style.add_modifier.is_empty() {
-                    return Err(format!("{file}: {name}: needs a modifier, so the cue does not rest on colour"));
+                let style = to_style(source, &spec)?;
+                if category && style.add_modifier.is_empty() {
+                    let message = format!(
+                        "`{}` needs a modifier (bold, italic, underlined, …) so that the cue does not rest on colour",
+                        name.get_ref()
+                    );
+                    return Err(source.error(name.span(), message));
                 }
-                specs.insert(name, spec);
+                // Colours are checked even when they are not shown, so a file that works today works tomorrow.
+                let style = if no_color { Style { fg: None, bg: None, ..style } } else { style };
+                styles.insert(name.into_inner(), style);
             }
         }
-        let get = |name: &str| -> Result<Style, String> {
-            let spec = specs.get(name).ok_or_else(|| format!("theme: no style `{name}`"))?;
-            to_style(spec, no_color).map_err(|e| format!("theme: {name}: {e}"))
+        let get = |name: &str| -> Result<Style, ConfigError> {
+            styles.get(name).copied().ok_or_else(|| default.error(0..0, format!("no style `{name}`")))
         };
         let mut categories = [Style::default(); Category::ALL.len()];
         for (slot, c) in categories.iter_mut().zip(Category::ALL) {
@@ -120,6 +138,8 @@ impl Theme {
             overlay_title: get("overlay_title")?,
             overlay_key: get("overlay_key")?,
             diff: get("diff")?,
+            search_match: get("search_match")?,
+            search_current: get("search_current")?,
         })
     }
 
@@ -132,32 +152,41 @@ pub fn category_index(c: Category) -> usize {
     Category::ALL.iter().position(|x| *x == c).unwrap_or(0)
 }
 
-fn to_style(spec: &StyleSpec, no_color: bool) -> Result<Style, String> {
+fn to_style(source: &Source, spec: &StyleSpec) -> Result<Style, ConfigError> {
     let mut style = Style::default();
-    if !no_color {
-        if let Some(fg) = &spec.fg {
-            style = style.fg(colour(fg)?);
-        }
-        if let Some(bg) = &spec.bg {
-            style = style.bg(colour(bg)?);
-        }
+    if let Some(fg) = &spec.fg {
+        style = style.fg(colour(source, fg)?);
+    }
+    if let Some(bg) = &spec.bg {
+        style = style.bg(colour(source, bg)?);
     }
     for m in &spec.modifiers {
-        style = style.add_modifier(match m.as_str() {
+        style = style.add_modifier(match m.get_ref().as_str() {
             "bold" => Modifier::BOLD,
             "dim" => Modifier::DIM,
             "italic" => Modifier::ITALIC,
             "underlined" => Modifier::UNDERLINED,
             "reversed" => Modifier::REVERSED,
             "crossed_out" => Modifier::CROSSED_OUT,
-            other => return Err(format!("unknown modifier `{other}`")),
+            other => {
+                let message =
+                    format!("unknown modifier `{other}`: use bold, dim, italic, underlined, reversed or crossed_out");
+                return Err(source.error(m.span(), message));
+            }
         });
     }
     Ok(style)
 }
 
-fn colour(name: &str) -> Result<Color, String> {
-    Color::from_str(&name.replace('_', "")).map_err(|_| format!("unknown colour `{name}`"))
+fn colour(source: &Source, name: &Spanned<String>) -> Result<Color, ConfigError> {
+    Color::from_str(&name.get_ref().replace('_', "")).map_err(|_| {
+        let message = format!(
+            "unknown colour `{}`: use one of the 16 terminal colours (red, light_blue, dark_gray, …), \
+             \"reset\", an index 0-255 or #rrggbb",
+            name.get_ref()
+        );
+        source.error(name.span(), message)
+    })
 }
 
 /// Whether the environment asks for no colour (<https://no-color.org>: set and not empty).
@@ -186,17 +215,35 @@ mod tests {
         assert!(Category::ALL.iter().all(|c| t.category(*c).fg.is_none()));
     }
 
+    fn user(text: &str, no_color: bool) -> Result<Theme, String> {
+        Theme::from_sources(&[Source::new("u.toml", text)], no_color).map_err(|e| e.to_string())
+    }
+
     #[test]
-    fn user_file_overrides_and_errors_name_the_file() {
-        let user = "[styles.hedge]\nfg = \"blue\"\nmodifiers = [\"dim\"]\n";
-        let t = Theme::from_sources(&[("d", DEFAULT_THEME), ("u", user)], false).unwrap();
+    fn user_file_overrides_a_style() {
+        let t = user("[styles.hedge]\nfg = \"blue\"\nmodifiers = [\"dim\"]\n", false).unwrap();
         assert_eq!(t.category(Category::Hedge), Style::default().fg(Color::Blue).add_modifier(Modifier::DIM));
-        let colour_only = "[styles.hedge]\nfg = \"blue\"\n";
-        let err = Theme::from_sources(&[("d", DEFAULT_THEME), ("u.toml", colour_only)], false).unwrap_err();
-        assert!(err.starts_with("u.toml: hedge"), "{err}");
-        let bad = Theme::from_sources(&[("d", DEFAULT_THEME), ("u.toml", "[styles.x]\n")], false).unwrap_err();
-        assert!(bad.contains("unknown style `x`"), "{bad}");
-        let broken = Theme::from_sources(&[("u.toml", "[styles\n")], false).unwrap_err();
-        assert!(broken.contains("line 1"), "{broken}");
+    }
+
+    #[test]
+    fn every_error_points_at_file_line_and_column() {
+        assert_eq!(
+            user("[styles.hedge]\nfg = \"blue\"\n", false).unwrap_err(),
+            "u.toml:1:9: `hedge` needs a modifier (bold, italic, underlined, …) so that the cue does not rest on colour"
+        );
+        assert_eq!(user("\n[styles.x]\n", false).unwrap_err(), "u.toml:2:9: unknown style `x`");
+        let colour = user("[styles.status]\nfg = \"blu\"\n", false).unwrap_err();
+        assert!(colour.starts_with("u.toml:2:6: unknown colour `blu`: use one of"), "{colour}");
+        let modifier = user("[styles.status]\nmodifiers = [\"bold\", \"blink\"]\n", false).unwrap_err();
+        assert!(modifier.starts_with("u.toml:2:22: unknown modifier `blink`"), "{modifier}");
+        let field = user("[styles.status]\nforeground = \"red\"\n", false).unwrap_err();
+        assert!(field.starts_with("u.toml:2:1: unknown field `foreground`"), "{field}");
+        assert!(user("[styles\n", false).unwrap_err().starts_with("u.toml:1:"));
+    }
+
+    #[test]
+    fn colours_are_checked_under_no_color_too() {
+        assert!(user("[styles.status]\nfg = \"blu\"\n", true).is_err());
+        assert_eq!(user("[styles.status]\nfg = \"red\"\nmodifiers = [\"bold\"]\n", true).unwrap().status.fg, None);
     }
 }

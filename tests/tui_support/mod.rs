@@ -1,5 +1,6 @@
 //! Shared by the reader's tests: apps over the seeds and over short sample
-//! stories written for these tests, with hand-built analyses, and drawing to a TestBackend.
+//! stories written for these tests, with analyses built by hand (so a change in
+//! the analysis never changes what these tests see), and drawing to a TestBackend.
 #![allow(dead_code)]
 
 use parallax::analysis::{Analysis, Options};
@@ -16,8 +17,23 @@ pub fn app_with(docs: Vec<Document>, width: u16, height: u16) -> App {
     app
 }
 
-/// The seeds, analysed by the library as it stands.
+/// The seeds, before any analysis has arrived.
+pub fn seeds_text_app(width: u16, height: u16) -> App {
+    app_with(parallax::seeds::documents(), width, height)
+}
+
+/// The seeds with the analysis built by hand in [`seeds_analysis`].
 pub fn seeds_app(width: u16, height: u16) -> App {
+    let docs = parallax::seeds::documents();
+    let analysis = seeds_analysis(&docs);
+    let mut app = app_with(docs, width, height);
+    app.set_analysis(analysis);
+    app
+}
+
+/// The seeds analysed by the library as it stands: only for end-to-end checks that
+/// assert specific things, never for screen snapshots.
+pub fn seeds_live_app(width: u16, height: u16) -> App {
     let docs = parallax::seeds::documents();
     let analysis = Analysis::run(&docs, &Options::default());
     let mut app = app_with(docs, width, height);
@@ -66,45 +82,94 @@ pub fn start_of(docs: &[Document], s: SentenceRef) -> usize {
     docs[s.doc].sentences[s.sentence].start
 }
 
-fn span(docs: &[Document], d: usize, needle: &str, category: Category) -> FramingSpan {
+pub fn span(docs: &[Document], d: usize, needle: &str, category: Category) -> FramingSpan {
     let start = docs[d].text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in doc {d}"));
-    FramingSpan { range: start..start + needle.len(), category, rule: needle.to_lowercase() }
+    FramingSpan::new(start..start + needle.len(), category, &needle.to_lowercase())
+}
+
+/// A link by hand: a needle in one document, a needle in another, the score.
+pub type LinkSpec<'a> = ((usize, &'a str), (usize, &'a str), f32);
+
+/// Spans (`(doc, needle, category)`) and links as an analysis.
+pub fn analysis_of(docs: &[Document], spans: &[(usize, &str, Category)], links: &[LinkSpec]) -> Analysis {
+    let mut framing: Vec<Vec<FramingSpan>> = vec![Vec::new(); docs.len()];
+    for (d, needle, category) in spans {
+        framing[*d].push(span(docs, *d, needle, *category));
+    }
+    for spans in &mut framing {
+        spans.sort_by_key(|s| s.range.start);
+    }
+    let links = links
+        .iter()
+        .map(|((da, na), (db, nb), score)| Link { a: sref(docs, *da, na), b: sref(docs, *db, nb), score: *score })
+        .collect();
+    Analysis::from_parts(framing, links, Vec::new())
 }
 
 /// Framing spans and links for [`sample_docs`], built by hand.
 pub fn sample_analysis(docs: &[Document]) -> Analysis {
-    let mut framing = vec![
-        vec![
-            span(docs, 0, "insult", Category::Loaded),
-            span(docs, 0, "Officials said", Category::Attribution),
-            span(docs, 0, "reportedly", Category::Hedge),
+    use Category::*;
+    analysis_of(
+        docs,
+        &[
+            (0, "insult", Loaded),
+            (0, "Officials said", Attribution),
+            (0, "reportedly", Hedge),
+            (1, "“final”", ScareQuote),
+            (1, "claimed", Attribution),
+            (1, "disgrace", Loaded),
+            (1, "was stranded", Passive),
+            (2, "collapsed", Loaded),
+            (2, "were diverted", Passive),
         ],
-        vec![
-            span(docs, 1, "“final”", Category::ScareQuote),
-            span(docs, 1, "claimed", Category::Attribution),
-            span(docs, 1, "disgrace", Category::Loaded),
-            span(docs, 1, "was stranded", Category::Passive),
+        &[
+            ((0, "Negotiators walked"), (1, "walked away"), 0.82),
+            ((0, "Negotiators walked"), (2, "collapsed"), 0.74),
+            ((1, "walked away"), (2, "collapsed"), 0.7),
+            ((0, "Mara Lind said"), (1, "Mara Lind claimed"), 0.7),
+            ((0, "Mara Lind said"), (2, "Lind called"), 0.77),
         ],
-        vec![span(docs, 2, "collapsed", Category::Loaded), span(docs, 2, "were diverted", Category::Passive)],
-    ];
-    for spans in &mut framing {
-        spans.sort_by_key(|s| s.range.start);
-    }
-    let link = |a, b, score| Link { a, b, score };
-    let walked_a = sref(docs, 0, "Negotiators walked");
-    let walked_b = sref(docs, 1, "walked away");
-    let walked_c = sref(docs, 2, "collapsed");
-    let lind_a = sref(docs, 0, "Mara Lind said");
-    let lind_b = sref(docs, 1, "Mara Lind claimed");
-    let lind_c = sref(docs, 2, "Lind called");
-    let links = vec![
-        link(walked_a, walked_b, 0.82),
-        link(walked_a, walked_c, 0.74),
-        link(walked_b, walked_c, 0.7),
-        link(lind_a, lind_b, 0.7),
-        link(lind_a, lind_c, 0.77),
-    ];
-    Analysis::from_parts(framing, links, Vec::new())
+    )
+}
+
+/// Framing spans and links for the seeds, chosen by hand from their opening paragraphs.
+pub fn seeds_analysis(docs: &[Document]) -> Analysis {
+    use Category::*;
+    analysis_of(
+        docs,
+        &[
+            (0, "According to senior Israeli security officials", Attribution),
+            (0, "clinging", Loaded),
+            (0, "chaos", Loaded),
+            (0, "Officials say", Attribution),
+            (0, "jihadist-linked regime", Label),
+            (1, "admitted", Attribution),
+            (1, "terror group", Label),
+            (1, "“strategic pause”", ScareQuote),
+            (1, "devastating", Loaded),
+            (1, "boasting", Attribution),
+            (1, "relentless", Booster),
+            (2, "resistance movement", Label),
+            (2, "fundamentally flawed", Loaded),
+            (2, "According to sources", Attribution),
+            (2, "appeared", Hedge),
+            (3, "militant group", Label),
+            (3, "devastating", Loaded),
+            (3, "sick and twisted", Loaded),
+            (3, "may be willing", Hedge),
+            (4, "humanitarian disaster", Loaded),
+            (4, "asserted", Attribution),
+            (4, "evidently", Hedge),
+            (4, "unilateral assault", Loaded),
+        ],
+        &[
+            ((3, "oft-vaunted"), (4, "“alternative”"), 0.78),
+            ((2, "dismissed Hamas’s position"), (4, "Hamas didn’t really want"), 0.74),
+            ((4, "walked out of talks"), (2, "The breakdown in talks"), 0.76),
+            ((1, "Hamas agreed to release"), (3, "release of 59 hostages"), 0.72),
+            ((0, "Hamas condemned the U.S. veto"), (2, "fundamentally flawed"), 0.71),
+        ],
+    )
 }
 
 pub fn sample_app(width: u16, height: u16) -> App {
@@ -115,19 +180,33 @@ pub fn sample_app(width: u16, height: u16) -> App {
     app
 }
 
+/// Runs the background work (counting search matches) to the end, as the idle event loop would.
+pub fn settle(app: &mut App) {
+    while app.busy() {
+        update(app, Action::Tick);
+    }
+}
+
 /// The screen in debug form: text, then colours and modifiers.
 pub fn draw(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    format!("{:?}", buffer(app))
+}
+
+pub fn buffer(app: &App) -> ratatui::buffer::Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.shared.width, app.shared.height)).unwrap();
     terminal.draw(|f| render(app, f)).unwrap();
-    format!("{:?}", terminal.backend().buffer())
+    terminal.backend().buffer().clone()
 }
 
 /// The screen's text alone, one string per row.
 pub fn screen_text(app: &App) -> Vec<String> {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    terminal.draw(|f| render(app, f)).unwrap();
-    let buf = terminal.backend().buffer();
+    let buf = buffer(app);
     (0..buf.area.height)
         .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>())
         .collect()
+}
+
+/// The last row: the status line or the prompt.
+pub fn status_row(app: &App) -> String {
+    screen_text(app).pop().unwrap_or_default()
 }

@@ -1,0 +1,701 @@
+//! Quotations and whose words they are.
+//!
+//! Text between quotation marks belongs to the person quoted, not to the
+//! outlet: framing inside it is the speaker's. Each quotation is a byte range
+//! into the document's text with the speaker as its sentence gives it: a name
+//! ("Donald Trump"), a role ("a White House official"), a pronoun ("he",
+//! resolved to the name of an earlier speaker in the same paragraph when there
+//! is one), or none. A quotation is *attributed* when its sentence hands it to
+//! someone — a reporting word before it ("called it a “witch hunt”"), a speech
+//! tag after it ("“…,” he said"), a colon, or an attributed quotation just
+//! before it — even when the speaker's words cannot be picked out.
+//!
+//! Marks: “…”, "…" (paired in order, a stray mark repaired), ‘…’ and '…' (not
+//! apostrophes). A “ left open at the end of a paragraph runs to its end, as a
+//! quotation continued in the next paragraph does. Quotations inside another
+//! one are part of it.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::document::Document;
+use crate::words::{Word, WordSet, key, words};
+
+/// One quotation of a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quotation {
+    /// The marks and what they enclose.
+    pub range: Range<usize>,
+    /// The quoted words, without the marks.
+    pub inner: Range<usize>,
+    pub speaker: Option<Speaker>,
+    /// The sentence hands the quotation to someone, named or not.
+    pub attributed: bool,
+}
+
+/// Who a quotation belongs to, as its sentence says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// The words naming the speaker ("Donald Trump", "a Hamas spokesperson", "he").
+    pub range: Range<usize>,
+    pub kind: SpeakerKind,
+    /// For a pronoun: the name of the earlier speaker in the same paragraph it stands for.
+    pub antecedent: Option<Range<usize>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpeakerKind {
+    /// A proper name: a person or an organisation.
+    Name,
+    /// A description: "a senior official", "the White House press secretary", "analysts".
+    Role,
+    Pronoun,
+}
+
+impl Quotation {
+    /// The speaker's name as the text gives it: the name, the role, or a pronoun's antecedent.
+    pub fn speaker_name<'a>(&self, text: &'a str) -> Option<&'a str> {
+        let s = self.speaker.as_ref()?;
+        Some(&text[s.antecedent.clone().unwrap_or_else(|| s.range.clone())])
+    }
+
+    pub fn contains(&self, range: &Range<usize>) -> bool {
+        self.inner.start <= range.start && range.end <= self.inner.end
+    }
+}
+
+/// Matching keys of space-separated words.
+fn keys(words: &str) -> WordSet {
+    words.split_whitespace().map(key).collect()
+}
+
+/// Words that hand a quotation to a speaker when they come before it in its sentence: "called it a
+/// “witch hunt”", "vowed that … “a reward”", "Trump's assertion that … “to die”".
+pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
+    keys(
+        "say said tell told call describe dub term label brand pledge vow warn assert insist claim write \
+         wrote tweet post declare announce state add added ask reply note argue explain according words quote \
+         dismiss talk mention urge promise threaten accuse deride characterize characterise praise slam \
+         condemn assertion statement remark phrase vaunt oft-vaunted speak spoke reiterate repeat",
+    )
+});
+
+/// Speech tags that follow a quotation: "“…,” he said", "“…,” according to the ministry".
+pub static TAGS_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
+    keys(
+        "say said tell told add added write wrote ask explain state note declare reply tweet post according \
+         words insist argue warn recall",
+    )
+});
+
+/// Words a speech tag may have between its verb and the quotation it follows ("“…,” Hamas said in a
+/// statement") or that may stand between a subject and its verb ("he has repeatedly said").
+const AUXILIARIES: [&str; 23] = [
+    "has", "have", "had", "will", "would", "is", "was", "were", "are", "did", "does", "do", "also", "then", "not",
+    "later", "may", "might", "can", "could", "should", "must", "shall",
+];
+
+const PRONOUNS: [&str; 6] = ["he", "she", "they", "we", "i", "it"];
+
+const DETERMINERS: [&str; 9] = ["the", "a", "an", "its", "his", "her", "their", "this", "that"];
+
+/// Words a description of a speaker does not end with.
+const FUNCTION_WORDS: [&str; 21] = [
+    "in", "on", "at", "to", "for", "with", "by", "from", "through", "into", "as", "about", "of", "the", "a", "an",
+    "this", "that", "and", "or", "but",
+];
+
+/// Nouns of office that may open a sentence's subject before a name ("Senior Hamas official Sami Abu Zuhri").
+const OFFICE_NOUNS: [&str; 14] = [
+    "official",
+    "officials",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "leader",
+    "member",
+    "negotiator",
+    "analyst",
+    "adviser",
+    "aide",
+    "commander",
+    "senior",
+    "former",
+];
+
+/// Words that end a subject read backwards from its verb: the subject starts after them.
+const CLAUSE_BREAKS: [&str; 22] = [
+    "that", "which", "who", "whom", "and", "but", "or", "when", "while", "as", "because", "if", "since", "after",
+    "before", "so", "than", "where", "whether", "though", "although", "said",
+];
+
+/// Words of a rank or office that precede a name ("US President Donald Trump").
+const TITLES: [&str; 26] = [
+    "president",
+    "minister",
+    "secretary",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "general",
+    "gen",
+    "chief",
+    "king",
+    "queen",
+    "pope",
+    "judge",
+    "justice",
+    "ambassador",
+    "envoy",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+];
+
+/// How many words a speech tag after a quotation may take ("Sami Abu Zuhri, a Hamas spokesperson, said").
+const TAG_REACH: usize = 30;
+/// A quotation this close after an attributed one shares its speaker ("as “unacceptable” and “disappointing”").
+const CHAIN_REACH: usize = 3;
+
+/// The quotations of a document.
+pub fn of_document(doc: &Document) -> Vec<Quotation> {
+    find(&doc.text, &doc.paragraphs, &doc.sentences, &words(&doc.text))
+}
+
+/// The quotations of `text`, marks paired within each paragraph; `words` are the text's words.
+pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>], words: &[Word]) -> Vec<Quotation> {
+    // Where the quote-introducing words are, so that asking whether one precedes a quote in its
+    // sentence is a lookup, not a scan of the sentence (a sentence can hold thousands of quotes).
+    // "state" and "states" are nearly always the noun; "stated" and "stating" stay cues.
+    let cues: Vec<usize> = (0..words.len())
+        .filter(|&i| INTRODUCES_QUOTE.contains(&*words[i].key) && !matches!(&*words[i].lower, "state" | "states"))
+        .collect();
+    let ctx = Context {
+        text,
+        sentences,
+        words,
+        cues: &cues,
+        mid_sentence_capitals: crate::words::name_forms(text, sentences, words),
+    };
+    let mut out = Vec::new();
+    for p in paragraphs {
+        let first_in_paragraph = out.len();
+        let mut last_attributed: Option<(usize, Option<Speaker>)> = None;
+        for range in pairs(&text[p.clone()]) {
+            let range = range.start + p.start..range.end + p.start;
+            let inner = inner(text, &range);
+            let first = words.partition_point(|w| w.range.end <= range.start);
+            let after = words.partition_point(|w| w.range.start < range.end);
+            let mut q = Quotation { range: range.clone(), inner, speaker: None, attributed: false };
+            if let Some((speaker, attributed)) =
+                ctx.tagged_after(after, range.end).or_else(|| ctx.introduced(first, range.start))
+            {
+                q.speaker = speaker;
+                q.attributed = attributed;
+            } else if let Some((end, speaker)) = &last_attributed
+                && (first >= *end && first - end <= CHAIN_REACH || opens_sentence(text, sentences, range.start))
+            {
+                // Chained ("as “unacceptable” and “disappointing”"), or a quotation that carries on the
+                // speaker's words in a sentence of its own.
+                q.speaker = speaker.clone();
+                q.attributed = true;
+            }
+            if let Some(s) = q.speaker.as_mut().filter(|s| s.kind == SpeakerKind::Pronoun) {
+                s.antecedent = out[first_in_paragraph..].iter().rev().find_map(|e: &Quotation| {
+                    e.speaker.as_ref().filter(|s| s.kind == SpeakerKind::Name).map(|s| s.range.clone())
+                });
+            }
+            if q.attributed {
+                last_attributed = Some((after, q.speaker.clone()));
+            }
+            out.push(q);
+        }
+    }
+    out
+}
+
+struct Context<'a> {
+    text: &'a str,
+    sentences: &'a [Range<usize>],
+    words: &'a [Word],
+    cues: &'a [usize],
+    mid_sentence_capitals: WordSet,
+}
+
+impl Context<'_> {
+    /// "“…,” he said", "“…,” said Hamzé Attar", "“…,” according to a ministry statement", "“…” in the words of X".
+    fn tagged_after(&self, after: usize, close: usize) -> Option<(Option<Speaker>, bool)> {
+        let reach = &self.words[after..(after + TAG_REACH).min(self.words.len())];
+        // The tag must come before the clause ends, and start right after the quotation (a comma at most).
+        let horizon = reach.last().map_or(close, |w| w.range.end);
+        let until = self.text[close..horizon].find(['.', '!', '?', ';', '“', '"', '\n']).map_or(horizon, |i| i + close);
+        if reach.first().is_some_and(|w| !matches!(self.text[close..w.range.start].trim(), "" | ",")) {
+            return None;
+        }
+        let verb = reach.iter().position(|w| w.range.end <= until && TAGS_QUOTE.contains(&*w.key))?;
+        let v = after + verb;
+        if matches!(&*self.words[v].lower, "according" | "words") {
+            // "according to X", "in the words of X"
+            return (verb <= 2).then(|| (self.noun_phrase_after(v + 2, until), true));
+        }
+        let mut end = v;
+        while end > after && is_auxiliary_or_adverb(&self.words[end - 1]) {
+            end -= 1;
+        }
+        if end == after {
+            return Some((self.noun_phrase_after(v + 1, until), true));
+        }
+        // What stands between the quotation and the verb is its subject: a short noun phrase ("the mayor"), or a
+        // name with an apposition between commas ("Gershon Baskin, a veteran negotiator who …, said").
+        let first_part = (after + 1..end).find(|&j| self.gap(j - 1, j).contains(',')).unwrap_or(end);
+        let apposition = first_part < end && self.gap(end - 1, end).contains(',');
+        let plain = (after..end).all(|j| {
+            let w = &*self.words[j].lower;
+            let preposition = FUNCTION_WORDS.contains(&w) && j > after && !DETERMINERS.contains(&w) && w != "of";
+            !(CLAUSE_BREAKS.contains(&w) || AUXILIARIES.contains(&w) || preposition)
+        }) && !FUNCTION_WORDS[..12].contains(&&*self.words[after].lower);
+        if plain && end - after <= 12 {
+            return Some((self.classify(after, end), true));
+        }
+        if apposition {
+            let speaker = self.classify(after, first_part).filter(|s| s.kind != SpeakerKind::Role);
+            return speaker.is_some().then_some((speaker, true));
+        }
+        None
+    }
+
+    /// The nearest quote-introducing word earlier in the quotation's sentence, or a colon right before it.
+    fn introduced(&self, first: usize, open: usize) -> Option<(Option<Speaker>, bool)> {
+        let sentence = self.sentences.partition_point(|s| s.start <= open);
+        let sentence_start = sentence.checked_sub(1).map_or(0, |i| self.sentences[i].start);
+        let from = self.words.partition_point(|w| w.range.start < sentence_start);
+        let cues = &self.cues[self.cues.partition_point(|&c| c < from)..self.cues.partition_point(|&c| c < first)];
+        if let Some(&c) = cues.last() {
+            let speaker = match &*self.words[c].lower {
+                "according" | "words" => self.noun_phrase_after(c + 2, open),
+                // "Trump's assertion that …" names its speaker; "a terse statement that …" does not.
+                "assertion" | "statement" | "remark" | "remarks" | "phrase" => {
+                    (c > from && self.joined(c - 1, c) && !self.gap(c - 1, c).trim().is_empty())
+                        .then(|| self.subject_ending_at(c - 1, from))
+                        .flatten()
+                }
+                _ => self.subject_before(c, from),
+            };
+            return Some((speaker, true));
+        }
+        let before = self.text[..open].trim_end();
+        if !before.ends_with(':') {
+            return None;
+        }
+        // "Trump: “…”" names a speaker; "The answer: “no deal”" does not.
+        let last = self.words.partition_point(|w| w.range.end < before.len());
+        let speaker = last
+            .checked_sub(1)
+            .filter(|&l| l >= from)
+            .and_then(|l| self.subject_ending_at(l, from))
+            .filter(|s| s.kind != SpeakerKind::Role);
+        Some((speaker, true))
+    }
+
+    /// The subject of the verb at `verb`, read backwards within its clause: auxiliaries and adverbs are
+    /// skipped ("he has steadfastly vowed"), and so is a parenthesis between commas ("Netanyahu, speaking
+    /// to an audience, said") unless it is a name in apposition ("A senior member, Osama Hamdan, said"). A verb
+    /// after a comma or a conjunction with no subject of its own ("…, stating that", "and describing") shares
+    /// the subject of the sentence.
+    fn subject_before(&self, verb: usize, floor: usize) -> Option<Speaker> {
+        let mut j = verb;
+        while j > floor {
+            let w = &self.words[j - 1];
+            if self.gap(j - 1, j).contains(',') {
+                let mut k = j - 1;
+                while k > floor && !self.gap(k - 1, k).contains(',') {
+                    k -= 1;
+                }
+                if k == floor {
+                    return self.sentence_subject(floor, verb);
+                }
+                if let Some(name) = self.name_in(k..j, true) {
+                    return Some(Speaker { range: name, kind: SpeakerKind::Name, antecedent: None });
+                }
+                return self.subject_ending_at(k - 1, floor);
+            }
+            if CLAUSE_BREAKS[..4].contains(&&*w.lower) || ["and", "but", "or", "to"].contains(&&*w.lower) {
+                return self.sentence_subject(floor, verb);
+            }
+            if !is_auxiliary_or_adverb(w) {
+                return self.subject_ending_at(j - 1, floor);
+            }
+            j -= 1;
+        }
+        None
+    }
+
+    /// The subject a sentence opens with: its first words while they are names, titles, determiners or nouns of
+    /// office ("Senior Hamas official Sami Abu Zuhri rejected …").
+    fn sentence_subject(&self, floor: usize, before: usize) -> Option<Speaker> {
+        let mut end = floor;
+        while end < before
+            && (end == floor || self.joined(end - 1, end))
+            && !CLAUSE_BREAKS.contains(&&*self.words[end].lower)
+            && !FUNCTION_WORDS[..12].contains(&&*self.words[end].lower)
+            && (self.is_name_word(end)
+                || self.words[end].is_capitalised(self.text)
+                || DETERMINERS.contains(&&*self.words[end].lower)
+                || TITLES.contains(&&*self.words[end].lower)
+                || OFFICE_NOUNS.contains(&&*self.words[end].lower))
+        {
+            end += 1;
+        }
+        self.classify(floor, end)
+    }
+
+    /// The noun phrase ending at word `last`, read backwards to the clause break before it.
+    fn subject_ending_at(&self, last: usize, floor: usize) -> Option<Speaker> {
+        let mut start = last;
+        while start > floor {
+            let prev = &self.words[start - 1];
+            if !self.joined(start - 1, start)
+                || CLAUSE_BREAKS.contains(&&*prev.lower)
+                || AUXILIARIES.contains(&&*prev.lower)
+                || FUNCTION_WORDS[..11].contains(&&*prev.lower)
+            {
+                break;
+            }
+            start -= 1;
+        }
+        self.classify(start, last + 1)
+    }
+
+    /// The noun phrase starting at word `from`, up to the end of the clause (byte `until`).
+    fn noun_phrase_after(&self, from: usize, until: usize) -> Option<Speaker> {
+        let mut end = from;
+        while end < self.words.len() && self.words[end].range.end <= until {
+            let w = &self.words[end];
+            if end > from && !(self.joined(end - 1, end) || self.gap(end - 1, end).trim() == ",") {
+                break;
+            }
+            if CLAUSE_BREAKS.contains(&&*w.lower) || (end > from && TAGS_QUOTE.contains(&*w.key)) {
+                break;
+            }
+            end += 1;
+        }
+        self.classify(from, end)
+    }
+
+    /// What kind of speaker words `from..to` name. Comma-separated parts are read in turn, and a part that is a
+    /// name wins over a description ("the White House press secretary, Karoline Leavitt,"); within a part the
+    /// name is its last run of capitalised words, after any title ("US President Donald Trump").
+    fn classify(&self, from: usize, to: usize) -> Option<Speaker> {
+        if from >= to {
+            return None;
+        }
+        let mut parts: Vec<Range<usize>> = Vec::new();
+        let mut start = from;
+        for j in from + 1..to {
+            if self.gap(j - 1, j).contains(',') {
+                parts.push(start..j);
+                start = j;
+            }
+        }
+        parts.push(start..to);
+        if let Some(name) = parts.iter().find_map(|p| self.name_in(p.clone(), true)) {
+            return Some(Speaker { range: name, kind: SpeakerKind::Name, antecedent: None });
+        }
+        if let Some(name) = self.name_in(parts[0].clone(), false) {
+            return Some(Speaker { range: name, kind: SpeakerKind::Name, antecedent: None });
+        }
+        let first = parts[0].clone();
+        let ws = &self.words[first.clone()];
+        if ws.len() == 1 && PRONOUNS.contains(&&*ws[0].lower) {
+            return Some(Speaker { range: ws[0].range.clone(), kind: SpeakerKind::Pronoun, antecedent: None });
+        }
+        // A description ends in a noun of its own: not a lone determiner ("the phrase"), a pronoun or a preposition.
+        let last = ws.last()?;
+        if ws.iter().all(|w| DETERMINERS.contains(&&*w.lower))
+            || ws.iter().any(|w| PRONOUNS.contains(&&*w.lower))
+            || FUNCTION_WORDS.contains(&&*last.lower)
+        {
+            return None;
+        }
+        Some(Speaker { range: ws[0].range.start..last.range.end, kind: SpeakerKind::Role, antecedent: None })
+    }
+
+    /// The name that ends words `part`: its last run of name words, titles dropped ("Israel's new military
+    /// chief" names no one; "Senior Hamas official Sami Abu Zuhri" names Sami Abu Zuhri). With `whole`, only when
+    /// the part has nothing but titles and name words before that run.
+    fn name_in(&self, part: Range<usize>, whole: bool) -> Option<Range<usize>> {
+        let base = part.start;
+        let ws = &self.words[part];
+        let end = ws.len().checked_sub(1).filter(|&e| self.is_name_word(base + e))?;
+        let mut start = end;
+        while start > 0
+            && self.is_name_word(base + start - 1)
+            && !TITLES.contains(&&*ws[start - 1].lower)
+            && self.gap(base + start - 1, base + start).chars().all(char::is_whitespace)
+        {
+            start -= 1;
+        }
+        if TITLES.contains(&&*ws[start].lower) {
+            return None;
+        }
+        if whole && (0..start).any(|k| !self.is_name_word(base + k) && !TITLES.contains(&&*ws[k].lower)) {
+            return None;
+        }
+        Some(ws[start].range.start..ws[end].range.end)
+    }
+
+    /// A capitalised word that is a name: not a pronoun, and not capitalised only because it opens its sentence
+    /// ("Officials said") unless the text also capitalises it elsewhere or a capitalised word follows it.
+    fn is_name_word(&self, i: usize) -> bool {
+        let w = &self.words[i];
+        if !w.is_capitalised(self.text) || PRONOUNS.contains(&&*w.lower) || DETERMINERS.contains(&&*w.lower) {
+            return false;
+        }
+        let sentence = self.sentences.partition_point(|s| s.start <= w.range.start);
+        let start = sentence.checked_sub(1).map_or(0, |s| self.sentences[s].start);
+        let opens_sentence = !self.text[start..w.range.start].chars().any(char::is_alphanumeric);
+        !opens_sentence
+            || self.mid_sentence_capitals.contains(&*w.lower)
+            || (self.words.get(i + 1).is_some_and(|n| n.is_capitalised(self.text)) && self.joined(i, i + 1))
+    }
+
+    fn gap(&self, a: usize, b: usize) -> &str {
+        &self.text[self.words[a].range.end..self.words[b].range.start]
+    }
+
+    /// Words `a` and `b` are in one phrase: only spaces between them, or a possessive ("Israel’s new chief").
+    fn joined(&self, a: usize, b: usize) -> bool {
+        let gap = self.gap(a, b);
+        gap.chars().all(char::is_whitespace) || matches!(gap.trim(), "'s" | "’s" | "'" | "’")
+    }
+}
+
+/// Nothing but marks and spaces between the start of its sentence and byte `at`.
+fn opens_sentence(text: &str, sentences: &[Range<usize>], at: usize) -> bool {
+    let s = sentences.partition_point(|s| s.start <= at);
+    let start = s.checked_sub(1).map_or(0, |s| sentences[s].start);
+    !text[start.min(at)..at].chars().any(char::is_alphanumeric)
+}
+
+fn is_auxiliary_or_adverb(w: &Word) -> bool {
+    AUXILIARIES.contains(&&*w.lower)
+        || ["only", "just", "even", "again", "once", "never", "still"].contains(&&*w.lower)
+        || (w.lower.len() > 4 && w.lower.ends_with("ly"))
+}
+
+/// Byte ranges (marks included) of the quotations of one paragraph, outermost only, in order.
+fn pairs(para: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open_curly: Option<usize> = None;
+    let mut open_straight: Option<usize> = None;
+    let mut open_single: Option<(usize, char)> = None;
+    let mut prev: Option<char> = None;
+    let mut chars = para.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        match c {
+            '“' => open_curly = open_curly.or(Some(i)),
+            '”' => {
+                if let Some(s) = open_curly.take() {
+                    out.push(s..i + c.len_utf8());
+                }
+            }
+            // A straight mark after a space and before a word opens a quote even when one is already open: the
+            // earlier mark was stray, and pairing across it would quote the text between two quotations.
+            '"' if opens(prev, next) => open_straight = Some(i),
+            '"' => match open_straight.take() {
+                Some(s) => out.push(s..i + 1),
+                None => open_straight = Some(i),
+            },
+            '‘' if !prev.is_some_and(char::is_alphanumeric) => open_single = Some((i, '’')),
+            '\'' if opens(prev, next) && next.is_some_and(char::is_alphanumeric) => open_single = Some((i, '\'')),
+            '’' | '\'' if !next.is_some_and(char::is_alphanumeric) && !prev.is_some_and(char::is_whitespace) => {
+                if let Some((s, close)) = open_single
+                    && close == c
+                {
+                    open_single = None;
+                    out.push(s..i + c.len_utf8());
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    // A quotation left open runs to the end of the paragraph, as one continued in the next paragraph does.
+    if let Some(s) = open_curly
+        && para[s..].chars().any(char::is_alphanumeric)
+    {
+        out.push(s..para.len());
+    }
+    out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut outer: Vec<Range<usize>> = Vec::new();
+    for r in out {
+        if outer.last().is_none_or(|o| r.start >= o.end) && para[r.clone()].chars().any(char::is_alphanumeric) {
+            outer.push(r);
+        }
+    }
+    outer
+}
+
+/// A straight quote mark at the start of a passage or after a space or an opening bracket or dash, with a word
+/// (not a space) after it.
+fn opens(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_none_or(|p| p.is_whitespace() || "([{—–".contains(p)) && next.is_some_and(|n| !n.is_whitespace())
+}
+
+fn inner(text: &str, quote: &Range<usize>) -> Range<usize> {
+    let s = &text[quote.clone()];
+    let open = s.chars().next().map_or(0, char::len_utf8);
+    let close = match s.chars().next_back() {
+        Some(c @ ('”' | '"' | '’' | '\'')) if s.len() > open => c.len_utf8(),
+        _ => 0,
+    };
+    quote.start + open..quote.end - close
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (quoted text, speaker as written or "", attributed) of each quotation in a one-paragraph text.
+    fn quotes(text: &str) -> Vec<(String, String, bool)> {
+        let doc = Document::from_plain("t.txt", text);
+        of_document(&doc)
+            .iter()
+            .map(|q| {
+                (
+                    doc.text[q.inner.clone()].to_string(),
+                    q.speaker_name(&doc.text).unwrap_or("").to_string(),
+                    q.attributed,
+                )
+            })
+            .collect()
+    }
+
+    fn q(inner: &str, speaker: &str, attributed: bool) -> (String, String, bool) {
+        (inner.to_string(), speaker.to_string(), attributed)
+    }
+
+    #[test]
+    fn a_speech_tag_after_the_quotation_names_the_speaker() {
+        assert_eq!(
+            quotes("“We will not stop,” Donald Trump said on Friday."),
+            [q("We will not stop,", "Donald Trump", true)]
+        );
+        assert_eq!(
+            quotes("“No deal,” said Maria Lopez, a union organiser, after the vote."),
+            [q("No deal,", "Maria Lopez", true)]
+        );
+        assert_eq!(
+            quotes("“It is over,” the mayor's press secretary, Jane Roe, told reporters."),
+            [q("It is over,", "Jane Roe", true)]
+        );
+        assert_eq!(quotes("“Talks go on,” a senior official said."), [q("Talks go on,", "a senior official", true)]);
+    }
+
+    #[test]
+    fn a_reporting_verb_before_the_quotation_names_its_subject() {
+        assert_eq!(
+            quotes("The senator called the inquiry a “witch hunt” on Monday."),
+            [q("witch hunt", "The senator", true)]
+        );
+        assert_eq!(
+            quotes("US President Donald Trump warned that the town would face “fire and fury.”"),
+            [q("fire and fury.", "Donald Trump", true)]
+        );
+        assert_eq!(
+            quotes("Netanyahu, speaking to soldiers last year, said that “we will win.”"),
+            [q("we will win.", "Netanyahu", true)]
+        );
+        assert_eq!(
+            quotes("The mayor’s assertion that the budget was “balanced” is odd."),
+            [q("balanced", "The mayor", true)]
+        );
+        assert_eq!(quotes("Hamas members are “sick,” in the words of the envoy."), [q("sick,", "the envoy", true)]);
+    }
+
+    #[test]
+    fn pronouns_take_the_name_of_an_earlier_speaker_in_the_paragraph() {
+        let text = "“We are ready,” Ana Ruiz said. “The rest is up to them,” she added.";
+        assert_eq!(
+            quotes(text),
+            [q("We are ready,", "Ana Ruiz", true), q("The rest is up to them,", "Ana Ruiz", true)]
+        );
+        // Without an earlier named speaker the pronoun stays a pronoun.
+        assert_eq!(
+            quotes("He has steadfastly vowed that “nothing will change.”"),
+            [q("nothing will change.", "He", true)]
+        );
+    }
+
+    #[test]
+    fn a_quotation_opening_its_own_sentence_carries_on_the_last_speaker() {
+        let text = "“We are ready,” Ana Ruiz said. “The rest is up to them.” The vote is on Friday.";
+        assert_eq!(
+            quotes(text),
+            [q("We are ready,", "Ana Ruiz", true), q("The rest is up to them.", "Ana Ruiz", true)]
+        );
+    }
+
+    #[test]
+    fn modals_and_the_noun_state_do_not_make_speakers() {
+        assert_eq!(
+            quotes("Ana Ruiz may tell the council that “now is the time.”"),
+            [q("now is the time.", "Ana Ruiz", true)]
+        );
+        assert_eq!(quotes("The United States showed “complicity” there."), [q("complicity", "", false)]);
+    }
+
+    #[test]
+    fn chained_and_colon_quotations_are_attributed() {
+        assert_eq!(
+            quotes("Officials dismissed the plan as “unacceptable” and “disappointing” today."),
+            [q("unacceptable", "Officials", true), q("disappointing", "Officials", true)]
+        );
+        assert_eq!(quotes("The answer: “no deal” for now."), [q("no deal", "", true)]);
+        assert_eq!(quotes("Then Ana Ruiz: “no deal” for now."), [q("no deal", "Ana Ruiz", true)]);
+    }
+
+    #[test]
+    fn unattributed_quotations_have_no_speaker() {
+        assert_eq!(quotes("They rebranded it as a “strategic pause” this week."), [q("strategic pause", "", false)]);
+        assert_eq!(quotes("The \"peace plan\" was never published."), [q("peace plan", "", false)]);
+        assert_eq!(quotes("It was a ‘temporary’ measure, the firm’s third."), [q("temporary", "", false)]);
+        assert_eq!(quotes("Nobody read 'Conquest and settlement' twice."), [q("Conquest and settlement", "", false)]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotation_marks() {
+        assert!(quotes("The players' union and the firm’s owners don’t agree; it's 'tis season.").is_empty());
+    }
+
+    #[test]
+    fn a_quotation_left_open_runs_to_the_end_of_the_paragraph_and_nested_quotes_are_part_of_it() {
+        let doc =
+            Document::from_plain("t.txt", "He said: “We will go on, and the word ‘truce’ means nothing.\n\nNext.");
+        let qs = of_document(&doc);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(&doc.text[qs[0].inner.clone()], "We will go on, and the word ‘truce’ means nothing.");
+    }
+
+    #[test]
+    fn a_stray_straight_mark_does_not_pair_across_two_quotations() {
+        let text = "One stray\" mark. He wanted \"to prove it.\" Jones wrote that \"it was up to him.\"";
+        let found: Vec<String> = quotes(text).into_iter().map(|(t, _, _)| t).collect();
+        assert_eq!(found, ["to prove it.", "it was up to him."]);
+    }
+
+    #[test]
+    fn a_sentence_of_thousands_of_quotes_is_read_once() {
+        let text = "the “pause” and ".repeat(20_000);
+        let doc = Document::from_plain("t.txt", &text);
+        assert_eq!(of_document(&doc).len(), 20_000);
+    }
+}

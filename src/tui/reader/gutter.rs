@@ -1,0 +1,47 @@
+//! The gutter left of a pane's text: how many sources report a sentence's claim,
+//! sentences no other source reports (when asked), and the cursor bar.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::super::app::Shared;
+use super::super::flow::Line;
+use super::super::paint::put;
+use super::Reader;
+use crate::claims::SentenceRef;
+
+/// Draws the gutter for `line` of pane `doc` at row `area` (the gutter's columns).
+pub fn render(reader: &Reader, shared: &Shared, doc: usize, line: &Line, area: Rect, buf: &mut Buffer) {
+    if line.blank || area.width == 0 {
+        return;
+    }
+    let theme = &shared.theme;
+    let d = &shared.docs[doc];
+    let first = d.sentences.partition_point(|s| s.start < line.range.start);
+    let last = d.sentences.partition_point(|s| s.start < line.range.end);
+    let mut count = None;
+    let mut alone = false;
+    if shared.analysis.is_some() {
+        for sentence in first..last {
+            match shared.sources_reporting(SentenceRef { doc, sentence }) {
+                Some(n) => count = count.max(Some(n)),
+                None => alone = true,
+            }
+        }
+    }
+    match count {
+        Some(n) if n > 9 => put(buf, area, area.x, "9+", theme.gutter_claim),
+        Some(n) => put(buf, area, area.x, &format!("{n:>2}"), theme.gutter_claim),
+        None if alone && reader.show.source_only => put(buf, area, area.x, " ·", theme.gutter_source_only),
+        None => area.x,
+    };
+    if doc == reader.focus && area.width >= 3 {
+        let cursor = d.sentence_at(reader.panes[doc].cursor).map(|i| &d.sentences[i]);
+        if let Some(s) = cursor
+            && s.start < line.range.end
+            && s.end > line.range.start
+        {
+            put(buf, area, area.x + 2, "▌", theme.cursor_bar);
+        }
+    }
+}
