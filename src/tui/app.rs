@@ -12,10 +12,10 @@ use std::sync::Arc;
 use ratatui::crossterm::event::KeyCode;
 
 use crate::analysis::Analysis;
-use crate::claims::SentenceRef;
+use crate::claims::{Refinement, SentenceRef};
 use crate::document::Document;
 
-use super::action::{Action, Arrival};
+use super::action::{Action, Arrival, refining_note};
 use super::derived::Derived;
 use super::flow::{Flow, Unit, units};
 use super::keymap::{Key, Keymap, Outcome, parse_keys, show_sequence};
@@ -39,6 +39,9 @@ pub struct Shared {
     pub generation: u64,
     /// What the analysis is still doing, for the status line; `None` when it is done.
     pub analysis_running: Option<String>,
+    /// Said in the status line while it holds: the links are the fast ones because the input is
+    /// too large to refine.
+    pub links_note: Option<String>,
     /// Why the analysis failed, if it did: the reader goes on without it.
     pub analysis_error: Option<String>,
     pub keymap: Keymap,
@@ -109,6 +112,7 @@ impl App {
             derived: Derived::default(),
             generation: 0,
             analysis_running: Some("analysing…".into()),
+            links_note: None,
             analysis_error: None,
             keymap,
             theme,
@@ -251,6 +255,10 @@ impl App {
         shared.derived = Derived::new(&shared.docs, shared.analysis.as_deref());
         shared.generation += 1;
         shared.analysis_running = arrival.still_running;
+        shared.links_note = match shared.analysis.as_deref().map(|a| a.refinement) {
+            Some(Refinement::Skipped { .. }) => Some("fast links: too long to refine".into()),
+            _ => None,
+        };
         shared.analysis_error = None;
         let (view, shared) = self.view();
         view.analysis_changed(shared, previous.as_deref());
@@ -268,6 +276,12 @@ pub fn update(app: &mut App, action: Action) {
             view.resized(shared);
         }
         Action::AnalysisArrived(arrival) => app.analysis_arrived(arrival),
+        // Progress only means something while a refined analysis is awaited.
+        Action::Refining { done, total } => {
+            if app.shared.analysis.is_some() && app.shared.analysis_running.is_some() {
+                app.shared.analysis_running = Some(refining_note(done, total));
+            }
+        }
         Action::AnalysisFailed(error) => {
             app.shared.analysis_error = Some(error);
             app.shared.analysis_running = None;
