@@ -22,6 +22,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use parallax::claims::model::TARGET_PRECISION;
@@ -162,7 +163,13 @@ fn main() {
     let mut cases = ecb_cases(&eval, &minilm, &mut cache, &mut analysis_secs);
     cases.extend(story_cases(&eval, &minilm, &mut cache, &mut analysis_secs));
     cache.save();
-    println!("scoring time over all topics and stories: {analysis_secs:.2} s\n");
+    note_clause_counts(&parallax::seeds::documents());
+    println!("scoring time over all topics and stories: {analysis_secs:.2} s");
+    println!(
+        "sentences split into clauses: {}; the most clauses in one sentence: {}\n",
+        SPLIT_SENTENCES.load(Ordering::Relaxed),
+        MOST_CLAUSES.load(Ordering::Relaxed)
+    );
 
     let train: Vec<&Case> = cases.iter().filter(|c| c.set == Set::EcbTrain).collect();
     let dev: Vec<&Case> = cases.iter().filter(|c| c.set == Set::EcbDev).collect();
@@ -434,6 +441,21 @@ impl RefineCache {
     }
 }
 
+/// The most clauses any one sentence of the dev sets splits into (claims::MAX_CLAUSES bounds
+/// them; no real sentence should reach it), and how many sentences split at all.
+static MOST_CLAUSES: AtomicUsize = AtomicUsize::new(0);
+static SPLIT_SENTENCES: AtomicUsize = AtomicUsize::new(0);
+
+fn note_clause_counts(docs: &[Document]) {
+    for d in docs {
+        for s in 0..d.sentences.len() {
+            let n = parallax::claims::clauses::clauses(d.sentence(s)).len();
+            MOST_CLAUSES.fetch_max(n, Ordering::Relaxed);
+            SPLIT_SENTENCES.fetch_add(usize::from(n > 0), Ordering::Relaxed);
+        }
+    }
+}
+
 /// One scoring per set of documents, as `analyze --min-score 0` scores it: every candidate's
 /// signals (refined as the shipped models refine them) and the shipped score.
 struct Scored {
@@ -443,6 +465,7 @@ struct Scored {
 
 impl Scored {
     fn run(docs: &[Document], group: u64, cache: &mut RefineCache, secs: &mut f64) -> Scored {
+        note_clause_counts(docs);
         let start = Instant::now();
         let mut scoring = Scoring::new(docs);
         scoring.refine_reusing(docs, usize::MAX, &|_, _| {}, &|a, b| {

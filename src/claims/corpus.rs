@@ -150,6 +150,22 @@ impl Keys {
     }
 }
 
+/// The most clauses a sentence is cut into. The evidence gate weighs every pairing of the clauses
+/// of two sentences, so its work grows with the product of their counts: a hostile sentence of
+/// thousands of clauses would take seconds. No sentence of the dev sets (ECB+, the same-story set,
+/// the seeds) has more than 7.
+pub const MAX_CLAUSES: usize = 12;
+
+/// `clauses` with everything from the [`MAX_CLAUSES`]th on joined into one.
+fn bounded(mut clauses: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    if clauses.len() > MAX_CLAUSES {
+        let end = clauses[clauses.len() - 1].end;
+        clauses.truncate(MAX_CLAUSES);
+        clauses[MAX_CLAUSES - 1].end = end;
+    }
+    clauses
+}
+
 /// A clause of a sentence that carries more than one claim (see [`super::clauses`]).
 #[derive(Clone, Debug)]
 pub struct Clause {
@@ -277,7 +293,7 @@ impl Corpus {
             let (f, content) = features(text, ws, &caps, &mut keys);
             let first = clauses.len() as u32;
             if f.eligible {
-                for range in split_clauses(text) {
+                for range in bounded(split_clauses(text)) {
                     let cws = words(&text[range.clone()]);
                     let (features, content) = features(&text[range.clone()], &cws, &caps, &mut keys);
                     clauses.push(Clause { range, features });
@@ -394,6 +410,17 @@ mod tests {
         assert_eq!(s.quotes.len(), 1);
         assert_eq!(s.quotes[0].len(), 2);
         assert!(s.meaning.iter().any(|x| *x != 0.0));
+    }
+
+    #[test]
+    fn a_sentence_of_many_clauses_is_cut_into_at_most_max_clauses() {
+        let text = "Officials reported soldiers attacked villages; ".repeat(40);
+        let c = corpus(&[text.trim_end(), "Officials reported soldiers attacked villages again on Monday."]);
+        let clauses = c.clauses_of(0);
+        assert_eq!(clauses.len(), MAX_CLAUSES);
+        let last = &clauses[MAX_CLAUSES - 1].range;
+        assert!(matches!(&text.trim_end()[last.end..], "" | ";"), "the last clause runs to the end: {last:?}");
+        assert!(clauses.windows(2).all(|w| w[0].range.end < w[1].range.start), "in order, apart");
     }
 
     #[test]
