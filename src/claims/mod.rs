@@ -132,6 +132,9 @@ pub const REFINE_FLOOR: f32 = 0.05;
 /// Refinement is skipped when more sentences than this would need encoding (see notes/claims.md:
 /// on this project's machine, about this many seconds' work at full load on two cores / 40).
 pub const REFINE_LIMIT: usize = 2_000;
+/// From this many candidate pairs on, scoring them is shared between two threads (the seeds have
+/// about 7,600; a thread costs less than a millisecond).
+const PARALLEL_PAIRS: usize = 20_000;
 
 impl Scoring {
     /// The candidates with their fast signals; the evidence gate counted per clause when a
@@ -139,26 +142,40 @@ impl Scoring {
     pub fn new(docs: &[Document]) -> Scoring {
         let corpus = corpus::Corpus::build(docs);
         let fast = Model::fast();
-        let candidates = index::candidates(&corpus)
-            .into_iter()
-            .map(|(i, j)| {
-                let (i, j) = (i as usize, j as usize);
-                let (i, j) = if corpus.refs[i] < corpus.refs[j] { (i, j) } else { (j, i) };
-                let (a, b) = (corpus.refs[i], corpus.refs[j]);
-                let mut signals = signals::signals(&corpus, i, j);
-                let mut spans = ClauseSpans::default();
-                // Clauses can only thin the evidence, so a pair the gate already holds back needs no more work.
-                if let Some((what, x, y)) = clause_evidence(&corpus, fast, i, j).filter(|_| model::passes(&signals)) {
-                    signals.what = signals.what.min(what);
-                    let in_doc = |r: SentenceRef, c: Option<&corpus::Clause>| {
-                        let start = docs[r.doc].sentences[r.sentence].start;
-                        c.map(|c| start + c.range.start..start + c.range.end)
-                    };
-                    spans = ClauseSpans { a: in_doc(a, x), b: in_doc(b, y) };
-                }
-                Candidate { a, b, at: (i, j), signals, spans, refined: false }
+        let score = |&(i, j): &(u32, u32)| {
+            let (i, j) = (i as usize, j as usize);
+            let (i, j) = if corpus.refs[i] < corpus.refs[j] { (i, j) } else { (j, i) };
+            let (a, b) = (corpus.refs[i], corpus.refs[j]);
+            let sims = signals::Sims::new(&corpus, &corpus.sentences[i], &corpus.sentences[j]);
+            let mut signals = signals::signals_sharing(&corpus, &corpus.sentences[i], &corpus.sentences[j], &sims);
+            let mut spans = ClauseSpans::default();
+            // Clauses can only thin the evidence, so a pair the gate already holds back needs no more work.
+            if let Some((what, x, y)) =
+                model::passes(&signals).then(|| clause_evidence(&corpus, fast, i, j, &sims)).flatten()
+            {
+                signals.what = signals.what.min(what);
+                let in_doc = |r: SentenceRef, c: Option<&corpus::Clause>| {
+                    let start = docs[r.doc].sentences[r.sentence].start;
+                    c.map(|c| start + c.range.start..start + c.range.end)
+                };
+                spans = ClauseSpans { a: in_doc(a, x), b: in_doc(b, y) };
+            }
+            Candidate { a, b, at: (i, j), signals, spans, refined: false }
+        };
+        // Pairs score independently: a large input's share their work between two threads (the
+        // order, and so every result, is the same as on one).
+        let pairs = index::candidates(&corpus);
+        let candidates = if pairs.len() < PARALLEL_PAIRS {
+            pairs.iter().map(score).collect()
+        } else {
+            let (first, second) = pairs.split_at(pairs.len() / 2);
+            std::thread::scope(|scope| {
+                let later = scope.spawn(|| second.iter().map(score).collect::<Vec<_>>());
+                let mut candidates: Vec<Candidate> = first.iter().map(score).collect();
+                candidates.extend(later.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+                candidates
             })
-            .collect();
+        };
         Scoring { corpus, candidates, refinement: Refinement::Fast }
     }
 
@@ -274,6 +291,7 @@ fn clause_evidence<'c>(
     model: &Model,
     i: usize,
     j: usize,
+    sims: &signals::Sims,
 ) -> Option<(f32, Option<&'c corpus::Clause>, Option<&'c corpus::Clause>)> {
     let (ci, cj) = (corpus.clauses_of(i), corpus.clauses_of(j));
     if ci.is_empty() && cj.is_empty() {
@@ -285,7 +303,7 @@ fn clause_evidence<'c>(
     let mut best: Option<(f32, f32, Option<&corpus::Clause>, Option<&corpus::Clause>)> = None;
     for (x, fx) in sides(i, ci) {
         for (y, fy) in sides(j, cj).filter(|(y, _)| x.is_some() || y.is_some()) {
-            let s = signals::signals_between(corpus, fx, fy);
+            let s = signals::signals_sharing(corpus, fx, fy, sims);
             let p = model.probability(&s);
             if best.is_none_or(|(e, q, _, _)| (s.what, p) > (e, q)) {
                 best = Some((s.what, p, x, y));

@@ -1,6 +1,8 @@
 //! The evidence that two sentences report the same thing, one number per
 //! signal, each in [0, 1] (meaning in [-1, 1]).
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::corpus::{Corpus, SentenceFeatures, mass};
@@ -243,6 +245,7 @@ struct Coverage {
 }
 
 /// The dot product of two static vectors, in eight lanes the compiler keeps in vector registers.
+#[inline]
 fn dot(a: &[f32; DIMS], b: &[f32; DIMS]) -> f32 {
     let mut lanes = [0f32; 8];
     for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
@@ -253,13 +256,53 @@ fn dot(a: &[f32; DIMS], b: &[f32; DIMS]) -> f32 {
     lanes.iter().sum()
 }
 
+/// Cosines between the words of two sentences (static vectors), computed once per pair of
+/// sentences and read by every pairing of their clauses (a clause's words are its sentence's).
+pub struct Sims<'c> {
+    rows: &'c [u32],
+    cols: &'c [u32],
+    /// `rows.len() × cols.len()`; below any floor where a word has no vector.
+    cos: Vec<f32>,
+}
+
+/// Stands for "no similarity" (a word without a static vector).
+const NO_VECTOR: f32 = -1.0;
+
+impl<'c> Sims<'c> {
+    pub fn new(corpus: &Corpus, a: &'c SentenceFeatures, b: &'c SentenceFeatures) -> Sims<'c> {
+        let (rows, cols) = (&a.terms[..], &b.terms[..]);
+        let mut cos = Vec::with_capacity(rows.len() * cols.len());
+        let col_vectors: Vec<Option<&[f32; DIMS]>> =
+            cols.iter().map(|&u| corpus.vectors[u as usize].as_ref()).collect();
+        for &t in rows {
+            match &corpus.vectors[t as usize] {
+                Some(v) => cos.extend(col_vectors.iter().map(|x| x.map_or(NO_VECTOR, |x| dot(v, x)))),
+                None => cos.extend(std::iter::repeat_n(NO_VECTOR, cols.len())),
+            }
+        }
+        Sims { rows, cols, cos }
+    }
+
+    /// Where each of `terms` (a subset of one side's words) sits on that side.
+    fn positions(side: &[u32], terms: &[u32]) -> Vec<usize> {
+        terms.iter().map(|t| side.binary_search(t).expect("a clause's words are its sentence's")).collect()
+    }
+}
+
 /// How much of `a`'s words `b` covers: each word of `a` counts by its alignment weight, fully when
 /// `b` holds it, in part by its similarity to the closest word of `b` (static vectors; nothing
-/// below [`SOFT_FLOOR`]). One pass serves all words and the words outside names.
-fn coverage(a: &SentenceFeatures, b: &SentenceFeatures, corpus: &Corpus) -> Coverage {
+/// below [`SOFT_FLOOR`]). One pass serves all words and the words outside names. `cos(i, k)` is
+/// the similarity of `a.terms[i]` and `b.terms[k]`.
+fn coverage(
+    a: &SentenceFeatures,
+    b: &SentenceFeatures,
+    corpus: &Corpus,
+    cos: impl Fn(usize, usize) -> f32,
+) -> Coverage {
     let soft = |cos: f32| ((cos - SOFT_FLOOR) / (1.0 - SOFT_FLOOR)).max(0.0) * SOFT_CEILING;
     let (mut all, mut all_total, mut evidence, mut evidence_total, mut count) = (0f32, 0f32, 0f32, 0f32, 0f32);
-    for &t in &a.terms {
+    let b_evidence: Vec<bool> = b.terms.iter().map(|u| b.evidence_terms.binary_search(u).is_ok()).collect();
+    for (i, &t) in a.terms.iter().enumerate() {
         let w = corpus.align_weight[t as usize];
         let is_evidence = a.evidence_terms.binary_search(&t).is_ok();
         all_total += w;
@@ -271,15 +314,11 @@ fn coverage(a: &SentenceFeatures, b: &SentenceFeatures, corpus: &Corpus) -> Cove
         // A word of `a`'s evidence that `b` holds only inside a name still looks for its closest
         // evidence word in `b`, as when the two coverages were computed apart.
         let (mut best_all, mut best_evidence) = (0f32, 0f32);
-        if let Some(v) = corpus.vectors[t as usize].as_ref().filter(|_| !in_b || (is_evidence && !in_b_evidence)) {
-            for &u in &b.terms {
-                if let Some(x) = &corpus.vectors[u as usize] {
-                    let cos = dot(v, x);
-                    best_all = best_all.max(cos);
-                    if is_evidence && b.evidence_terms.binary_search(&u).is_ok() {
-                        best_evidence = best_evidence.max(cos);
-                    }
-                }
+        if !in_b || (is_evidence && !in_b_evidence) {
+            for (k, &evidence_word) in b_evidence.iter().enumerate() {
+                let c = cos(i, k);
+                best_all = best_all.max(c);
+                best_evidence = best_evidence.max(if is_evidence && evidence_word { c } else { 0.0 });
             }
         }
         let best_all = if in_b { 1.0 } else { soft(best_all) };
@@ -305,6 +344,12 @@ pub fn signals(corpus: &Corpus, a: usize, b: usize) -> Signals {
 
 /// The signals between two sentences or clauses of the corpus.
 pub fn signals_between(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeatures) -> Signals {
+    signals_sharing(corpus, fa, fb, &Sims::new(corpus, fa, fb))
+}
+
+/// [`signals_between`] with the word similarities of the sentences `fa` and `fb` are (or are
+/// clauses of) computed once.
+pub fn signals_sharing(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeatures, sims: &Sims) -> Signals {
     let idf = &corpus.idf;
     let cut = EVIDENCE_RARITY * corpus.max_idf;
     let (mut shared, mut rarity, mut rare_words) = (0f32, 0f32, 0usize);
@@ -326,7 +371,18 @@ pub fn signals_between(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeat
     // Both quote, and both name someone in full with a title: the same speaker quoted.
     let same_speaker = names.titled && !fa.quotes.is_empty() && !fb.quotes.is_empty();
     let pieces = names.rare + shared_figures(fa, fb, cut, idf) + usize::from(quoted) + usize::from(same_speaker);
-    let (ca, cb) = (coverage(fa, fb, corpus), coverage(fb, fa, corpus));
+    // The similarities of these words, row by word of `fa`: the pair's own when they are whole
+    // sentences, else gathered from the sentences'.
+    let cos: Cow<[f32]> = if fa.terms == sims.rows && fb.terms == sims.cols {
+        Cow::Borrowed(&sims.cos)
+    } else {
+        let (rows, cols) = (Sims::positions(sims.rows, &fa.terms), Sims::positions(sims.cols, &fb.terms));
+        let width = sims.cols.len();
+        Cow::Owned(rows.iter().flat_map(|r| cols.iter().map(move |c| sims.cos[r * width + c])).collect())
+    };
+    let width = fb.terms.len();
+    let ca = coverage(fa, fb, corpus, |i, k| cos[i * width + k]);
+    let cb = coverage(fb, fa, corpus, |k, i| cos[i * width + k]);
     let (r, p) = (ca.all, cb.all);
     let evidence_aligned = f1(ca.evidence, cb.evidence);
     let (count_a, count_b) = (ca.evidence_count, cb.evidence_count);
