@@ -133,8 +133,8 @@ pub const REFINE_FLOOR: f32 = 0.05;
 /// on this project's machine, about this many seconds' work at full load on two cores / 40).
 pub const REFINE_LIMIT: usize = 2_000;
 /// From this many candidate pairs on, scoring them is shared between two threads (the seeds have
-/// about 7,600; a thread costs less than a millisecond).
-const PARALLEL_PAIRS: usize = 20_000;
+/// about 7,600, some 130 ms of work on one; a thread costs well under a millisecond).
+const PARALLEL_PAIRS: usize = 2_000;
 
 impl Scoring {
     /// The candidates with their fast signals; the evidence gate counted per clause when a
@@ -162,8 +162,8 @@ impl Scoring {
             }
             Candidate { a, b, at: (i, j), signals, spans, refined: false }
         };
-        // Pairs score independently: a large input's share their work between two threads (the
-        // order, and so every result, is the same as on one).
+        // Pairs score independently: all but small inputs share their work between two threads
+        // (the order, and so every result, is the same as on one).
         let pairs = index::candidates(&corpus);
         let candidates = if pairs.len() < PARALLEL_PAIRS {
             pairs.iter().map(score).collect()
