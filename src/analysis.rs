@@ -110,6 +110,20 @@ impl Analysis {
         }
     }
 
+    /// Adds per-document details to an analysis built with [`Analysis::from_parts`]: each
+    /// document's quotations, label mentions and word count (hand-made analyses for the compare
+    /// screen's tests; `mentions` index the embedded lexicon's entries).
+    pub fn with_details(mut self, details: Vec<(Vec<Quotation>, Vec<Mention>, usize)>) -> Analysis {
+        self.documents =
+            details.into_iter().map(|(quotes, mentions, words)| DocumentInfo { quotes, mentions, words }).collect();
+        self
+    }
+
+    /// The lexicon the framing was found with ([`Mention::entry`] indexes its entries).
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
     /// Counterparts of a sentence, best first.
     pub fn counterparts(&self, s: SentenceRef) -> &[Counterpart] {
         self.counterparts.get(&s).map_or(&[], Vec::as_slice)

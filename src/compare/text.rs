@@ -1,0 +1,1 @@
+//! The compare tables as text: Markdown for a report, CSV for a spreadsheet.
