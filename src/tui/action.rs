@@ -50,6 +50,10 @@ pub enum Action {
     CopySentence,
     CopyCitation,
     CopyCounterparts,
+    /// The compare screen (coverage, labels, sources, quotes), and back to reading.
+    Compare,
+    /// On the compare screen: cycle the coverage filter (all, left out by the chosen source, only in it).
+    CompareFilter,
     Help,
     /// Give the terminal back to the shell and stop (Ctrl-z); `fg` comes back.
     Suspend,
@@ -79,6 +83,12 @@ pub enum Action {
     Tick,
     /// From the search prompt.
     Search(SearchEvent),
+    /// Put the reader's cursor on the sentence at byte `offset` of document `doc`, as a jump (the
+    /// compare screen opening a cell).
+    ShowPlace {
+        doc: usize,
+        offset: usize,
+    },
 }
 
 /// An analysis delivered to the reader. Every arrival replaces the analysis
@@ -141,6 +151,7 @@ const PANES: &str = "Panes";
 const SEARCH: &str = "Search and copy";
 const FRAMING: &str = "Framing language";
 const CLAIMS: &str = "Matching claims";
+const COMPARE: &str = "Compare screen";
 const GENERAL: &str = "General";
 
 /// Every action a key can be bound to, in help order (the events above come from the terminal and the modes).
@@ -199,6 +210,13 @@ pub const CATALOGUE: &[Entry] = &[
     entry("panel_down", Action::PanelDown, CLAIMS, "scroll the counterpart panel down"),
     entry("panel_up", Action::PanelUp, CLAIMS, "scroll the counterpart panel up"),
     entry("source_only", Action::SourceOnly, CLAIMS, "mark sentences no other source reports"),
+    entry("compare", Action::Compare, COMPARE, "compare screen: coverage, labels, sources, quotes (again: back)"),
+    entry(
+        "compare_filter",
+        Action::CompareFilter,
+        COMPARE,
+        "coverage: all claims, claims the chosen source (1-9) leaves out, claims only it reports",
+    ),
     entry("help", Action::Help, GENERAL, "this help"),
     entry("suspend", Action::Suspend, GENERAL, "suspend to the shell (fg comes back)"),
     entry("quit", Action::Quit, GENERAL, "close the overlay, or quit"),

@@ -9,6 +9,7 @@
 mod action;
 mod app;
 mod clipboard;
+pub mod compare;
 mod derived;
 mod flow;
 mod keymap;
@@ -23,7 +24,7 @@ mod view;
 mod wrap;
 
 pub use action::{Action, Arrival, SearchEvent, SearchInput};
-pub use app::{App, Shared, update};
+pub use app::{App, Shared, ViewId, update};
 pub use clipboard::osc52;
 pub use keymap::{Key, Keymap, parse_keys};
 pub use reader::{Location, PaneState, Reader};

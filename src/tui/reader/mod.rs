@@ -25,7 +25,7 @@ use crate::claims::SentenceRef;
 use crate::framing::Category;
 
 use super::action::Action;
-use super::app::Shared;
+use super::app::{Shared, ViewId};
 use super::flow::Line;
 use super::theme::category_index;
 use super::view::{Status, View};
@@ -289,6 +289,8 @@ impl View for Reader {
                 let next = shared.keymap.first_key("search_next").unwrap_or_default();
                 shared.say(format!("highlights cleared ({next} finds again)"));
             }
+            Action::Compare => shared.switch_view(ViewId::Compare, None),
+            Action::ShowPlace { doc, offset } => self.show_place(shared, *doc, *offset),
             Action::ScrollAt { column, row, lines } => self.scroll_at(shared, *column, *row, *lines),
             Action::ClickAt { column, row } => self.click(shared, *column, *row),
             _ => {}
