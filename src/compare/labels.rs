@@ -1,8 +1,14 @@
 //! Labels: referents the sources name differently. Every use of a label
 //! contrast-set term whose referent the text gives ([`Analysis::mentions`]) is
 //! counted per source and term, in the outlet's own words or inside a
-//! quotation; a referent is listed only when two sources or more name it and
-//! not all with the same terms.
+//! quotation; a referent is listed only when two sources or more name it, not
+//! all with the same terms, and one of the terms is a choice the lexicon
+//! contrasts ("terror group", "captives", "witch hunt"), not only its neutral
+//! names: sources using "probe" and "investigation" differ in words, not in
+//! framing. A term written with a capital inside a
+//! sentence is part of a name ("the Committee on Oversight and Government
+//! Reform") and not counted; a referent is keyed by its last word, so "Robert
+//! Mueller" and "Mueller" are one.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -55,12 +61,20 @@ pub(super) fn build(docs: &[Document], analysis: &Analysis) -> Vec<LabelRow> {
     // (set, referent key) → (referent as first written, per doc: term → name).
     type Row = (String, Vec<BTreeMap<String, LabelName>>);
     let mut rows: HashMap<(String, String), Row> = HashMap::new();
+    let mut marked: std::collections::HashSet<(String, String)> = std::collections::HashSet::new();
     let mut order: Vec<(String, String)> = Vec::new();
     for d in 0..docs.len() {
         let quotes = analysis.quotes(d);
         for m in analysis.mentions(d) {
             let (Some(referent), Some(entry)) = (&m.referent, lexicon.entries().get(m.entry)) else { continue };
-            let key = (m.set.to_string(), crate::words::lower(referent.trim()));
+            if in_a_name(&docs[d], &m.range) {
+                continue;
+            }
+            let last = referent.split_whitespace().last().unwrap_or(referent);
+            let key = (m.set.to_string(), crate::words::lower(last));
+            if !entry.neutral {
+                marked.insert(key.clone());
+            }
             let row = rows.entry(key.clone()).or_insert_with(|| {
                 order.push(key);
                 (referent.trim().to_string(), vec![BTreeMap::new(); docs.len()])
@@ -85,7 +99,7 @@ pub(super) fn build(docs: &[Document], analysis: &Analysis) -> Vec<LabelRow> {
             let (referent, per_doc) = rows.remove(&key)?;
             let naming: Vec<Vec<&String>> =
                 per_doc.iter().filter(|t| !t.is_empty()).map(|t| t.keys().collect()).collect();
-            let differ = naming.len() > 1 && naming.iter().any(|t| *t != naming[0]);
+            let differ = naming.len() > 1 && naming.iter().any(|t| *t != naming[0]) && marked.contains(&key);
             differ.then(|| {
                 let names = per_doc
                     .into_iter()
@@ -107,9 +121,22 @@ pub(super) fn build(docs: &[Document], analysis: &Analysis) -> Vec<LabelRow> {
     out
 }
 
+/// A term written with a capital that does not open its sentence, and is not an acronym ("IDF"): part of a name.
+fn in_a_name(doc: &Document, range: &std::ops::Range<usize>) -> bool {
+    let word = &doc.text[range.clone()];
+    let capital = word.starts_with(char::is_uppercase);
+    let acronym = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let opens = doc
+        .sentence_at(range.start)
+        .is_some_and(|s| !doc.text[doc.sentences[s].start..range.start].chars().any(char::is_alphanumeric));
+    capital && !acronym && !opens
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{Tables, fixture};
+    use super::in_a_name;
+    use crate::document::Document;
 
     #[test]
     fn only_referents_the_sources_name_differently_are_rows() {
@@ -122,6 +149,19 @@ mod tests {
         let terms: Vec<Vec<&str>> = r.names.iter().map(|n| n.iter().map(|n| n.term.as_str()).collect()).collect();
         assert_eq!(terms, [vec!["terror group"], vec!["militant group"], vec!["resistance movement"]]);
         assert_eq!(r.distinct_terms(), 3);
+    }
+
+    #[test]
+    fn a_capitalised_term_inside_a_sentence_is_part_of_a_name() {
+        let doc =
+            Document::from_plain("t.txt", "The Committee on Government Reform met. Government fell. The IDF left.");
+        let at = |w: &str| {
+            let i = doc.text.find(w).unwrap();
+            i..i + w.len()
+        };
+        assert!(in_a_name(&doc, &at("Government Reform")));
+        assert!(!in_a_name(&doc, &(doc.text.rfind("Government").unwrap()..doc.text.rfind("Government").unwrap() + 10)));
+        assert!(!in_a_name(&doc, &at("IDF")));
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The compare tables as text: Markdown for a report, CSV for a spreadsheet
-//! (one row per claim × source, referent × source × term, source, quotation:
+//! (one row per telling of a claim, referent × source × term, source, quotation:
 //! tidy rows a spreadsheet can pivot). Document text is escaped by `markup`.
 
 use std::fmt::Write as _;
@@ -217,33 +217,22 @@ pub fn csv(docs: &[Document], tables: &Tables, name: &str) -> Option<String> {
     let mut rec = |cells: Vec<String>| w.write_record(cells).expect("writing CSV to memory");
     match name {
         "coverage" => {
-            rec([
-                "claim",
-                "cluster",
-                "sources",
-                "anonymous_only",
-                "doc",
-                "source",
-                "reported",
-                "start",
-                "end",
-                "sentence",
-            ]
-            .map(String::from)
-            .to_vec());
+            rec(["claim", "cluster", "sources", "anonymous_only", "doc", "source", "start", "end", "sentence"]
+                .map(String::from)
+                .to_vec());
+            // One row per telling: a source that does not report a claim has no row (a pivot table shows the blanks).
             for (i, c) in tables.coverage.claims.iter().enumerate() {
-                for (d, t) in c.tellings.iter().enumerate() {
+                for t in &c.tellings {
                     rec(vec![
                         (i + 1).to_string(),
                         c.cluster.map(|x| x.to_string()).unwrap_or_default(),
                         c.sources.to_string(),
                         c.anonymous_only.to_string(),
-                        d.to_string(),
-                        cell(source_name(&docs[d])),
-                        t.is_some().to_string(),
-                        t.map(|p| p.start.to_string()).unwrap_or_default(),
-                        t.map(|p| p.end.to_string()).unwrap_or_default(),
-                        t.map(|p| cell(p.text(docs))).unwrap_or_default(),
+                        t.doc.to_string(),
+                        cell(source_name(&docs[t.doc])),
+                        t.start.to_string(),
+                        t.end.to_string(),
+                        cell(t.text(docs)),
                     ]);
                 }
             }
@@ -410,8 +399,10 @@ mod tests {
         let cov = csv(&docs, &t, "coverage").unwrap();
         let mut r = csv::Reader::from_reader(cov.as_bytes());
         let first = r.records().next().unwrap().unwrap();
-        let (start, end): (usize, usize) = (first[7].parse().unwrap(), first[8].parse().unwrap());
-        assert_eq!(&docs[0].text[start..end], &first[9]);
+        let (start, end): (usize, usize) = (first[6].parse().unwrap(), first[7].parse().unwrap());
+        assert_eq!(&docs[0].text[start..end], &first[8]);
+        // Only tellings: the four shared claims have 11, the four told by one source 4.
+        assert_eq!(cov.lines().count(), 1 + 11 + 4);
         assert!(csv(&docs, &t, "nonsense").is_none());
     }
 

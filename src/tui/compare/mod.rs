@@ -190,7 +190,7 @@ impl Compare {
         match self.tab {
             Tab::Coverage => {
                 let claim = &t.coverage.claims[*self.coverage_rows.get(row)?];
-                match claim.tellings.get(self.source).copied().flatten() {
+                match claim.telling(self.source) {
                     Some(p) => Some((p, None)),
                     None => {
                         let p = claim.first()?;

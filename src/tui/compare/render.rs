@@ -178,7 +178,7 @@ fn coverage(c: &Compare, shared: &Shared, t: &Tables, (header, table, below): Ar
     let name_w = (usize::from(below.width) / 6).clamp(8, 24);
     for (d, s) in t.coverage.summary.iter().enumerate().take(usize::from(below.height.saturating_sub(1))) {
         let row = row_rect(below, 1 + d as u16);
-        let telling = claim.and_then(|cl| cl.tellings[d]);
+        let telling = claim.and_then(|cl| cl.telling(d));
         let glyph = if telling.is_some() { "✓" } else { "·" };
         let text = telling.map_or_else(|| "— not reported".to_string(), |p| abbreviate(p.text(&shared.docs), 400));
         let style = if d == c.source { Style::default().add_modifier(Modifier::BOLD) } else { Style::default() };
