@@ -165,6 +165,43 @@ mod tests {
     }
 
     #[test]
+    fn sources_differing_only_in_neutral_names_make_no_row_and_a_last_name_is_one_referent() {
+        use crate::analysis::Analysis;
+        use crate::framing::{Lexicon, Mention};
+        use std::sync::Arc;
+        let docs: Vec<Document> = [
+            "The probe of Lee goes on. Lee spoke.",
+            "The investigation of Lee goes on.",
+            "A witch hunt, said Ana Lee.",
+        ]
+        .iter()
+        .map(|t| Document::from_plain("t.txt", t))
+        .collect();
+        let lexicon = Lexicon::embedded();
+        let mention = |d: usize, term: &str, referent: &str| {
+            let entry = lexicon.entries().iter().position(|e| e.term == term).unwrap();
+            let at = docs[d].text.to_lowercase().find(term).unwrap();
+            let set = lexicon.entries()[entry].contrast.clone().unwrap();
+            Mention { range: at..at + term.len(), entry, set, referent: Some(Arc::from(referent)), shown: true }
+        };
+        let build = |third: Vec<Mention>| {
+            let details = vec![
+                (Vec::new(), vec![mention(0, "probe", "Lee")], 8),
+                (Vec::new(), vec![mention(1, "investigation", "Lee")], 6),
+                (Vec::new(), third, 5),
+            ];
+            let analysis = Analysis::from_parts(vec![Vec::new(); 3], Vec::new(), Vec::new()).with_details(details);
+            Tables::build(&docs, &analysis).labels
+        };
+        // "probe" and "investigation" are the lexicon's neutral names for an inquiry: no row.
+        assert!(build(Vec::new()).is_empty());
+        // A "witch hunt" of "Ana Lee" is the same referent as "Lee", and a marked choice: a row.
+        let rows = build(vec![mention(2, "witch hunt", "Ana Lee")]);
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert_eq!(rows[0].names[2][0].term, "witch hunt");
+    }
+
+    #[test]
     fn names_inside_a_quotation_are_counted_apart() {
         let (docs, analysis) = fixture::story();
         let r = &Tables::build(&docs, &analysis).labels[0];
