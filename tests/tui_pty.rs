@@ -51,6 +51,9 @@ impl Reader {
         cmd.arg(&story);
         cmd.cwd(dir.path());
         cmd.env("XDG_CONFIG_HOME", dir.path());
+        // Notes and the session on quit go to the temporary directory, never the tester's.
+        cmd.env("XDG_DATA_HOME", dir.path().join("data"));
+        cmd.env("XDG_STATE_HOME", dir.path().join("state"));
         cmd.env("HOME", dir.path());
         cmd.env("TERM", "xterm-256color");
         let child = pair.slave.spawn_command(cmd).unwrap();

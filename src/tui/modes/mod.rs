@@ -7,10 +7,14 @@
 //! it does not take goes on to the view. A mode changes only itself; anything
 //! else it wants done it asks for with [`Reply::then`], as actions.
 
+pub mod agreement;
 pub mod explain;
 pub mod help;
+pub mod note_prompt;
+pub mod notes;
 pub mod prompt;
 mod scroll;
+pub mod select;
 
 use std::any::Any;
 

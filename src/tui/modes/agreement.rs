@@ -1,0 +1,178 @@
+//! The agreement overlay shown on reveal: per pane with marks, per category, how
+//! many of the key's marks the student found and how many of the student's
+//! marks the key agrees with (with credit for partial overlap, and span
+//! finding scored apart from category choice); then the marks "found by you,
+//! not by the key", as material for discussion, not as errors.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use super::super::action::Action;
+use super::super::app::{App, Shared};
+use super::super::paint::{fit, put};
+use super::{Mode, Reply, Scroll};
+use crate::agreement::{self, Counts, Span};
+
+/// One line of the overlay.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Line {
+    Heading(String),
+    Text(String),
+    Gap,
+}
+
+/// Quotes are cut to this many columns.
+const QUOTE: usize = 40;
+
+fn quote(text: &str, span: &Span) -> String {
+    let words: Vec<&str> = text[span.range.clone()].split_whitespace().collect();
+    format!("“{}”", fit(&crate::printable::escape(&words.join(" ")), QUOTE))
+}
+
+fn row(name: &str, c: &Counts) -> String {
+    let share = |n: usize, of: usize| if of == 0 { "–".to_string() } else { format!("{n}/{of}") };
+    let credit = |x: f64, of: usize| if of == 0 { "–".to_string() } else { format!("{x:.1}") };
+    format!(
+        "{:<22}{:>7}{:>8}{:>10}{:>8}",
+        fit(name, 21),
+        share(c.matched, c.key),
+        credit(c.found_credit, c.key),
+        share(c.agreed, c.student),
+        credit(c.agreed_credit, c.student)
+    )
+}
+
+/// The overlay's lines: `keys` holds the key's marks per document, `key_name` says whose they are ("the tool").
+pub fn lines(shared: &Shared, keys: &[Vec<Span>], key_name: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    for (doc, d) in shared.docs.iter().enumerate() {
+        let student = shared.classroom.marks(doc);
+        if student.is_empty() {
+            continue;
+        }
+        let key = keys.get(doc).map_or(&[][..], Vec::as_slice);
+        let a = agreement::score(&d.text, key, &student);
+        let title = if d.title.is_empty() { d.file_name().to_string() } else { d.title.clone() };
+        if !out.is_empty() {
+            out.push(Line::Gap);
+        }
+        out.push(Line::Heading(format!("pane {} · {}", doc + 1, crate::printable::escape(&title))));
+        out.push(Line::Text(format!("{:<22}{:>15}{:>18}", "", "you found", format!("{key_name} agrees"))));
+        out.push(Line::Text(format!("{:<22}{:>7}{:>8}{:>10}{:>8}", "", "marks", "credit", "marks", "credit")));
+        out.push(Line::Text(row("spans, any category", &a.spans)));
+        for (category, c) in &a.categories {
+            if c.key + c.student > 0 {
+                out.push(Line::Text(row(category.name(), c)));
+            }
+        }
+        if a.on_key_words > 0 {
+            out.push(Line::Text(format!(
+                "Of your {} marks on the same words, {} chose the same category.",
+                a.on_key_words, a.same_category
+            )));
+        }
+        if !a.discussion.is_empty() {
+            out.push(Line::Gap);
+            out.push(Line::Heading(format!("Found by you, not by {key_name} (for discussion)")));
+            for &i in &a.discussion {
+                let s = &student[i];
+                out.push(Line::Text(format!("  {} · {}", quote(&d.text, s), s.category.name())));
+            }
+        }
+        if !a.other_category.is_empty() {
+            out.push(Line::Gap);
+            out.push(Line::Heading("Same words, another category".into()));
+            for &(i, theirs) in &a.other_category {
+                let s = &student[i];
+                out.push(Line::Text(format!(
+                    "  {} · yours: {} · {key_name}: {}",
+                    quote(&d.text, s),
+                    s.category.name(),
+                    theirs.name()
+                )));
+            }
+        }
+        if !a.missed.is_empty() {
+            out.push(Line::Gap);
+            out.push(Line::Heading(format!("Marked by {key_name}, not by you ({})", a.missed.len())));
+            for &i in &a.missed {
+                let k = &key[i];
+                out.push(Line::Text(format!("  {} · {}", quote(&d.text, k), k.category.name())));
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push(Line::Text("No marks yet: v selects words, then a category key marks them.".into()));
+    }
+    out
+}
+
+pub struct AgreementView {
+    lines: Vec<Line>,
+    title: String,
+    scroll: Scroll,
+}
+
+impl AgreementView {
+    pub fn new(lines: Vec<Line>, key_name: &str) -> AgreementView {
+        let title = format!(" Your marks and {key_name}'s · q closes · scroll with the movement keys ");
+        AgreementView { lines, title, scroll: Scroll::default() }
+    }
+
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+
+    fn max_scroll(&self, height: u16) -> usize {
+        self.lines.len().saturating_sub(usize::from(area(80, height).height.saturating_sub(2)))
+    }
+}
+
+fn area(width: u16, height: u16) -> Rect {
+    let w = width.saturating_sub(4).min(100);
+    let h = height.saturating_sub(2);
+    Rect::new((width - w) / 2, (height - h) / 2, w, h)
+}
+
+impl Mode for AgreementView {
+    fn action(&mut self, action: &Action, app: &App) -> Reply {
+        let height = app.shared.height;
+        if self.scroll.apply(action, usize::from(height.saturating_sub(4)), self.max_scroll(height)) {
+            return Reply::consumed();
+        }
+        match action {
+            Action::Reveal | Action::Quit | Action::Cancel => Reply::close(),
+            Action::Help => Reply::pass(),
+            _ => Reply::consumed(),
+        }
+    }
+
+    fn render(&self, app: &App, buf: &mut Buffer) {
+        let shared = &app.shared;
+        let rect = area(shared.width, shared.height).intersection(buf.area);
+        if rect.width < 8 || rect.height < 3 {
+            return;
+        }
+        let theme = &shared.theme;
+        Clear.render(rect, buf);
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.overlay_border)
+            .title(fit(&self.title, usize::from(rect.width - 2)))
+            .title_style(theme.overlay_title)
+            .render(rect, buf);
+        let inner = Rect::new(rect.x + 2, rect.y + 1, rect.width - 3, rect.height - 2);
+        let scroll = self.scroll.clamped(self.max_scroll(shared.height));
+        for (i, line) in self.lines.iter().skip(scroll).take(usize::from(inner.height)).enumerate() {
+            let row = Rect { y: inner.y + i as u16, height: 1, ..inner };
+            let width = usize::from(row.width);
+            match line {
+                Line::Heading(text) => put(buf, row, row.x, &fit(text, width), theme.overlay_title),
+                Line::Text(text) => put(buf, row, row.x, &fit(text, width), Style::default()),
+                Line::Gap => row.x,
+            };
+        }
+    }
+}
