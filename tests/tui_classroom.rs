@@ -149,6 +149,37 @@ fn notes_are_added_moved_between_listed_edited_deleted_and_brought_back() {
     assert!(reopened.entries().any(|e| e.annotation.tags == ["follow-up", "pay"]));
 }
 
+/// Regression: every line of a noted sentence carried the glyph, so one note
+/// looked like several; only the line where the note starts does now.
+#[test]
+fn the_gutter_glyph_marks_where_a_note_starts_once() {
+    let dir = TempDir::new().unwrap();
+    let mut app = class_app(dir.path(), 80, 24, &ClassroomSettings::default());
+    app.feed("]m");
+    app.feed("a");
+    app.type_text("which talks?");
+    app.feed("<Enter>");
+    let rows = screen_text(&app);
+    let marked: Vec<&String> = rows.iter().filter(|r| r.starts_with('✎')).collect();
+    assert_eq!(marked.len(), 1, "{rows:#?}");
+    assert!(marked[0].contains("Negotiators"), "{marked:?}");
+}
+
+/// Regression: at 80 columns the note prompt showed no hint at all (its full
+/// description did not fit); a shorter one does.
+#[test]
+fn the_note_prompt_says_how_to_save_at_80_columns() {
+    let dir = TempDir::new().unwrap();
+    let mut app = class_app(dir.path(), 80, 24, &ClassroomSettings::default());
+    app.feed("]ma");
+    assert!(status_row(&app).contains("note, #tags · Enter saves · Esc cancels"), "{}", status_row(&app));
+    app.feed("<Esc>]fv1");
+    assert!(status_row(&app).contains("neutral rewording (optional) · Enter saves"), "{}", status_row(&app));
+    let mut wide = class_app(dir.path(), 200, 50, &ClassroomSettings::default());
+    wide.feed("]ma");
+    assert!(status_row(&wide).contains("note on “Negotiators walke…” · #tags · Enter saves"), "{}", status_row(&wide));
+}
+
 #[test]
 fn a_note_goes_on_the_highlight_under_the_cursor() {
     let dir = TempDir::new().unwrap();

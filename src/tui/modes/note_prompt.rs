@@ -30,11 +30,13 @@ pub struct NotePrompt {
     line: LineEdit,
     /// What is written about, shown right of the line ("note on “the offer…”").
     about: String,
+    /// The same, shorter, for a narrow screen ("note, #tags").
+    short: &'static str,
 }
 
 impl NotePrompt {
-    pub fn new(writing: Writing, text: &str, about: String) -> NotePrompt {
-        NotePrompt { writing, line: LineEdit::with(text), about }
+    pub fn new(writing: Writing, text: &str, about: String, short: &'static str) -> NotePrompt {
+        NotePrompt { writing, line: LineEdit::with(text), about, short }
     }
 
     pub fn text(&self) -> &str {
@@ -79,14 +81,19 @@ impl Mode for NotePrompt {
         }
         let theme = &shared.theme;
         buf.set_style(row, theme.status);
-        let info = format!(" {} · Enter saves · Esc cancels ", self.about);
-        let info_width = str_width(&info);
-        // The line outranks the information on a narrow screen.
-        let show_info = usize::from(row.width) >= info_width + 20;
+        // The line outranks the information on a narrow screen: the full text, a shorter one, or none.
+        let full = format!(" {} · Enter saves · Esc cancels ", self.about);
+        let shorter = format!(" {} · Enter saves · Esc cancels ", self.short);
+        let info = [full.as_str(), shorter.as_str(), " Enter saves · Esc cancels ", ""]
+            .into_iter()
+            .find(|i| i.is_empty() || usize::from(row.width) >= str_width(i) + 16)
+            .unwrap_or("");
+        let info_width = str_width(info);
+        let show_info = info_width > 0;
         let room = usize::from(row.width) - if show_info { info_width + 1 } else { 0 };
         self.line.draw(buf, row, "✎ ", room, theme.status);
         if show_info {
-            put(buf, row, row.right() - info_width as u16, &info, theme.status_flag);
+            put(buf, row, row.right() - info_width as u16, info, theme.status_flag);
         }
     }
 

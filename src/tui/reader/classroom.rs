@@ -22,6 +22,10 @@ use super::super::modes::select::Select;
 use super::super::paint::fit;
 use super::Reader;
 
+/// What the prompt asks for, on a narrow screen.
+const NOTE: &str = "note, #tags";
+const REWORDING: &str = "neutral rewording (optional)";
+
 /// Columns of a quote in the prompt.
 const QUOTE: usize = 18;
 
@@ -78,7 +82,7 @@ impl Reader {
             },
         };
         let about = format!("note on {} · #tags", short_quote(&d.text[range.clone()]));
-        shared.open(NotePrompt::new(Writing::New { doc, range }, "", about));
+        shared.open(NotePrompt::new(Writing::New { doc, range }, "", about, NOTE));
     }
 
     /// `]n` / `[n`: the next or previous note or mark of the focused pane.
@@ -161,11 +165,18 @@ impl Reader {
                 else {
                     return;
                 };
-                let about = match a.kind {
-                    Kind::Note => format!("note on {} · #tags", short_quote(&a.target.quote.exact)),
-                    Kind::Mark { .. } => format!("neutral rewording of {}", short_quote(&a.target.quote.exact)),
+                let (about, short) = match a.kind {
+                    Kind::Note => (format!("note on {} · #tags", short_quote(&a.target.quote.exact)), NOTE),
+                    Kind::Mark { .. } => {
+                        (format!("neutral rewording of {}", short_quote(&a.target.quote.exact)), REWORDING)
+                    }
                 };
-                shared.open(NotePrompt::new(Writing::Edit { doc: *doc, id: id.clone() }, &editable_text(&a), about));
+                shared.open(NotePrompt::new(
+                    Writing::Edit { doc: *doc, id: id.clone() },
+                    &editable_text(&a),
+                    about,
+                    short,
+                ));
             }
             NoteEvent::Jump { doc, id } => self.jump_to_note(shared, *doc, id),
             NoteEvent::Delete { doc, id } => {
@@ -213,7 +224,7 @@ impl Reader {
                                 "neutral rewording of {} (optional)",
                                 short_quote(&shared.docs[*doc].text[range.clone()])
                             );
-                            shared.open(NotePrompt::new(Writing::Edit { doc: *doc, id }, "", about));
+                            shared.open(NotePrompt::new(Writing::Edit { doc: *doc, id }, "", about, REWORDING));
                         }
                     }
                     Err(e) => shared.say(e.to_string()),

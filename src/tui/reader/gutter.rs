@@ -35,13 +35,9 @@ pub fn render(reader: &Reader, shared: &Shared, doc: usize, line: &Line, area: R
         None if alone && reader.show.source_only => put(buf, area, area.x, " ·", theme.gutter_source_only),
         None => area.x,
     };
-    // A note (✎) or, failing one, a mark (◆) on the line, in the first column.
-    let on_line = shared
-        .classroom
-        .placed(doc)
-        .iter()
-        .filter(|p| p.range.start < line.range.end && p.range.end > line.range.start);
-    let glyph = on_line.fold(None, |g, p| if p.mark.is_none() { Some("✎") } else { g.or(Some("◆")) });
+    // A note (✎) or, failing one, a mark (◆) starting on the line, in the first column.
+    let starting = shared.classroom.placed(doc).iter().filter(|p| line.range.contains(&p.range.start));
+    let glyph = starting.fold(None, |g, p| if p.mark.is_none() { Some("✎") } else { g.or(Some("◆")) });
     if let Some(glyph) = glyph {
         put(buf, area, area.x, glyph, theme.note);
     }
