@@ -201,6 +201,12 @@ fn empty_notes_and_escape_save_nothing() {
     app.feed("<Esc>");
     assert!(notes_of(&app, 0).is_empty());
     assert!(app.mode::<NotePrompt>().is_none());
+    // An edit that empties a note keeps it as it was.
+    app.feed("a");
+    app.type_text("keep me");
+    app.feed("<Enter>Ae<C-u><Enter>");
+    assert!(message(&app).starts_with("a note cannot be emptied"), "{}", message(&app));
+    assert_eq!(notes_of(&app, 0)[0].0, "keep me");
 }
 
 #[test]

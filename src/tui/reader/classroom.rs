@@ -146,6 +146,11 @@ impl Reader {
                 let draft = match &a.kind {
                     Kind::Note => {
                         let (text, tags) = parse_note(text);
+                        if text.is_empty() && tags.is_empty() {
+                            let delete = "d in the list deletes it";
+                            shared.say(format!("a note cannot be emptied: it is kept as it was ({delete})"));
+                            return;
+                        }
                         Draft { kind: Kind::Note, text, tags }
                     }
                     Kind::Mark { category, .. } => {
