@@ -27,8 +27,18 @@ pub enum Line {
 const QUOTE: usize = 40;
 
 fn quote(text: &str, span: &Span) -> String {
-    let words: Vec<&str> = text[span.range.clone()].split_whitespace().collect();
-    format!("“{}”", fit(&crate::printable::escape(&words.join(" ")), QUOTE))
+    quoted(&text[span.range.clone()], QUOTE)
+}
+
+/// `text` on one line between quotation marks, at most `width` columns inside them; its own
+/// quotation marks and a comma or full stop at its ends are left out (a scare quote's marks
+/// would be doubled).
+pub fn quoted(text: &str, width: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let joined = words.join(" ");
+    let inner = joined.trim_matches(|c: char| "“”„\"'‘’«»,.;:".contains(c));
+    let inner = if inner.is_empty() { joined.as_str() } else { inner };
+    format!("“{}”", fit(&crate::printable::escape(inner), width))
 }
 
 fn row(name: &str, c: &Counts) -> String {
@@ -68,9 +78,10 @@ pub fn lines(shared: &Shared, keys: &[Vec<Span>], key_name: &str) -> Vec<Line> {
             }
         }
         if a.on_key_words > 0 {
+            let marks = if a.on_key_words == 1 { "mark" } else { "marks" };
             out.push(Line::Text(format!(
-                "Of your {} marks on the same words, {} chose the same category.",
-                a.on_key_words, a.same_category
+                "Same category as {key_name}: {} of your {} {marks} on its words.",
+                a.same_category, a.on_key_words
             )));
         }
         if !a.discussion.is_empty() {
@@ -174,5 +185,20 @@ impl Mode for AgreementView {
                 Line::Gap => row.x,
             };
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    /// Regression: a scare quote's own marks were doubled (““strategic pause””).
+    #[test]
+    fn quotes_are_not_doubled() {
+        assert_eq!(quoted("“strategic pause”", 40), "“strategic pause”");
+        assert_eq!(quoted("\"resistance,\"", 40), "“resistance”");
+        assert_eq!(quoted("the  offer\nwas", 40), "“the offer was”");
+        assert_eq!(quoted("“”", 40), "““””", "nothing but marks: kept as they are");
+        assert_eq!(quoted("a very long passage indeed", 10), "“a very lo…”");
     }
 }

@@ -50,18 +50,18 @@ pub fn rows(shared: &Shared) -> Vec<Row> {
                 Some(anchor) => &d.text[anchor.range.clone()],
                 None => a.target.quote.exact.as_str(),
             };
-            let quote = fit(&one_line(quote), 28);
+            let quote = super::agreement::quoted(quote, 28);
             let orphan = if e.anchor.is_none() { "orphan " } else { "" };
             let approximate = e.anchor.is_some_and(|a| matches!(a.placement, crate::notes::Placement::Fuzzy { .. }));
             let near = if approximate { "≈" } else { "" };
             let line = match &a.kind {
                 Kind::Note => {
                     let tags: String = a.tags.iter().map(|t| format!(" #{t}")).collect();
-                    format!("✎ {orphan}{near}“{quote}” {}{tags}", one_line(&a.text))
+                    format!("✎ {orphan}{near}{quote} {}{tags}", one_line(&a.text))
                 }
                 Kind::Mark { category, rewording } => {
                     let rewording = rewording.as_deref().map(|r| format!(" → “{}”", one_line(r))).unwrap_or_default();
-                    format!("◆ {orphan}{near}{}: “{quote}”{rewording}", category.name())
+                    format!("◆ {orphan}{near}{}: {quote}{rewording}", category.name())
                 }
             };
             rows.push(Row::Entry { doc, id: a.id.clone(), line: crate::printable::escape(&line).into_owned() });

@@ -15,11 +15,10 @@ use super::super::action::{Action, NoteEvent};
 use super::super::app::Shared;
 use super::super::classroom::{editable_text, parse_note};
 use super::super::derived::Derived;
-use super::super::modes::agreement::{AgreementView, lines};
+use super::super::modes::agreement::{AgreementView, lines, quoted};
 use super::super::modes::note_prompt::{NotePrompt, Writing};
 use super::super::modes::notes::NotesList;
 use super::super::modes::select::Select;
-use super::super::paint::fit;
 use super::Reader;
 
 /// What the prompt asks for, on a narrow screen.
@@ -30,8 +29,7 @@ const REWORDING: &str = "neutral rewording (optional)";
 const QUOTE: usize = 18;
 
 fn short_quote(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    format!("“{}”", fit(&crate::printable::escape(&words.join(" ")), QUOTE))
+    quoted(text, QUOTE)
 }
 
 /// A change's outcome for the status line.
