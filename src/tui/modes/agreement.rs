@@ -7,7 +7,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::super::action::Action;
 use super::super::app::{App, Shared};
@@ -136,15 +135,10 @@ impl AgreementView {
         &self.lines
     }
 
+    /// The furthest the lines can scroll on a screen `height` rows high (the frame takes four).
     fn max_scroll(&self, height: u16) -> usize {
-        self.lines.len().saturating_sub(usize::from(area(80, height).height.saturating_sub(2)))
+        self.lines.len().saturating_sub(usize::from(height.saturating_sub(4)))
     }
-}
-
-fn area(width: u16, height: u16) -> Rect {
-    let w = width.saturating_sub(4).min(100);
-    let h = height.saturating_sub(2);
-    Rect::new((width - w) / 2, (height - h) / 2, w, h)
 }
 
 impl Mode for AgreementView {
@@ -162,19 +156,10 @@ impl Mode for AgreementView {
 
     fn render(&self, app: &App, buf: &mut Buffer) {
         let shared = &app.shared;
-        let rect = area(shared.width, shared.height).intersection(buf.area);
-        if rect.width < 8 || rect.height < 3 {
-            return;
-        }
         let theme = &shared.theme;
-        Clear.render(rect, buf);
-        Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.overlay_border)
-            .title(fit(&self.title, usize::from(rect.width - 2)))
-            .title_style(theme.overlay_title)
-            .render(rect, buf);
-        let inner = Rect::new(rect.x + 2, rect.y + 1, rect.width - 3, rect.height - 2);
+        let Some(frame) = super::framed(app, buf, 100, &self.title) else { return };
+        // A column of margin on the left.
+        let inner = Rect { x: frame.x + 1, width: frame.width - 1, ..frame };
         let scroll = self.scroll.clamped(self.max_scroll(shared.height));
         for (i, line) in self.lines.iter().skip(scroll).take(usize::from(inner.height)).enumerate() {
             let row = Rect { y: inner.y + i as u16, height: 1, ..inner };

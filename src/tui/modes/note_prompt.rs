@@ -6,7 +6,6 @@ use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-use ratatui::layout::Rect;
 
 use super::super::action::{Action, NoteEvent};
 use super::super::app::App;
@@ -74,13 +73,8 @@ impl Mode for NotePrompt {
 
     fn render(&self, app: &App, buf: &mut Buffer) {
         let shared = &app.shared;
-        let row =
-            Rect::new(0, shared.height.saturating_sub(1), shared.width, 1.min(shared.height)).intersection(buf.area);
-        if row.is_empty() {
-            return;
-        }
+        let Some(row) = super::status_row(app, buf) else { return };
         let theme = &shared.theme;
-        buf.set_style(row, theme.status);
         // The line outranks the information on a narrow screen: the full text, a shorter one, or none.
         let full = format!(" {} · Enter saves · Esc cancels ", self.about);
         let shorter = format!(" {} · Enter saves · Esc cancels ", self.short);

@@ -7,7 +7,6 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::super::action::{Action, NoteEvent};
 use super::super::app::{App, Shared};
@@ -117,13 +116,6 @@ fn entry_docs(rows: &[Row]) -> Vec<usize> {
         .collect()
 }
 
-/// The overlay's rectangle on a screen of `width` × `height`.
-fn area(width: u16, height: u16) -> Rect {
-    let w = width.saturating_sub(4).min(120);
-    let h = height.saturating_sub(2);
-    Rect::new((width - w) / 2, (height - h) / 2, w, h)
-}
-
 impl Mode for NotesList {
     fn key(&mut self, key: Key, app: &App) -> Reply {
         if !key.modifiers.is_empty() {
@@ -164,22 +156,11 @@ impl Mode for NotesList {
 
     fn render(&self, app: &App, buf: &mut Buffer) {
         let shared = &app.shared;
-        let rect = area(shared.width, shared.height).intersection(buf.area);
-        if rect.width < 8 || rect.height < 3 {
-            return;
-        }
         let theme = &shared.theme;
         let rows = rows(shared);
         let count = entry_docs(&rows).len();
-        Clear.render(rect, buf);
         let title = format!(" Notes and marks ({count}) · Enter jumps · e edits · d deletes · u undoes · q closes ");
-        Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.overlay_border)
-            .title(fit(&title, usize::from(rect.width - 2)))
-            .title_style(theme.overlay_title)
-            .render(rect, buf);
-        let inner = Rect::new(rect.x + 1, rect.y + 1, rect.width - 2, rect.height - 2);
+        let Some(inner) = super::framed(app, buf, 120, &title) else { return };
         if count == 0 {
             let add = shared.keymap.first_key("add_note").unwrap_or_default();
             let select = shared.keymap.first_key("select").unwrap_or_default();

@@ -243,13 +243,8 @@ impl Mode for Prompt {
 
     fn render(&self, app: &App, buf: &mut Buffer) {
         let shared = &app.shared;
-        let row =
-            Rect::new(0, shared.height.saturating_sub(1), shared.width, 1.min(shared.height)).intersection(buf.area);
-        if row.is_empty() {
-            return;
-        }
+        let Some(row) = super::status_row(app, buf) else { return };
         let theme = &shared.theme;
-        buf.set_style(row, theme.status);
         let Purpose::Search { backward, exact } = self.purpose;
         let search = &app.reader.search;
         let kind = match (exact, search.query().is_some_and(crate::search::Query::finds_inflections)) {

@@ -10,7 +10,6 @@ use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-use ratatui::layout::Rect;
 
 use super::super::action::{Action, NoteEvent};
 use super::super::app::{App, Shared};
@@ -177,12 +176,7 @@ impl Mode for Select {
 
     fn render(&self, app: &App, buf: &mut Buffer) {
         let shared = &app.shared;
-        let row =
-            Rect::new(0, shared.height.saturating_sub(1), shared.width, 1.min(shared.height)).intersection(buf.area);
-        if row.is_empty() {
-            return;
-        }
-        buf.set_style(row, shared.theme.status);
+        let Some(row) = super::status_row(app, buf) else { return };
         put(buf, row, row.x, &self.status(usize::from(row.width)), shared.theme.status_flag);
     }
 
