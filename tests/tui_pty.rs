@@ -34,6 +34,8 @@ struct Reader {
     child: Box<dyn Child + Send + Sync>,
     tty: PathBuf,
     _master: Box<dyn MasterPty + Send>,
+    /// Where it runs, its notes and its session are.
+    home: PathBuf,
     _dir: Option<TempDir>,
 }
 
@@ -91,7 +93,7 @@ impl Reader {
                 }
             }
         });
-        let reader = Reader { output, writer, child, tty, _master: pair.master, _dir: keep };
+        let reader = Reader { output, writer, child, tty, _master: pair.master, home: dir.to_path_buf(), _dir: keep };
         reader.wait_until("the reader takes the terminal and draws", |r| r.taken() && r.shows(first));
         reader
     }
@@ -252,6 +254,10 @@ fn sigusr1_and_sigalrm_restore_the_terminal() {
 fn stops_and_comes_back(reader: &mut Reader, how: &str) {
     reader.wait_until(&format!("the reader stops after {how}"), Reader::stopped);
     reader.wait_until(&format!("the terminal is restored after {how}"), Reader::restored);
+    // The session was saved before stopping: the shell may end a stopped reader.
+    let sessions = reader.home.join("state/parallax/sessions");
+    let saved = std::fs::read_dir(&sessions).map_or(0, |d| d.count());
+    assert_eq!(saved, 1, "one session file in {}", sessions.display());
     let before = reader.received();
     reader.signal("CONT");
     reader.wait_until("the reader takes the terminal again and redraws", |r| {

@@ -42,7 +42,7 @@ pub struct Placed {
 pub struct Classroom {
     /// Per document: its notebook, or why it has none (standard input, no data directory).
     books: Vec<Result<Notebook, String>>,
-    /// Per document, where its notes and marks stand, by start (rebuilt after each change).
+    /// Per document, where its notes and marks stand, sorted by start (rebuilt after each change).
     placed: Vec<Vec<Placed>>,
     /// The tool's highlights and links are hidden (unless revealed).
     pub blind: bool,
@@ -149,8 +149,10 @@ impl Classroom {
         let placed = self
             .entries(doc)
             .filter_map(|e| Some(Placed { range: e.anchor?.range.clone(), mark: e.annotation.category() }))
-            .collect();
+            .collect::<Vec<_>>();
         self.placed[doc] = placed;
+        // The notebook sorts by position; the gutter's binary search relies on it.
+        self.placed[doc].sort_by_key(|p| (p.range.start, p.range.end));
     }
 
     /// The student's marks on `doc`, as spans to score.

@@ -36,7 +36,12 @@ pub fn render(reader: &Reader, shared: &Shared, doc: usize, line: &Line, area: R
         None => area.x,
     };
     // A note (✎) or, failing one, a mark (◆) starting on the line, in the first column.
-    let starting = shared.classroom.placed(doc).iter().filter(|p| line.range.contains(&p.range.start));
+    let placed = shared.classroom.placed(doc);
+    let (from, to) = (
+        placed.partition_point(|p| p.range.start < line.range.start),
+        placed.partition_point(|p| p.range.start < line.range.end),
+    );
+    let starting = placed[from..to.max(from)].iter();
     let glyph = starting.fold(None, |g, p| if p.mark.is_none() { Some("✎") } else { g.or(Some("◆")) });
     if let Some(glyph) = glyph {
         put(buf, area, area.x, glyph, theme.note);
