@@ -1,7 +1,8 @@
 //! A text prompt on the bottom row: it takes the characters typed into it and
 //! its editing keys (the rest fall through to the keymap), recalls earlier
-//! entries with ↑ / ↓, and reports what is typed as actions. Today it asks for
-//! a search; another purpose (a note's text) is another [`Purpose`].
+//! entries with ↑ / ↓, and reports what is typed as actions. It asks for a
+//! search; [`LineEdit`] (the line, its editing keys and its drawing) also serves
+//! the note prompt (`note_prompt.rs`).
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
