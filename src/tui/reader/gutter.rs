@@ -35,6 +35,17 @@ pub fn render(reader: &Reader, shared: &Shared, doc: usize, line: &Line, area: R
         None if alone && reader.show.source_only => put(buf, area, area.x, " ·", theme.gutter_source_only),
         None => area.x,
     };
+    // A note (✎) or, failing one, a mark (◆) starting on the line, in the first column.
+    let placed = shared.classroom.placed(doc);
+    let (from, to) = (
+        placed.partition_point(|p| p.range.start < line.range.start),
+        placed.partition_point(|p| p.range.start < line.range.end),
+    );
+    let starting = placed[from..to.max(from)].iter();
+    let glyph = starting.fold(None, |g, p| if p.mark.is_none() { Some("✎") } else { g.or(Some("◆")) });
+    if let Some(glyph) = glyph {
+        put(buf, area, area.x, glyph, theme.note);
+    }
     if doc == reader.focus && area.width >= 3 {
         let cursor = d.sentence_at(reader.panes[doc].cursor).map(|i| &d.sentences[i]);
         if let Some(s) = cursor

@@ -5,6 +5,7 @@
 //! in `copy`, the counterpart panel in `panel`, and drawing in `panes`,
 //! `header`, `gutter`, `legend`.
 
+mod classroom;
 mod copy;
 mod gutter;
 mod header;
@@ -289,6 +290,14 @@ impl View for Reader {
                 let next = shared.keymap.first_key("search_next").unwrap_or_default();
                 shared.say(format!("highlights cleared ({next} finds again)"));
             }
+            Action::AddNote
+            | Action::NextNote
+            | Action::PrevNote
+            | Action::NotesList
+            | Action::Select
+            | Action::Blind
+            | Action::Reveal
+            | Action::Notes(_) => self.classroom(shared, action),
             Action::ScrollAt { column, row, lines } => self.scroll_at(shared, *column, *row, *lines),
             Action::ClickAt { column, row } => self.click(shared, *column, *row),
             _ => {}

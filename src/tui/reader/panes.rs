@@ -91,10 +91,26 @@ fn marks(reader: &Reader, shared: &Shared, doc: usize, view: Range<usize>) -> Ve
         let from = spans.partition_point(|s| s.range.start + SPAN_REACH < view.start);
         let to = spans.partition_point(|s| s.range.start < view.end);
         for s in &spans[from..to.max(from)] {
-            if s.range.end > view.start && reader.is_shown(s.category) {
+            if s.range.end > view.start && reader.is_shown(s.category) && shared.classroom.key.is_none() {
                 out.push((s.range.clone(), theme.category(s.category)));
             }
         }
+    }
+    // A teacher's key shows in place of the tool's highlights once revealed.
+    if let Some(key) = shared.classroom.key.as_ref().filter(|_| shared.classroom.revealed) {
+        for s in
+            key.spans.get(doc).into_iter().flatten().filter(|s| s.range.start < view.end && s.range.end > view.start)
+        {
+            out.push((s.range.clone(), theme.category(s.category)));
+        }
+    }
+    for p in shared.classroom.placed(doc).iter().filter(|p| p.mark.is_some()) {
+        if p.range.start < view.end && p.range.end > view.start {
+            out.push((p.range.clone(), theme.mark));
+        }
+    }
+    if let Some((_, r)) = shared.classroom.selection.as_ref().filter(|(d, _)| *d == doc) {
+        out.push((r.clone(), theme.selection));
     }
     for m in reader.search.visible(doc) {
         out.push((m.clone(), theme.search_match));
