@@ -12,7 +12,12 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 pub fn app_with(docs: Vec<Document>, width: u16, height: u16) -> App {
-    let mut app = App::new(docs, Keymap::default_keymap(), Theme::default_theme(false));
+    app_with_theme(docs, width, height, false)
+}
+
+/// An app over `docs` with the default theme, without colour when `no_color` (NO_COLOR).
+pub fn app_with_theme(docs: Vec<Document>, width: u16, height: u16, no_color: bool) -> App {
+    let mut app = App::new(docs, Keymap::default_keymap(), Theme::default_theme(no_color));
     update(&mut app, Action::Resize(width, height));
     app
 }
@@ -305,8 +310,7 @@ pub fn quoted_analysis(docs: &[Document]) -> Analysis {
 pub fn quoted_app(width: u16, height: u16, no_color: bool) -> App {
     let docs = quoted_docs();
     let analysis = quoted_analysis(&docs);
-    let mut app = App::new(docs, Keymap::default_keymap(), Theme::default_theme(no_color));
-    update(&mut app, Action::Resize(width, height));
+    let mut app = app_with_theme(docs, width, height, no_color);
     app.set_analysis(analysis);
     app
 }
