@@ -16,6 +16,7 @@ use crate::claims::SentenceRef;
 use crate::document::Document;
 
 use super::action::{Action, Arrival};
+use super::classroom::Classroom;
 use super::derived::Derived;
 use super::flow::{Flow, Unit, units};
 use super::keymap::{Key, Keymap, Outcome, parse_keys, show_sequence};
@@ -56,6 +57,8 @@ pub struct Shared {
     output: String,
     /// Modes a view asked for; [`update`] opens them once the view is done.
     opening: Vec<Box<dyn Mode>>,
+    /// Notes, marks and blind marking.
+    pub classroom: Classroom,
 }
 
 impl Shared {
@@ -86,6 +89,10 @@ impl Shared {
 
     /// Why there is no analysis to act on.
     pub fn no_analysis(&self) -> String {
+        if self.classroom.withholds() {
+            let key = self.keymap.first_key("blind").map(|k| format!(" ({k} shows them)")).unwrap_or_default();
+            return format!("blind marking: the tool's highlights and links are hidden{key}");
+        }
         if self.analysis_error.is_some() { "the analysis failed".into() } else { "still analysing…".into() }
     }
 }
@@ -102,6 +109,7 @@ impl App {
     pub fn new(docs: impl Into<Arc<Vec<Document>>>, keymap: Keymap, theme: Theme) -> App {
         let docs = docs.into();
         let units = docs.iter().map(|d| units(&d.text, &d.paragraphs)).collect();
+        let classroom = Classroom::new(docs.len(), "notes are not open in this reader");
         let shared = Shared {
             docs,
             units,
@@ -120,6 +128,7 @@ impl App {
             quit: false,
             output: String::new(),
             opening: Vec::new(),
+            classroom,
         };
         let reader = Reader::new(&shared);
         App { shared, reader, modes: Vec::new() }
@@ -247,6 +256,13 @@ impl App {
 
     fn analysis_arrived(&mut self, arrival: Arrival) {
         let shared = &mut self.shared;
+        if shared.classroom.withholds() {
+            // Blind marking: kept until reveal.
+            shared.classroom.withheld = Some(arrival.analysis);
+            shared.analysis_running = arrival.still_running;
+            shared.analysis_error = None;
+            return;
+        }
         let previous = shared.analysis.replace(arrival.analysis);
         shared.derived = Derived::new(&shared.docs, shared.analysis.as_deref());
         shared.generation += 1;

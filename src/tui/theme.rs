@@ -55,9 +55,15 @@ pub struct Theme {
     pub diff: Style,
     pub search_match: Style,
     pub search_current: Style,
+    /// The gutter glyph of a line with a note or a mark.
+    pub note: Style,
+    /// A student's mark in the text.
+    pub mark: Style,
+    /// The words selection mode has selected.
+    pub selection: Style,
 }
 
-const UI_STYLES: [&str; 21] = [
+const UI_STYLES: [&str; 24] = [
     "cursor",
     "cursor_bar",
     "flash",
@@ -79,6 +85,9 @@ const UI_STYLES: [&str; 21] = [
     "diff",
     "search_match",
     "search_current",
+    "note",
+    "mark",
+    "selection",
 ];
 
 impl Theme {
@@ -148,6 +157,9 @@ impl Theme {
             diff: get("diff")?,
             search_match: get("search_match")?,
             search_current: get("search_current")?,
+            note: get("note")?,
+            mark: get("mark")?,
+            selection: get("selection")?,
         })
     }
 

@@ -38,8 +38,20 @@ pub fn render(reader: &Reader, shared: &Shared, doc: usize, line: &Line, area: R
         None if alone && reader.show.source_only => put(buf, area, area.x, " ·", theme.gutter_source_only),
         None => area.x,
     };
-    // The first column is free unless more than nine sources report the line (`9+`).
-    if !matches!(count, Some(n) if n > 9)
+    // A note (✎) or, failing one, a mark (◆) starting on the line, in the first column.
+    let placed = shared.classroom.placed(doc);
+    let (from, to) = (
+        placed.partition_point(|p| p.range.start < line.range.start),
+        placed.partition_point(|p| p.range.start < line.range.end),
+    );
+    let starting = placed[from..to.max(from)].iter();
+    let glyph = starting.fold(None, |g, p| if p.mark.is_none() { Some("✎") } else { g.or(Some("◆")) });
+    // The reader's own note or mark goes before the framing mark (`?`, `“`), which the
+    // explanation still gives; the first column is not free when more than nine sources
+    // report the line (`9+`).
+    if let Some(glyph) = glyph {
+        put(buf, area, area.x, glyph, theme.note);
+    } else if !matches!(count, Some(n) if n > 9)
         && let Some(mark) = framing_mark(reader, shared, doc, line)
     {
         put(buf, area, area.x, mark, theme.gutter_framing);

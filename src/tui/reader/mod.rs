@@ -5,6 +5,7 @@
 //! in `copy`, the counterpart panel in `panel`, and drawing in `panes`,
 //! `header`, `gutter`, `legend`.
 
+mod classroom;
 mod copy;
 mod gutter;
 mod header;
@@ -154,7 +155,7 @@ impl Reader {
 
     /// After the analysis or a framing switch changed: which spans show, and a cursor
     /// on a highlight that no longer shows is on its sentence instead.
-    fn refilter(&mut self, shared: &Shared) {
+    pub(crate) fn refilter(&mut self, shared: &Shared) {
         self.shown_spans = shown_spans(shared.analysis.as_deref(), &self.show.framing);
         self.forget_hidden_highlight(shared);
     }
@@ -302,6 +303,14 @@ impl View for Reader {
                 let next = shared.keymap.first_key("search_next").unwrap_or_default();
                 shared.say(format!("highlights cleared ({next} finds again)"));
             }
+            Action::AddNote
+            | Action::NextNote
+            | Action::PrevNote
+            | Action::NotesList
+            | Action::Select
+            | Action::Blind
+            | Action::Reveal
+            | Action::Notes(_) => self.classroom(shared, action),
             Action::ScrollAt { column, row, lines } => self.scroll_at(shared, *column, *row, *lines),
             Action::ClickAt { column, row } => self.click(shared, *column, *row),
             _ => {}

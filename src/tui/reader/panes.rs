@@ -104,9 +104,26 @@ fn marks(reader: &Reader, shared: &Shared, doc: usize, view: Range<usize>) -> Ve
     let pane = reader.panes[doc];
     let spans = shared.analysis.as_ref().and_then(|a| a.framing.get(doc));
     if let Some(spans) = spans {
-        for s in shown_in(reader, spans, doc, view) {
+        // A teacher's key replaces the tool's highlights (drawn below once revealed).
+        for s in shown_in(reader, spans, doc, view.clone()).filter(|_| shared.classroom.key.is_none()) {
             out.push((s.range.clone(), theme.highlight(s.category, dimmed(s))));
         }
+    }
+    // A teacher's key shows in place of the tool's highlights once revealed.
+    if let Some(key) = shared.classroom.key.as_ref().filter(|_| shared.classroom.revealed) {
+        for s in
+            key.spans.get(doc).into_iter().flatten().filter(|s| s.range.start < view.end && s.range.end > view.start)
+        {
+            out.push((s.range.clone(), theme.category(s.category)));
+        }
+    }
+    for p in shared.classroom.placed(doc).iter().filter(|p| p.mark.is_some()) {
+        if p.range.start < view.end && p.range.end > view.start {
+            out.push((p.range.clone(), theme.mark));
+        }
+    }
+    if let Some((_, r)) = shared.classroom.selection.as_ref().filter(|(d, _)| *d == doc) {
+        out.push((r.clone(), theme.selection));
     }
     for m in reader.search.visible(doc) {
         out.push((m.clone(), theme.search_match));
