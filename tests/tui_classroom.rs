@@ -423,6 +423,29 @@ fn the_session_comes_back_and_fresh_starts_anew() {
 }
 
 #[test]
+fn the_session_keeps_the_framing_layers_and_each_category_switch() {
+    // Regression (merge of layers with sessions): the session stored whether a category
+    // showed, so a hedge hidden only because its layer was off came back switched off.
+    let dir = TempDir::new().unwrap();
+    let sessions = Sessions::new(dir.path().join("state"));
+    let mut app = class_app(dir.path(), 80, 24, &ClassroomSettings::default());
+    app.feed("fsfcf1");
+    assert!(app.reader.is_shown(Category::Hedge) && !app.reader.is_shown(Category::Loaded));
+    app.save_session(&sessions).unwrap();
+
+    let mut again = class_app(dir.path(), 80, 24, &ClassroomSettings::default());
+    assert!(!again.reader.is_shown(Category::Hedge), "the sourcing layer starts off");
+    assert_eq!(again.resume(&sessions), None);
+    assert!(again.reader.is_shown(Category::Hedge), "the sourcing layer comes back on");
+    assert!(!again.reader.is_shown(Category::Loaded), "loaded stays switched off");
+    assert!(again.reader.show.framing.low_confidence(), "low-confidence highlights come back dimmed");
+    again.feed("fs");
+    assert!(!again.reader.is_shown(Category::Hedge));
+    again.feed("fs");
+    assert!(again.reader.is_shown(Category::Hedge), "its own switch was kept on");
+}
+
+#[test]
 fn a_corrupt_session_is_ignored_with_a_warning() {
     let dir = TempDir::new().unwrap();
     let sessions = Sessions::new(dir.path().join("state"));

@@ -29,6 +29,10 @@ pub enum Action {
     PrevHighlight,
     ToggleCategory(Category),
     ToggleAllCategories,
+    /// The sourcing layer (hedges, attribution, agentless passives) on or off.
+    ToggleSourcing,
+    /// Highlights below the confidence threshold: shown dimmed, or hidden.
+    ToggleLowConfidence,
     Legend,
     /// `]m`: the next sentence other sources also report.
     NextMatch,
@@ -238,6 +242,18 @@ pub const CATALOGUE: &[Entry] = &[
     entry("toggle_passive", Action::ToggleCategory(Category::Passive), FRAMING, "show/hide agentless passives"),
     entry("toggle_scare_quote", Action::ToggleCategory(Category::ScareQuote), FRAMING, "show/hide scare quotes"),
     entry("toggle_all_categories", Action::ToggleAllCategories, FRAMING, "show/hide all highlights"),
+    entry(
+        "toggle_sourcing",
+        Action::ToggleSourcing,
+        FRAMING,
+        "show/hide the sourcing layer (hedges, attribution, agentless passives)",
+    ),
+    entry(
+        "toggle_low_confidence",
+        Action::ToggleLowConfidence,
+        FRAMING,
+        "show/hide highlights below the confidence threshold (dimmed, ? in the gutter)",
+    ),
     entry("legend", Action::Legend, FRAMING, "show/hide the legend line"),
     entry("explain", Action::Explain, FRAMING, "explain the highlight under the cursor"),
     entry("next_match", Action::NextMatch, CLAIMS, "cursor to the next sentence other sources report"),

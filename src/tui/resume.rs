@@ -3,7 +3,7 @@
 //! session of the same set of documents (focus, each pane's place, toggles, the
 //! last search) restored from the state directory and saved on quit and suspend.
 
-use crate::framing::Category;
+use crate::framing::{Category, Layer};
 use crate::notes::Store;
 use crate::session::{Pane, Session, Sessions, document_key};
 
@@ -56,9 +56,14 @@ impl App {
         for (name, on) in TOGGLES.iter().zip(values) {
             s.toggles.insert((*name).into(), on);
         }
+        // Each category's own switch, and the layer and confidence switches apart, so a
+        // category hidden with its layer off comes back as it was when the layer is turned on.
+        let filter = &reader.show.framing;
         for c in Category::ALL {
-            s.toggles.insert(category_toggle(c), reader.is_shown(c));
+            s.toggles.insert(category_toggle(c), filter.categories[category_index(c)]);
         }
+        s.toggles.insert("sourcing".into(), filter.layer_on(Layer::Sourcing));
+        s.toggles.insert("low_confidence".into(), filter.low_confidence());
         s.toggles.insert("search_exact".into(), reader.search.exact());
         s
     }
@@ -83,11 +88,19 @@ impl App {
                 *slot = on;
             }
         }
+        let filter = &mut reader.show.framing;
         for c in Category::ALL {
             if let Some(on) = toggle(&category_toggle(c)) {
-                reader.show.categories[category_index(c)] = on;
+                filter.categories[category_index(c)] = on;
             }
         }
+        if let Some(on) = toggle("sourcing") {
+            filter.set_layer(Layer::Sourcing, on);
+        }
+        if let Some(on) = toggle("low_confidence") {
+            filter.set_low_confidence(on);
+        }
+        reader.refilter(&self.shared);
         if let Some(text) = &session.last_search {
             reader.search.restore(text, toggle("search_exact").unwrap_or(false), &self.shared);
         }
