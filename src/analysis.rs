@@ -124,6 +124,18 @@ impl Analysis {
         &self.lexicon
     }
 
+    /// The same analysis with quotations given per document, which [`FramingSpan::quote`] indexes
+    /// (for analyses built by hand: the reader's tests name whose words a quoted span is).
+    pub fn with_quotes(mut self, quotes: Vec<Vec<Quotation>>) -> Analysis {
+        if self.documents.len() < quotes.len() {
+            self.documents.resize_with(quotes.len(), DocumentInfo::default);
+        }
+        for (info, q) in self.documents.iter_mut().zip(quotes) {
+            info.quotes = q;
+        }
+        self
+    }
+
     /// Counterparts of a sentence, best first.
     pub fn counterparts(&self, s: SentenceRef) -> &[Counterpart] {
         self.counterparts.get(&s).map_or(&[], Vec::as_slice)

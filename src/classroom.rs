@@ -449,7 +449,7 @@ fn notes_export_cmd(args: NotesExportArgs) -> Result<()> {
 }
 
 /// The marks in a file of annotations (JSON-LD, a list, a notes file).
-fn read_marks(path: &Path) -> Result<Vec<Annotation>> {
+pub fn read_marks(path: &Path) -> Result<Vec<Annotation>> {
     let text = fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
     let all = wire::parse_any(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     Ok(all.into_iter().filter(Annotation::is_mark).collect())

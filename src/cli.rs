@@ -70,6 +70,24 @@ struct ReadArgs {
     #[arg(long)]
     no_mouse: bool,
 
+    /// Blind marking: start with the tool's highlights and links hidden (B shows them, R reveals
+    /// them with how your marks agree).
+    #[arg(long)]
+    blind: bool,
+
+    /// Reveal by itself once this many marks are made (blind marking).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    reveal_after: Option<u32>,
+
+    /// Compare marks with a teacher's answer key (a file of marks, as `notes export --format
+    /// jsonld` writes them) instead of the tool's analysis.
+    #[arg(long, value_name = "FILE")]
+    key: Option<PathBuf>,
+
+    /// Do not restore the last session of these documents (focus, places, toggles, search).
+    #[arg(long)]
+    fresh: bool,
+
     #[command(flatten)]
     lexicon: LexiconArgs,
 
@@ -365,8 +383,18 @@ pub fn print(text: &str) -> Result<()> {
 fn read(args: ReadArgs) -> Result<()> {
     // A broken lexicon is reported before the terminal is taken over.
     let options = analysis_options(&args.lexicon)?;
+    let key = match &args.key {
+        Some(path) => Some((path.display().to_string(), classroom::read_marks(path)?)),
+        None => None,
+    };
     let docs = documents(&args.paths, &args.web)?;
+    let class = parallax::tui::ClassroomSettings {
+        blind: args.blind,
+        reveal_after: args.reveal_after.map(|n| n as usize),
+        key,
+    };
+    let settings = parallax::tui::Settings { mouse: !args.no_mouse, options, classroom: class, fresh: args.fresh };
     // The reader's errors name their cause (a settings file, or the terminal).
-    parallax::tui::run(docs, parallax::tui::Settings { mouse: !args.no_mouse, options })?;
+    parallax::tui::run(docs, settings)?;
     Ok(())
 }

@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use crate::analysis::Analysis;
 use crate::document::Document;
-use crate::framing::{Category, Lexicon};
+use crate::framing::{Category, Lexicon, View};
 use crate::notes::{Anchor, Annotation, Kind, Text};
 
 /// A handout: the sources, and the answer key when the teacher asked for one.
@@ -171,17 +171,25 @@ fn words_of(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Key marks from the tool's framing analysis of document `doc`: each with
-/// its lexicon note (or its category's description) and, for a label, the
-/// names the other sources use.
+/// Key marks from the tool's framing analysis of document `doc`, as
+/// [`View::both_layers`] shows it (the exercise asks for both layers; the key
+/// holds the highlights at or above the confidence threshold, as the reader
+/// shows by default): each with whose words it is when quoted, its lexicon
+/// note (or its category's description) and, for a label, the names the
+/// other sources use.
 pub fn tool_marks(docs: &[Document], analysis: &Analysis, doc: usize) -> Vec<KeyMark> {
     let spans = analysis.framing.get(doc).map_or(&[][..], Vec::as_slice);
+    let view = View::both_layers();
     spans
         .iter()
         .enumerate()
+        .filter(|(_, span)| view.shows(span))
         .map(|(i, span)| {
             let e = analysis.explain(docs, doc, i);
             let mut explanation = e.note.unwrap_or(e.category_description);
+            if let Some(q) = &e.quoted {
+                explanation = format!("{} — {explanation}", q.describe());
+            }
             let others: Vec<String> = e
                 .contrast
                 .iter()
@@ -324,6 +332,34 @@ mod tests {
         let marks = tool_marks(&docs, &analysis, 0);
         let label = marks.iter().find(|m| m.category == Category::Label).expect("a label is marked");
         assert!(label.explanation.ends_with("Other sources: source 2: “militant group”."), "{}", label.explanation);
+    }
+
+    #[test]
+    fn the_key_holds_both_layers_above_the_threshold_and_names_quoted_speakers() {
+        use crate::framing::FramingSpan;
+        use crate::quotes::{Quotation, Speaker, SpeakerKind};
+        let text = "Officials said the plan was “a disgrace”, Mara Lind said. Talks may resume.";
+        let docs = vec![Document::from_plain("a.txt", text)];
+        let at = |needle: &str| text.find(needle).unwrap()..text.find(needle).unwrap() + needle.len();
+        let threshold = crate::framing::Model::shipped().threshold;
+        let spans = vec![
+            FramingSpan::new(at("Officials said"), Category::Attribution, "anonymous_source"),
+            FramingSpan { quote: Some(0), ..FramingSpan::new(at("disgrace"), Category::Loaded, "disgrace") },
+            FramingSpan { confidence: threshold / 2.0, ..FramingSpan::new(at("may"), Category::Hedge, "may") },
+        ];
+        let quote = Quotation {
+            range: at("“a disgrace”"),
+            inner: at("a disgrace"),
+            speaker: Some(Speaker { range: at("Mara Lind"), kind: SpeakerKind::Name, antecedent: None }),
+            attributed: true,
+        };
+        let analysis = Analysis::from_parts(vec![spans], Vec::new(), Vec::new()).with_quotes(vec![vec![quote]]);
+        let marks = tool_marks(&docs, &analysis, 0);
+        let shown: Vec<&str> = marks.iter().map(|m| &text[m.range.clone()]).collect();
+        assert_eq!(shown, ["Officials said", "disgrace"], "the sourcing layer stays, the low-confidence hedge goes");
+        assert!(marks[1].explanation.starts_with("quoted: Mara Lind — "), "{}", marks[1].explanation);
+        let key: Vec<_> = crate::agreement::tool_key(&analysis.framing[0]).into_iter().map(|s| s.range).collect();
+        assert_eq!(key, [at("Officials said"), at("disgrace")], "scoring uses the same key as the handout");
     }
 
     #[test]

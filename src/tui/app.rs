@@ -16,6 +16,7 @@ use crate::claims::SentenceRef;
 use crate::document::Document;
 
 use super::action::{Action, Arrival};
+use super::classroom::Classroom;
 use super::compare::Compare;
 use super::derived::Derived;
 use super::flow::{Flow, Unit, units};
@@ -57,6 +58,8 @@ pub struct Shared {
     output: String,
     /// Modes a view asked for; [`update`] opens them once the view is done.
     opening: Vec<Box<dyn Mode>>,
+    /// Notes, marks and blind marking.
+    pub classroom: Classroom,
     /// A view a view asked to switch to, and an action for it once it is on screen.
     switching: Option<(ViewId, Option<Action>)>,
 }
@@ -102,6 +105,10 @@ impl Shared {
 
     /// Why there is no analysis to act on.
     pub fn no_analysis(&self) -> String {
+        if self.classroom.withholds() {
+            let key = self.keymap.first_key("blind").map(|k| format!(" ({k} shows them)")).unwrap_or_default();
+            return format!("blind marking: the tool's highlights and links are hidden{key}");
+        }
         if self.analysis_error.is_some() { "the analysis failed".into() } else { "still analysing…".into() }
     }
 }
@@ -122,6 +129,7 @@ impl App {
     pub fn new(docs: impl Into<Arc<Vec<Document>>>, keymap: Keymap, theme: Theme) -> App {
         let docs = docs.into();
         let units = docs.iter().map(|d| units(&d.text, &d.paragraphs)).collect();
+        let classroom = Classroom::new(docs.len(), "notes are not open in this reader");
         let shared = Shared {
             docs,
             units,
@@ -141,6 +149,7 @@ impl App {
             output: String::new(),
             opening: Vec::new(),
             switching: None,
+            classroom,
         };
         let reader = Reader::new(&shared);
         App { shared, reader, compare: Compare::default(), showing: ViewId::Reader, modes: Vec::new() }
@@ -291,6 +300,13 @@ impl App {
 
     fn analysis_arrived(&mut self, arrival: Arrival) {
         let shared = &mut self.shared;
+        if shared.classroom.withholds() {
+            // Blind marking: kept until reveal.
+            shared.classroom.withheld = Some(arrival.analysis);
+            shared.analysis_running = arrival.still_running;
+            shared.analysis_error = None;
+            return;
+        }
         let previous = shared.analysis.replace(arrival.analysis);
         shared.derived = Derived::new(&shared.docs, shared.analysis.as_deref());
         shared.generation += 1;
