@@ -55,6 +55,10 @@ pub enum Action {
     CopySentence,
     CopyCitation,
     CopyCounterparts,
+    /// The compare screen (coverage, labels, sources, quotes), and back to reading.
+    Compare,
+    /// On the compare screen: cycle the coverage filter (all, left out by the chosen source, only in it).
+    CompareFilter,
     /// `a`: a note on the highlight under the cursor, else on the cursor sentence.
     AddNote,
     NextNote,
@@ -95,6 +99,12 @@ pub enum Action {
     Tick,
     /// From the search prompt.
     Search(SearchEvent),
+    /// Put the reader's cursor on the sentence at byte `offset` of document `doc`, as a jump (the
+    /// compare screen opening a cell).
+    ShowPlace {
+        doc: usize,
+        offset: usize,
+    },
     /// From the notes prompt, the notes list and selection mode.
     Notes(NoteEvent),
 }
@@ -200,6 +210,7 @@ const PANES: &str = "Panes";
 const SEARCH: &str = "Search and copy";
 const FRAMING: &str = "Framing language";
 const CLAIMS: &str = "Matching claims";
+const COMPARE: &str = "Compare screen";
 const CLASSROOM: &str = "Notes and blind marking";
 const GENERAL: &str = "General";
 
@@ -271,6 +282,13 @@ pub const CATALOGUE: &[Entry] = &[
     entry("panel_down", Action::PanelDown, CLAIMS, "scroll the counterpart panel down"),
     entry("panel_up", Action::PanelUp, CLAIMS, "scroll the counterpart panel up"),
     entry("source_only", Action::SourceOnly, CLAIMS, "mark sentences no other source reports"),
+    entry("compare", Action::Compare, COMPARE, "compare screen: coverage, labels, sources, quotes (again: back)"),
+    entry(
+        "compare_filter",
+        Action::CompareFilter,
+        COMPARE,
+        "coverage: all claims, claims the chosen source (1-9) leaves out, claims only it reports",
+    ),
     entry(
         "add_note",
         Action::AddNote,

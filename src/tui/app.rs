@@ -17,6 +17,7 @@ use crate::document::Document;
 
 use super::action::{Action, Arrival};
 use super::classroom::Classroom;
+use super::compare::Compare;
 use super::derived::Derived;
 use super::flow::{Flow, Unit, units};
 use super::keymap::{Key, Keymap, Outcome, parse_keys, show_sequence};
@@ -59,6 +60,16 @@ pub struct Shared {
     opening: Vec<Box<dyn Mode>>,
     /// Notes, marks and blind marking.
     pub classroom: Classroom,
+    /// A view a view asked to switch to, and an action for it once it is on screen.
+    switching: Option<(ViewId, Option<Action>)>,
+}
+
+/// Which view is on screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ViewId {
+    #[default]
+    Reader,
+    Compare,
 }
 
 impl Shared {
@@ -70,6 +81,11 @@ impl Shared {
     /// Opens `mode` on top of the others once the current action is done.
     pub fn open(&mut self, mode: impl Mode) {
         self.opening.push(Box::new(mode));
+    }
+
+    /// Puts view `to` on screen once the current action is done, then gives it `then`.
+    pub fn switch_view(&mut self, to: ViewId, then: Option<Action>) {
+        self.switching = Some((to, then));
     }
 
     /// Queues bytes for the terminal (escape sequences the screen buffer cannot carry).
@@ -101,6 +117,10 @@ pub struct App {
     pub shared: Shared,
     /// The reading view: panes side by side.
     pub reader: Reader,
+    /// The compare screen: the tables of the whole set.
+    pub compare: Compare,
+    /// The view on screen.
+    pub showing: ViewId,
     /// Open modes and overlays, the top last.
     modes: Vec<Box<dyn Mode>>,
 }
@@ -128,10 +148,11 @@ impl App {
             quit: false,
             output: String::new(),
             opening: Vec::new(),
+            switching: None,
             classroom,
         };
         let reader = Reader::new(&shared);
-        App { shared, reader, modes: Vec::new() }
+        App { shared, reader, compare: Compare::default(), showing: ViewId::Reader, modes: Vec::new() }
     }
 
     /// Delivers a final analysis, as the analysis thread does.
@@ -184,12 +205,34 @@ impl App {
 
     /// The view on screen, and the state it shares.
     fn view(&mut self) -> (&mut dyn View, &mut Shared) {
-        (&mut self.reader, &mut self.shared)
+        match self.showing {
+            ViewId::Reader => (&mut self.reader, &mut self.shared),
+            ViewId::Compare => (&mut self.compare, &mut self.shared),
+        }
     }
 
     /// The view on screen, to draw.
     pub fn current_view(&self) -> &dyn View {
-        &self.reader
+        match self.showing {
+            ViewId::Reader => &self.reader,
+            ViewId::Compare => &self.compare,
+        }
+    }
+
+    /// Switches views when one asked to, and hands the new one its action.
+    fn switch_if_asked(&mut self) {
+        while let Some((to, then)) = self.shared.switching.take() {
+            if to != self.showing {
+                self.showing = to;
+                let (view, shared) = self.view();
+                view.resized(shared);
+                view.shown(shared);
+            }
+            if let Some(action) = then {
+                let (view, shared) = self.view();
+                view.update(shared, &action);
+            }
+        }
     }
 
     /// Offers something to the top mode; `ask` is called with the mode taken off the
@@ -249,6 +292,7 @@ impl App {
             action => {
                 let (view, shared) = self.view();
                 view.update(shared, &action);
+                self.switch_if_asked();
             }
         }
         self.modes.append(&mut self.shared.opening);
@@ -268,8 +312,9 @@ impl App {
         shared.generation += 1;
         shared.analysis_running = arrival.still_running;
         shared.analysis_error = None;
-        let (view, shared) = self.view();
-        view.analysis_changed(shared, previous.as_deref());
+        // Every view hears of it (the compare screen rebuilds its tables only while shown).
+        self.reader.analysis_changed(&mut self.shared, previous.as_deref());
+        self.compare.analysis_changed(&mut self.shared, previous.as_deref());
     }
 }
 

@@ -10,6 +10,7 @@ mod action;
 mod app;
 mod classroom;
 mod clipboard;
+pub mod compare;
 mod derived;
 mod flow;
 mod keymap;
@@ -25,7 +26,7 @@ mod view;
 mod wrap;
 
 pub use action::{Action, Arrival, NoteEvent, SearchEvent, SearchInput};
-pub use app::{App, Shared, update};
+pub use app::{App, Shared, ViewId, update};
 pub use classroom::{ClassroomSettings, parse_note};
 pub use clipboard::osc52;
 pub use keymap::{Key, Keymap, parse_keys};

@@ -26,7 +26,7 @@ use crate::claims::SentenceRef;
 use crate::framing::Category;
 
 use super::action::Action;
-use super::app::Shared;
+use super::app::{Shared, ViewId};
 use super::derived::{Filter, shown_spans};
 use super::flow::Line;
 use super::view::{Status, View};
@@ -303,6 +303,8 @@ impl View for Reader {
                 let next = shared.keymap.first_key("search_next").unwrap_or_default();
                 shared.say(format!("highlights cleared ({next} finds again)"));
             }
+            Action::Compare => shared.switch_view(ViewId::Compare, None),
+            Action::ShowPlace { doc, offset } => self.show_place(shared, *doc, *offset),
             Action::AddNote
             | Action::NextNote
             | Action::PrevNote

@@ -305,6 +305,13 @@ impl Reader {
         self.jump_to(shared, best);
     }
 
+    /// Jumps to the sentence at byte `offset` of document `doc` (a cell the compare screen opened).
+    pub(super) fn show_place(&mut self, shared: &Shared, doc: usize, offset: usize) {
+        let Some(sentence) = shared.docs.get(doc).and_then(|d| d.sentence_at(offset)) else { return };
+        self.record_jump();
+        self.jump_to(shared, SentenceRef { doc, sentence });
+    }
+
     /// Remembers where the cursor is before a jump, for `Ctrl-o`.
     pub(super) fn record_jump(&mut self) {
         self.jumps.list.truncate(self.jumps.index);
