@@ -568,6 +568,11 @@ pub fn export(args: ExportArgs) -> Result<()> {
     let docs = documents(&args.paths, &args.web)?;
     let options = analysis_options(&args.lexicon)?;
     let with_key = args.key || args.key_file.is_some();
+    // The analysis gives the tool's key and, for two sources or more, the coverage table.
+    let analysis = ((with_key && args.key_file.is_none()) || docs.len() >= 2).then(|| Analysis::run(&docs, &options));
+    let coverage = analysis
+        .as_ref()
+        .and_then(|a| handout::coverage_table(&docs, &parallax::compare::Tables::build(&docs, a).coverage));
     let key_marks: Vec<Vec<handout::KeyMark>> = match (&args.key_file, with_key) {
         (Some(path), _) => {
             let marks = read_marks(path)?;
@@ -582,8 +587,8 @@ pub fn export(args: ExportArgs) -> Result<()> {
                 .collect()
         }
         (None, true) => {
-            let analysis = Analysis::run(&docs, &options);
-            (0..docs.len()).map(|i| handout::tool_marks(&docs, &analysis, i)).collect()
+            let analysis = analysis.as_ref().expect("run for the tool's key");
+            (0..docs.len()).map(|i| handout::tool_marks(&docs, analysis, i)).collect()
         }
         (None, false) => vec![Vec::new(); docs.len()],
     };
@@ -611,7 +616,7 @@ pub fn export(args: ExportArgs) -> Result<()> {
         1 => "Reading one source".to_string(),
         n => format!("Reading {n} sources on one story"),
     });
-    let h = Handout { title, sources, key };
+    let h = Handout { title, sources, coverage, key };
     print(&match args.format {
         HandoutFormat::Html => handout::html::render(&h),
         HandoutFormat::Md => handout::markdown::render(&h),

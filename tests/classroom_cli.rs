@@ -325,6 +325,10 @@ fn a_handout_of_the_students_version_and_the_key() {
     assert!(student.select("#source-1 .exercise").text().contains("Who are these officials?"));
     assert!(!student.select("body").text().contains("Compare with source 1."));
     assert_eq!(student.select("#source-1 h2").text().to_string(), "Talks resume in the capital");
+    // Two sources: who reports what, between the sources and the key, counts per source.
+    assert_eq!(student.select("section.coverage").length(), 1);
+    assert_eq!(student.select("section.coverage tbody tr").length(), 2, "one summary row per source");
+    assert!(student.select("section.coverage").text().contains("No claim is reported by more than one source."));
 
     let key = handout(&c, &["--key", "story/a.txt", "story/b.txt"]);
     assert_eq!(key.select(".answer-key article.key").length(), 2);
@@ -342,6 +346,7 @@ fn a_handout_of_the_students_version_and_the_key() {
 
     let md = c.run(&["export", "--format", "md", "--key", "story/b.txt"]);
     assert!(md.starts_with("# Reading one source\n") && md.contains("# Answer key"), "{md}");
+    assert!(!md.contains("Who reports what"), "one source has no coverage table: {md}");
 }
 
 #[test]

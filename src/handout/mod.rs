@@ -23,6 +23,8 @@ use crate::notes::{Anchor, Annotation, Kind, Text};
 pub struct Handout<'a> {
     pub title: String,
     pub sources: Vec<Source<'a>>,
+    /// The compare screen's coverage table, when there are two sources or more to compare.
+    pub coverage: Option<CoverageTable>,
     /// Where the answer key comes from (`"parallax's framing analysis"`, a file name);
     /// `None` for the student version, which has no key.
     pub key: Option<String>,
@@ -46,6 +48,55 @@ pub struct KeyMark {
     pub rule: String,
     /// What the endnote says about them.
     pub explanation: String,
+}
+
+/// Who reports what, for print: the claims two sources or more report (one source's claims
+/// alone would fill pages; the summary counts them).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CoverageTable {
+    /// Most sources first, as on the compare screen.
+    pub rows: Vec<CoverageRow>,
+    /// Per source, in source order: claims shared with others, claims only it reports, claims
+    /// others report and it leaves out.
+    pub summary: Vec<(usize, usize, usize)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CoverageRow {
+    /// The first telling, on one line and cut short.
+    pub claim: String,
+    /// Which source told it first (numbered from 1, as in the handout).
+    pub first_source: usize,
+    /// Per source, whether it reports the claim.
+    pub reported: Vec<bool>,
+    /// Every telling rests on unnamed sources.
+    pub anonymous_only: bool,
+}
+
+/// How many characters of a claim's first telling the printed table shows.
+const CLAIM_CHARS: usize = 120;
+
+/// The coverage table of [`crate::compare::Coverage`] for print; `None` for fewer than two sources.
+pub fn coverage_table(docs: &[Document], coverage: &crate::compare::Coverage) -> Option<CoverageTable> {
+    if docs.len() < 2 {
+        return None;
+    }
+    let rows = coverage
+        .claims
+        .iter()
+        .filter(|c| c.sources >= 2)
+        .filter_map(|c| {
+            let first = c.first()?;
+            Some(CoverageRow {
+                claim: crate::compare::text::abbreviate(first.text(docs), CLAIM_CHARS),
+                first_source: first.doc + 1,
+                reported: (0..docs.len()).map(|d| c.reported_by(d)).collect(),
+                anonymous_only: c.anonymous_only,
+            })
+        })
+        .collect();
+    let summary = coverage.summary.iter().map(|s| (s.shared, s.only_here, s.left_out)).collect();
+    Some(CoverageTable { rows, summary })
 }
 
 /// A teacher's note on a source.
