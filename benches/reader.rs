@@ -61,6 +61,18 @@ fn bench(c: &mut Criterion) {
         });
     }
 
+    // Every highlight drawn: both layers and those below the threshold (dimmed, gutter marks).
+    let mut app = App::new(docs.clone(), Keymap::default_keymap(), Theme::default_theme(false));
+    update(&mut app, Action::Resize(200, 50));
+    app.set_analysis(analysis.clone());
+    app.feed("3<Space>fsfc");
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    c.bench_function("redraw seeds 200x50 with every highlight shown", |b| {
+        b.iter(|| {
+            terminal.draw(|f| render(&app, f)).unwrap();
+        })
+    });
+
     // About 1,000 matches on a 200×50 screen of the seeds: a search for a space (a
     // letter puts at most ~630 there: "e" 633, "a" 557).
     let mut app = App::new(docs.clone(), Keymap::default_keymap(), Theme::default_theme(false));

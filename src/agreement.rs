@@ -185,9 +185,11 @@ pub fn belongs_to(a: &Annotation, doc: &Document, hash: &str) -> bool {
     a.target.text_sha256 == hash || source_name(&a.target.source) == doc.file_name()
 }
 
-/// The key from the tool: the framing spans of one document.
+/// The key from the tool: the framing spans of one document that [`View::both_layers`](crate::framing::View::both_layers)
+/// shows (both layers, as the exercise asks; at or above the confidence threshold, as the reader shows).
 pub fn tool_key(spans: &[crate::framing::FramingSpan]) -> Vec<Span> {
-    spans.iter().map(|s| Span { range: s.range.clone(), category: s.category }).collect()
+    let view = crate::framing::View::both_layers();
+    spans.iter().filter(|s| view.shows(s)).map(|s| Span { range: s.range.clone(), category: s.category }).collect()
 }
 
 /// One row of the class table.

@@ -172,6 +172,32 @@ impl Analysis {
         }
     }
 
+    /// Adds per-document details to an analysis built with [`Analysis::from_parts`]: each
+    /// document's quotations, label mentions and word count (hand-made analyses for the compare
+    /// screen's tests; `mentions` index the embedded lexicon's entries).
+    pub fn with_details(mut self, details: Vec<(Vec<Quotation>, Vec<Mention>, usize)>) -> Analysis {
+        self.documents =
+            details.into_iter().map(|(quotes, mentions, words)| DocumentInfo { quotes, mentions, words }).collect();
+        self
+    }
+
+    /// The lexicon the framing was found with ([`Mention::entry`] indexes its entries).
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The same analysis with quotations given per document, which [`FramingSpan::quote`] indexes
+    /// (for analyses built by hand: the reader's tests name whose words a quoted span is).
+    pub fn with_quotes(mut self, quotes: Vec<Vec<Quotation>>) -> Analysis {
+        if self.documents.len() < quotes.len() {
+            self.documents.resize_with(quotes.len(), DocumentInfo::default);
+        }
+        for (info, q) in self.documents.iter_mut().zip(quotes) {
+            info.quotes = q;
+        }
+        self
+    }
+
     /// Counterparts of a sentence, best first.
     pub fn counterparts(&self, s: SentenceRef) -> &[Counterpart] {
         self.counterparts.get(&s).map_or(&[], Vec::as_slice)

@@ -449,7 +449,7 @@ fn notes_export_cmd(args: NotesExportArgs) -> Result<()> {
 }
 
 /// The marks in a file of annotations (JSON-LD, a list, a notes file).
-fn read_marks(path: &Path) -> Result<Vec<Annotation>> {
+pub fn read_marks(path: &Path) -> Result<Vec<Annotation>> {
     let text = fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
     let all = wire::parse_any(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     Ok(all.into_iter().filter(Annotation::is_mark).collect())
@@ -568,6 +568,11 @@ pub fn export(args: ExportArgs) -> Result<()> {
     let docs = documents(&args.paths, &args.web)?;
     let options = analysis_options(&args.lexicon)?;
     let with_key = args.key || args.key_file.is_some();
+    // The analysis gives the tool's key and, for two sources or more, the coverage table.
+    let analysis = ((with_key && args.key_file.is_none()) || docs.len() >= 2).then(|| Analysis::run(&docs, &options));
+    let coverage = analysis
+        .as_ref()
+        .and_then(|a| handout::coverage_table(&docs, &parallax::compare::Tables::build(&docs, a).coverage));
     let key_marks: Vec<Vec<handout::KeyMark>> = match (&args.key_file, with_key) {
         (Some(path), _) => {
             let marks = read_marks(path)?;
@@ -582,8 +587,8 @@ pub fn export(args: ExportArgs) -> Result<()> {
                 .collect()
         }
         (None, true) => {
-            let analysis = Analysis::run(&docs, &options);
-            (0..docs.len()).map(|i| handout::tool_marks(&docs, &analysis, i)).collect()
+            let analysis = analysis.as_ref().expect("run for the tool's key");
+            (0..docs.len()).map(|i| handout::tool_marks(&docs, analysis, i)).collect()
         }
         (None, false) => vec![Vec::new(); docs.len()],
     };
@@ -611,7 +616,7 @@ pub fn export(args: ExportArgs) -> Result<()> {
         1 => "Reading one source".to_string(),
         n => format!("Reading {n} sources on one story"),
     });
-    let h = Handout { title, sources, key };
+    let h = Handout { title, sources, coverage, key };
     print(&match args.format {
         HandoutFormat::Html => handout::html::render(&h),
         HandoutFormat::Md => handout::markdown::render(&h),

@@ -17,7 +17,7 @@ use parallax::config::Source;
 use parallax::document::Document;
 use parallax::framing::{Lexicon, View};
 use parallax::printable::escape;
-use parallax::{load, report, seeds};
+use parallax::{compare, load, report, seeds};
 
 use crate::{classroom, inputs, web};
 
@@ -48,6 +48,8 @@ struct Cli {
 enum Command {
     /// Print the analysis (documents, sentences, framing, links, claims) for scripts.
     Analyze(AnalyzeArgs),
+    /// Print the compare tables (coverage, labels, sources, quotes) as Markdown or CSV.
+    Compare(CompareArgs),
     /// Notes and marks on documents: add, mark, list, rm, export.
     Notes(classroom::NotesArgs),
     /// Score marks against a key (the blind-marking exercise): one student's feedback, or with
@@ -68,6 +70,24 @@ struct ReadArgs {
     /// Leave the mouse to the terminal, so text can be selected (e.g. over SSH).
     #[arg(long)]
     no_mouse: bool,
+
+    /// Blind marking: start with the tool's highlights and links hidden (B shows them, R reveals
+    /// them with how your marks agree).
+    #[arg(long)]
+    blind: bool,
+
+    /// Reveal by itself once this many marks are made (blind marking).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    reveal_after: Option<u32>,
+
+    /// Compare marks with a teacher's answer key (a file of marks, as `notes export --format
+    /// jsonld` writes them) instead of the tool's analysis.
+    #[arg(long, value_name = "FILE")]
+    key: Option<PathBuf>,
+
+    /// Do not restore the last session of these documents (focus, places, toggles, search).
+    #[arg(long)]
+    fresh: bool,
 
     #[command(flatten)]
     links: LinkArgs,
@@ -137,6 +157,44 @@ struct AnalyzeArgs {
     web: WebArgs,
 }
 
+#[derive(Debug, Args)]
+#[command(after_help = "CSV: one file per table (coverage.csv, labels.csv, sources.csv, quotes.csv) \
+                  into --out DIR, or one table to standard output with --table NAME.")]
+struct CompareArgs {
+    /// Output format: md (the four tables for a report) or csv (for a spreadsheet).
+    #[arg(long, value_enum, default_value_t = CompareFormat::Md)]
+    format: CompareFormat,
+
+    /// Only this table.
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(compare::TABLES))]
+    table: Option<String>,
+
+    /// With --format csv: write one file per table into DIR (created if missing).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+
+    /// Keep links scoring at least S (the claims the coverage table is built from).
+    #[arg(long, value_name = "S", value_parser = parse_score, default_value_t = parallax::claims::DEFAULT_THRESHOLD)]
+    min_score: f32,
+
+    #[command(flatten)]
+    lexicon: LexiconArgs,
+
+    /// Web addresses, files or directories to compare; `-` reads standard input.
+    /// Default: the bundled seeds.
+    #[arg(value_name = "URL|PATH")]
+    paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    web: WebArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum CompareFormat {
+    Md,
+    Csv,
+}
+
 /// Where inputs come from besides the command line, how web pages are fetched, and how
 /// much of any input is read.
 #[derive(Debug, Args)]
@@ -203,6 +261,7 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Some(Command::Analyze(args)) => analyze(args),
+        Some(Command::Compare(args)) => compare(args),
         Some(Command::Notes(args)) => classroom::notes(args),
         Some(Command::Score(args)) => classroom::score(args),
         Some(Command::Export(args)) => classroom::export(args),
@@ -298,6 +357,42 @@ fn analyze(args: AnalyzeArgs) -> Result<()> {
     print(&format!("{}\n", report::to_json_with(&docs, &analysis, &view)))
 }
 
+fn compare(args: CompareArgs) -> Result<()> {
+    if args.format == CompareFormat::Csv && args.out.is_none() && args.table.is_none() {
+        anyhow::bail!(
+            "--format csv writes one file per table: give --out DIR, or --table NAME for one table on standard output"
+        );
+    }
+    if args.format == CompareFormat::Md && args.out.is_some() {
+        anyhow::bail!("--out DIR is for --format csv; Markdown goes to standard output");
+    }
+    let mut options = analysis_options(&args.lexicon)?;
+    let docs = documents(&args.paths, &args.web)?;
+    options.min_score = args.min_score;
+    let analysis = Analysis::run(&docs, &options);
+    let tables = compare::Tables::build(&docs, &analysis);
+    match (args.format, &args.out) {
+        (CompareFormat::Md, _) => print(&compare::text::markdown(&docs, &tables, args.table.as_deref())),
+        (CompareFormat::Csv, None) => {
+            let name = args.table.as_deref().unwrap_or_default();
+            print(&compare::text::csv(&docs, &tables, name).context("unknown table")?)
+        }
+        (CompareFormat::Csv, Some(dir)) => {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+            let names: Vec<&str> = match &args.table {
+                Some(t) => vec![t.as_str()],
+                None => compare::TABLES.to_vec(),
+            };
+            for name in names {
+                let path = dir.join(format!("{name}.csv"));
+                let text = compare::text::csv(&docs, &tables, name).context("unknown table")?;
+                std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+            }
+            Ok(())
+        }
+    }
+}
+
 /// Writes `text` to standard output; a closed pipe (`| head`) is not an error.
 pub fn print(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
@@ -311,8 +406,18 @@ fn read(args: ReadArgs) -> Result<()> {
     // A broken lexicon is reported before the terminal is taken over.
     let mut options = analysis_options(&args.lexicon)?;
     options.refine = !args.links.fast;
+    let key = match &args.key {
+        Some(path) => Some((path.display().to_string(), classroom::read_marks(path)?)),
+        None => None,
+    };
     let docs = documents(&args.paths, &args.web)?;
+    let class = parallax::tui::ClassroomSettings {
+        blind: args.blind,
+        reveal_after: args.reveal_after.map(|n| n as usize),
+        key,
+    };
+    let settings = parallax::tui::Settings { mouse: !args.no_mouse, options, classroom: class, fresh: args.fresh };
     // The reader's errors name their cause (a settings file, or the terminal).
-    parallax::tui::run(docs, parallax::tui::Settings { mouse: !args.no_mouse, options })?;
+    parallax::tui::run(docs, settings)?;
     Ok(())
 }

@@ -13,6 +13,7 @@ pub mod analysis;
 mod atomic;
 pub mod claims;
 pub mod clean;
+pub mod compare;
 pub mod config;
 pub mod document;
 pub mod framing;

@@ -76,7 +76,8 @@ pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
         "say said tell told call describe dub term label brand pledge vow warn assert insist claim write \
          wrote tweet post declare announce state add added ask reply note argue explain according words quote \
          dismiss talk mention urge promise threaten accuse deride characterize characterise praise slam \
-         condemn assertion statement remark phrase vaunt oft-vaunted speak spoke reiterate repeat",
+         condemn assertion statement remark phrase vaunt oft-vaunted speak spoke reiterate repeat refer allege \
+         assail denounce",
     )
 });
 
@@ -84,7 +85,7 @@ pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
 pub static TAGS_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
     keys(
         "say said tell told add added write wrote ask explain state note declare reply tweet post according \
-         words insist argue warn recall",
+         words insist argue warn recall claim recount quote read",
     )
 });
 
@@ -159,6 +160,29 @@ const TITLES: [&str; 26] = [
     "spokeswoman",
 ];
 
+/// Days and months: capitalised, never speakers ("President Trump late Thursday tweeted").
+const CALENDAR: [&str; 19] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "sept",
+];
+
 /// How many words a speech tag after a quotation may take ("Sami Abu Zuhri, a Hamas spokesperson, said").
 const TAG_REACH: usize = 30;
 /// A quotation this close after an attributed one shares its speaker ("as “unacceptable” and “disappointing”").
@@ -194,8 +218,11 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
             let first = words.partition_point(|w| w.range.end <= range.start);
             let after = words.partition_point(|w| w.range.start < range.end);
             let mut q = Quotation { range: range.clone(), inner, speaker: None, attributed: false };
+            // A quotation closing its sentence ("… for years.”") is followed by the next sentence, not a speech tag.
+            let closes_sentence = text[range.start..q.inner.end].trim_end().ends_with('.');
+            let tagged = if closes_sentence { None } else { ctx.tagged_after(after, range.end) };
             if let Some((speaker, attributed)) =
-                ctx.tagged_after(after, range.end).or_else(|| ctx.introduced(first, range.start))
+                tagged.or_else(|| ctx.introduced(first, range.start, &out[first_in_paragraph..]))
             {
                 q.speaker = speaker;
                 q.attributed = attributed;
@@ -208,9 +235,7 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
                 q.attributed = true;
             }
             if let Some(s) = q.speaker.as_mut().filter(|s| s.kind == SpeakerKind::Pronoun) {
-                s.antecedent = out[first_in_paragraph..].iter().rev().find_map(|e: &Quotation| {
-                    e.speaker.as_ref().filter(|s| s.kind == SpeakerKind::Name).map(|s| s.range.clone())
-                });
+                s.antecedent = ctx.antecedent(&out[first_in_paragraph..], range.start);
             }
             if q.attributed {
                 last_attributed = Some((after, q.speaker.clone()));
@@ -230,12 +255,81 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// The name a pronoun speaker at byte `at` stands for: the speaker of a quotation in the same or the
+    /// previous sentence (a name, or the name its pronoun stood for), else the name the previous sentence opens
+    /// with ("Mr. Trump threatened retaliation. “You can mark it down,” he said."), else the last named speaker
+    /// of the paragraph (`earlier`: its quotations so far).
+    fn antecedent(&self, earlier: &[Quotation], at: usize) -> Option<Range<usize>> {
+        let sentence = self.sentences.partition_point(|s| s.start <= at).saturating_sub(1);
+        let previous_start = self.sentences.get(sentence.saturating_sub(1)).map_or(0, |s| s.start);
+        let named = |q: &Quotation| {
+            let s = q.speaker.as_ref()?;
+            if s.kind == SpeakerKind::Name { Some(s.range.clone()) } else { s.antecedent.clone() }
+        };
+        if let Some(recent) = earlier.iter().rev().take_while(|q| q.range.start >= previous_start).find_map(named) {
+            return Some(recent);
+        }
+        if sentence > 0 {
+            let prev = &self.sentences[sentence - 1];
+            let from = self.words.partition_point(|w| w.range.start < prev.start);
+            let to = self.words.partition_point(|w| w.range.start < prev.end);
+            // A person's name: one already quoted in the paragraph, a full name, or a titled one ("Mr. Trump").
+            // "Asian markets fell." opens with a capital, not a speaker.
+            let person = |range: &Range<usize>| {
+                let name = &self.text[range.clone()];
+                let last = crate::words::lower(name.split_whitespace().last().unwrap_or(""));
+                let titled = self
+                    .words
+                    .partition_point(|w| w.range.start < range.start)
+                    .checked_sub(1)
+                    .is_some_and(|i| i >= from && TITLES.contains(&&*self.words[i].lower));
+                name.split_whitespace().count() > 1
+                    || titled
+                    || earlier.iter().filter_map(|q| q.speaker.as_ref()).filter(|s| s.kind == SpeakerKind::Name).any(
+                        |s| {
+                            crate::words::lower(self.text[s.range.clone()].split_whitespace().last().unwrap_or(""))
+                                == last
+                        },
+                    )
+            };
+            if let Some(s) = self.sentence_subject(from, to).filter(|s| s.kind == SpeakerKind::Name && person(&s.range))
+            {
+                return Some(s.range);
+            }
+        }
+        earlier
+            .iter()
+            .rev()
+            .find_map(|e| e.speaker.as_ref().filter(|s| s.kind == SpeakerKind::Name).map(|s| s.range.clone()))
+    }
+
+    /// Where the clause after byte `from` ends (before `horizon`): the first stop, semicolon, quotation mark or
+    /// line break, not counting the period of an abbreviated title or an initial ("Mr. Perez", "Michael J. Green").
+    fn clause_end(&self, from: usize, horizon: usize) -> usize {
+        let mut at = from;
+        while let Some(i) = self.text[at..horizon].find(['.', '!', '?', ';', '“', '"', '\n']) {
+            let p = at + i;
+            if self.text[p..].starts_with('.') && self.abbreviation_before(p) {
+                at = p + 1;
+                continue;
+            }
+            return p;
+        }
+        horizon
+    }
+
+    /// The word ending at byte `end` is an abbreviated title or a capital initial: a period after it ends no clause.
+    fn abbreviation_before(&self, end: usize) -> bool {
+        let i = self.words.partition_point(|w| w.range.end < end);
+        self.words.get(i).is_some_and(|w| w.range.end == end && is_abbreviation(self.text, w))
+    }
+
     /// "“…,” he said", "“…,” said Hamzé Attar", "“…,” according to a ministry statement", "“…” in the words of X".
     fn tagged_after(&self, after: usize, close: usize) -> Option<(Option<Speaker>, bool)> {
         let reach = &self.words[after..(after + TAG_REACH).min(self.words.len())];
         // The tag must come before the clause ends, and start right after the quotation (a comma at most).
         let horizon = reach.last().map_or(close, |w| w.range.end);
-        let until = self.text[close..horizon].find(['.', '!', '?', ';', '“', '"', '\n']).map_or(horizon, |i| i + close);
+        let until = self.clause_end(close, horizon);
         if reach.first().is_some_and(|w| !matches!(self.text[close..w.range.start].trim(), "" | ",")) {
             return None;
         }
@@ -272,19 +366,33 @@ impl Context<'_> {
     }
 
     /// The nearest quote-introducing word earlier in the quotation's sentence, or a colon right before it.
-    fn introduced(&self, first: usize, open: usize) -> Option<(Option<Speaker>, bool)> {
+    /// A reporting word inside an earlier quotation (`earlier`, in text order) is the speaker's, not the sentence's.
+    fn introduced(&self, first: usize, open: usize, earlier: &[Quotation]) -> Option<(Option<Speaker>, bool)> {
         let sentence = self.sentences.partition_point(|s| s.start <= open);
         let sentence_start = sentence.checked_sub(1).map_or(0, |i| self.sentences[i].start);
         let from = self.words.partition_point(|w| w.range.start < sentence_start);
         let cues = &self.cues[self.cues.partition_point(|&c| c < from)..self.cues.partition_point(|&c| c < first)];
-        if let Some(&c) = cues.last() {
+        let quoted = |c: usize| {
+            let at = self.words[c].range.start;
+            let i = earlier.partition_point(|q| q.range.start <= at);
+            i > 0 && earlier[i - 1].range.end > at
+        };
+        for &c in cues.iter().rev().filter(|&&c| !quoted(c)) {
             let speaker = match &*self.words[c].lower {
                 "according" | "words" => self.noun_phrase_after(c + 2, open),
-                // "Trump's assertion that …" names its speaker; "a terse statement that …" does not.
+                // "Trump's assertion that …" names its speaker; "a terse statement that …" does not; "… said in a
+                // written statement. “…”" is handed over by the verb before it.
                 "assertion" | "statement" | "remark" | "remarks" | "phrase" => {
-                    (c > from && self.joined(c - 1, c) && !self.gap(c - 1, c).trim().is_empty())
+                    let own = (c > from && self.joined(c - 1, c) && !self.gap(c - 1, c).trim().is_empty())
                         .then(|| self.subject_ending_at(c - 1, from))
-                        .flatten()
+                        .flatten();
+                    let hands_over = self.words.get(c + 1).is_some_and(|w| w.range.start < open && &*w.lower == "that")
+                        || self.text[self.words[c].range.end..open].trim().is_empty()
+                        || self.text[self.words[c].range.end..open].trim() == ":";
+                    if own.is_none() && !hands_over {
+                        continue;
+                    }
+                    own
                 }
                 _ => self.subject_before(c, from),
             };
@@ -321,8 +429,22 @@ impl Context<'_> {
                 if k == floor {
                     return self.sentence_subject(floor, verb);
                 }
+                // "“…,” Macron said, adding that “…”": the clause before the comma is a speech tag.
+                if let Some(tag) = (k + 1..j).find(|&t| TAGS_QUOTE.contains(&*self.words[t].key))
+                    && let Some(speaker) = self.classify(k, tag)
+                {
+                    return Some(speaker);
+                }
                 if let Some(name) = self.name_in(k..j, true) {
                     return Some(Speaker { range: name, kind: SpeakerKind::Name, antecedent: None });
+                }
+                // "…, President Trump expressed a caution, explaining …": the clause before opens with a name of its
+                // own (not "a former Watergate prosecutor", an apposition).
+                let opens_with_name = self.is_name_word(k) || TITLES.contains(&&*self.words[k].lower);
+                if let Some(named) = self.subject_at(k, j).filter(|s| {
+                    opens_with_name && s.kind == SpeakerKind::Name && s.range.end < self.words[j - 1].range.end
+                }) {
+                    return Some(named);
                 }
                 return self.subject_ending_at(k - 1, floor);
             }
@@ -340,6 +462,23 @@ impl Context<'_> {
     /// The subject a sentence opens with: its first words while they are names, titles, determiners or nouns of
     /// office ("Senior Hamas official Sami Abu Zuhri rejected …").
     fn sentence_subject(&self, floor: usize, before: usize) -> Option<Speaker> {
+        // A sentence opening with a participle ("Hosting President Macron, Mr. Trump said …") has its subject
+        // after the comma.
+        let participle = self.words.get(floor).is_some_and(|w| w.lower.len() > 4 && w.lower.ends_with("ing"));
+        let found = if participle { None } else { self.subject_at(floor, before) };
+        if found.as_ref().is_some_and(|s| s.kind == SpeakerKind::Name) {
+            return found;
+        }
+        // An opening phrase before a comma ("Just days earlier, President Trump …", "Dispensing with criticism,
+        // Mr. Trump …"): the subject is the name after it.
+        let comma = (floor + 1..before).find(|&j| self.gap(j - 1, j).contains(','));
+        match comma.and_then(|k| self.subject_at(k, before)) {
+            Some(named) if named.kind == SpeakerKind::Name => Some(named),
+            _ => found,
+        }
+    }
+
+    fn subject_at(&self, floor: usize, before: usize) -> Option<Speaker> {
         let mut end = floor;
         while end < before
             && (end == floor || self.joined(end - 1, end))
@@ -381,7 +520,10 @@ impl Context<'_> {
             if end > from && !(self.joined(end - 1, end) || self.gap(end - 1, end).trim() == ",") {
                 break;
             }
-            if CLAUSE_BREAKS.contains(&&*w.lower) || (end > from && TAGS_QUOTE.contains(&*w.key)) {
+            // "said DNC Chairman Tom Perez in a statement": the speaker ends before a preposition.
+            if CLAUSE_BREAKS.contains(&&*w.lower)
+                || (end > from && (TAGS_QUOTE.contains(&*w.key) || FUNCTION_WORDS[..12].contains(&&*w.lower)))
+            {
                 break;
             }
             end += 1;
@@ -438,7 +580,8 @@ impl Context<'_> {
         while start > 0
             && self.is_name_word(base + start - 1)
             && !TITLES.contains(&&*ws[start - 1].lower)
-            && self.gap(base + start - 1, base + start).chars().all(char::is_whitespace)
+            && (self.gap(base + start - 1, base + start).chars().all(char::is_whitespace)
+                || self.initial_before(base + start))
         {
             start -= 1;
         }
@@ -455,7 +598,11 @@ impl Context<'_> {
     /// ("Officials said") unless the text also capitalises it elsewhere or a capitalised word follows it.
     fn is_name_word(&self, i: usize) -> bool {
         let w = &self.words[i];
-        if !w.is_capitalised(self.text) || PRONOUNS.contains(&&*w.lower) || DETERMINERS.contains(&&*w.lower) {
+        if !w.is_capitalised(self.text)
+            || PRONOUNS.contains(&&*w.lower)
+            || DETERMINERS.contains(&&*w.lower)
+            || CALENDAR.contains(&&*w.lower)
+        {
             return false;
         }
         let sentence = self.sentences.partition_point(|s| s.start <= w.range.start);
@@ -466,6 +613,12 @@ impl Context<'_> {
             || (self.words.get(i + 1).is_some_and(|n| n.is_capitalised(self.text)) && self.joined(i, i + 1))
     }
 
+    /// Word `i` follows a capital initial and its period ("Michael J. Green").
+    fn initial_before(&self, i: usize) -> bool {
+        let w = &self.words[i - 1];
+        self.gap(i - 1, i).trim() == "." && self.text[w.range.clone()].chars().count() == 1
+    }
+
     fn gap(&self, a: usize, b: usize) -> &str {
         &self.text[self.words[a].range.end..self.words[b].range.start]
     }
@@ -473,7 +626,9 @@ impl Context<'_> {
     /// Words `a` and `b` are in one phrase: only spaces between them, or a possessive ("Israel’s new chief").
     fn joined(&self, a: usize, b: usize) -> bool {
         let gap = self.gap(a, b);
-        gap.chars().all(char::is_whitespace) || matches!(gap.trim(), "'s" | "’s" | "'" | "’")
+        gap.chars().all(char::is_whitespace)
+            || matches!(gap.trim(), "'s" | "’s" | "'" | "’")
+            || (gap.trim() == "." && is_abbreviation(self.text, &self.words[a]))
     }
 }
 
@@ -484,9 +639,19 @@ fn opens_sentence(text: &str, sentences: &[Range<usize>], at: usize) -> bool {
     !text[start.min(at)..at].chars().any(char::is_alphanumeric)
 }
 
+/// Abbreviated titles written with a period ("Mr.", "Sen."), and capital initials ("J.").
+fn is_abbreviation(text: &str, w: &Word) -> bool {
+    const SHORT_TITLES: [&str; 12] = ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st"];
+    let written = &text[w.range.clone()];
+    SHORT_TITLES.contains(&&*w.lower) || (written.chars().count() == 1 && written.starts_with(char::is_uppercase))
+}
+
 fn is_auxiliary_or_adverb(w: &Word) -> bool {
     AUXILIARIES.contains(&&*w.lower)
         || ["only", "just", "even", "again", "once", "never", "still"].contains(&&*w.lower)
+        // "Trump late Thursday tweeted": a time between the subject and its verb.
+        || ["late", "early", "yesterday", "today", "tonight"].contains(&&*w.lower)
+        || CALENDAR.contains(&&*w.lower)
         || (w.lower.len() > 4 && w.lower.ends_with("ly"))
 }
 
@@ -632,6 +797,112 @@ mod tests {
         assert_eq!(
             quotes("He has steadfastly vowed that “nothing will change.”"),
             [q("nothing will change.", "He", true)]
+        );
+    }
+
+    #[test]
+    fn abbreviated_titles_and_initials_do_not_cut_a_speech_tag() {
+        assert_eq!(
+            quotes("“There is more to know,” Mr. Parscale said. “We will see,” said Michael J. Green, a scholar."),
+            [q("There is more to know,", "Parscale", true), q("We will see,", "Michael J. Green", true)]
+        );
+        assert_eq!(
+            quotes("“Trade is hard,” Ana Ruiz, Mr. Lee's chief adviser, told reporters."),
+            [q("Trade is hard,", "Ana Ruiz", true)]
+        );
+    }
+
+    #[test]
+    fn a_quotation_closing_its_sentence_takes_no_tag_from_the_next_one() {
+        let text = "“We will fight,” Ana Ruiz said. “The offer is a sham.” Lee wrote that it was fine.";
+        assert_eq!(quotes(text), [q("We will fight,", "Ana Ruiz", true), q("The offer is a sham.", "Ana Ruiz", true)]);
+    }
+
+    #[test]
+    fn a_participle_after_a_speech_tag_keeps_its_speaker() {
+        assert_eq!(
+            quotes("“It is fair,” Ana Ruiz said, adding that “we will act.”"),
+            [q("It is fair,", "Ana Ruiz", true), q("we will act.", "Ana Ruiz", true)]
+        );
+    }
+
+    #[test]
+    fn an_opening_phrase_is_not_the_subject() {
+        assert_eq!(
+            quotes("Just days earlier, President Ana Ruiz warned that the deal was “dead.”"),
+            [q("dead.", "Ana Ruiz", true)]
+        );
+        assert_eq!(
+            quotes("Dispensing with old quarrels, Ana Ruiz praised Lee, calling him “very honest.”"),
+            [q("very honest.", "Ana Ruiz", true)]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_name_the_previous_sentence_opens_with() {
+        let text = "“We are ready,” Lee said. Ana Ruiz then threatened a strike. “You can mark it down,” she said.";
+        assert_eq!(quotes(text), [q("We are ready,", "Lee", true), q("You can mark it down,", "Ana Ruiz", true)]);
+        // A quotation just before, in the previous sentence, decides first.
+        let text = "“We are ready,” Ana Ruiz said. “The rest is up to them,” she said. “Vote,” she added.";
+        let speakers: Vec<String> = quotes(text).into_iter().map(|(_, s, _)| s).collect();
+        assert_eq!(speakers, ["Ana Ruiz", "Ana Ruiz", "Ana Ruiz"]);
+    }
+
+    #[test]
+    fn a_reporting_word_inside_an_earlier_quotation_is_not_the_sentences() {
+        assert_eq!(
+            quotes("Ana Ruiz warned that if Lee “threatens” the port, “he will pay a price.”"),
+            [q("threatens", "Ana Ruiz", true), q("he will pay a price.", "Ana Ruiz", true)]
+        );
+    }
+
+    #[test]
+    fn verbs_that_hand_over_words_as_a_name() {
+        assert_eq!(
+            quotes("The deal, which Ana Ruiz has referred to as “the worst deal,” stands."),
+            [q("the worst deal,", "Ana Ruiz", true)]
+        );
+        assert_eq!(quotes("“Call me,” Mr. Lee was quoted as telling the envoys."), [q("Call me,", "Lee", true)]);
+        assert_eq!(
+            quotes("“We leaked nothing,” the statement read."),
+            [q("We leaked nothing,", "the statement", true)]
+        );
+    }
+
+    #[test]
+    fn an_apposition_with_a_capitalised_word_is_not_a_clause_of_its_own() {
+        assert_eq!(
+            quotes("Nick Rowe, a former Watergate prosecutor, said the party could begin “taking depositions.”"),
+            [q("taking depositions.", "Nick Rowe", true)]
+        );
+    }
+
+    #[test]
+    fn a_statement_named_after_the_verb_does_not_hide_its_speaker() {
+        let text = "“It is a sham,” Lee said in a written statement. “We will win in court.”";
+        let speakers: Vec<String> = quotes(text).into_iter().map(|(_, s, _)| s).collect();
+        assert_eq!(speakers, ["Lee", "Lee"]);
+        assert_eq!(quotes("The office released a terse statement that “talks go on.”"), [q("talks go on.", "", true)]);
+    }
+
+    #[test]
+    fn days_prepositions_and_opening_participles_are_not_part_of_a_speaker() {
+        assert_eq!(
+            quotes("President Ana Ruiz late Thursday tweeted that the memos “show clearly” nothing."),
+            [q("show clearly", "Ana Ruiz", true)]
+        );
+        assert_eq!(quotes("“We won,” said party chair Ana Ruiz in a statement."), [q("We won,", "Ana Ruiz", true)]);
+        assert_eq!(
+            quotes("Hosting President Lee Park, Ana Ruiz again said she could agree to “a new deal.”"),
+            [q("a new deal.", "Ana Ruiz", true)]
+        );
+    }
+
+    #[test]
+    fn a_claim_after_the_quotation_is_a_speech_tag() {
+        assert_eq!(
+            quotes("“Russia found a partner,” the suit claims."),
+            [q("Russia found a partner,", "the suit", true)]
         );
     }
 

@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use crate::analysis::Analysis;
 use crate::claims::{Cluster, Link, Refinement};
+use crate::compare::Tables;
 use crate::document::Document;
 use crate::framing::{Category, Layer, View};
-use crate::quotes::SpeakerKind;
 
 pub const SCHEMA: u32 = 1;
 
@@ -22,6 +22,9 @@ pub struct Report<'a> {
     pub clusters: &'a [Cluster],
     /// Whether the link scores rest on the transformer's signals too.
     pub refinement: Refinement,
+    /// The compare tables: `coverage`, `labels`, `sources`, `quotes` (see [`crate::compare`]).
+    #[serde(flatten)]
+    pub tables: Tables,
 }
 
 #[derive(Serialize)]
@@ -122,11 +125,7 @@ pub fn build<'a>(docs: &'a [Document], analysis: &'a Analysis, view: &View) -> R
                         speaker: q.speaker.as_ref().map(|s| SpeakerOut {
                             start: s.range.start,
                             end: s.range.end,
-                            kind: match s.kind {
-                                SpeakerKind::Name => "name",
-                                SpeakerKind::Role => "role",
-                                SpeakerKind::Pronoun => "pronoun",
-                            },
+                            kind: crate::compare::kind_id(Some(s.kind)),
                             name: q.speaker_name(&d.text).unwrap_or_default(),
                         }),
                     })
@@ -168,6 +167,7 @@ pub fn build<'a>(docs: &'a [Document], analysis: &'a Analysis, view: &View) -> R
             .collect(),
         clusters: &analysis.clusters,
         refinement: analysis.refinement,
+        tables: Tables::build(docs, analysis),
     }
 }
 

@@ -325,13 +325,20 @@ fn a_handout_of_the_students_version_and_the_key() {
     assert!(student.select("#source-1 .exercise").text().contains("Who are these officials?"));
     assert!(!student.select("body").text().contains("Compare with source 1."));
     assert_eq!(student.select("#source-1 h2").text().to_string(), "Talks resume in the capital");
+    // Two sources: who reports what, between the sources and the key, counts per source.
+    assert_eq!(student.select("section.coverage").length(), 1);
+    assert_eq!(student.select("section.coverage tbody tr").length(), 2, "one summary row per source");
+    assert!(student.select("section.coverage").text().contains("No claim is reported by more than one source."));
 
     let key = handout(&c, &["--key", "story/a.txt", "story/b.txt"]);
     assert_eq!(key.select(".answer-key article.key").length(), 2);
     assert!(key.select(".answer-key .mark").length() >= 3);
     assert!(key.select("#key-2 .teacher-notes").text().contains("Compare with source 1."));
     let tags = key.select("#key-1 .text .tag").text().to_string();
-    assert!(tags.contains("[A1]"), "{tags}");
+    // The key is the reader's view with both layers (the exercise asks for all seven letters):
+    // a hedge is in it; "Officials said" (anonymous sourcing, confidence 0.17) is below the threshold.
+    assert!(tags.contains("[L1]") && tags.contains("[H2]"), "{tags}");
+    assert!(!tags.contains("[A"), "{tags}");
 
     let from_file = handout(&c, &["--key-file", key_file(&c).to_str().unwrap(), "story/a.txt", "story/b.txt"]);
     assert_eq!(from_file.select("#key-1 .mark").length(), 3);
@@ -339,6 +346,7 @@ fn a_handout_of_the_students_version_and_the_key() {
 
     let md = c.run(&["export", "--format", "md", "--key", "story/b.txt"]);
     assert!(md.starts_with("# Reading one source\n") && md.contains("# Answer key"), "{md}");
+    assert!(!md.contains("Who reports what"), "one source has no coverage table: {md}");
 }
 
 #[test]

@@ -147,3 +147,77 @@ fn every_span_has_a_layer_and_a_confidence_and_the_default_view_is_the_wording_l
     let layers: Vec<Layer> = a.framing[0].iter().map(|s| s.layer()).collect();
     assert!(layers.contains(&Layer::Wording) && layers.contains(&Layer::Sourcing), "{layers:?}");
 }
+
+// Audit of unseen news (notes/framing-audit.md): ordinary uses a word list over-matches, one sentence each.
+
+#[test]
+fn technical_and_medical_senses_are_not_framing() {
+    assert!(marked("The update fixes a flaw rated critical by the vendor.").is_empty());
+    assert!(marked("Opening the malicious document lets an attacker in.").is_empty());
+    assert!(marked("Extreme heat closed the schools; hikers need extreme caution.").is_empty());
+    assert!(marked("The virus is highly contagious among children.").is_empty());
+    assert!(marked("Symptoms include a fever and a rash.").is_empty());
+    assert!(marked("Her skin rash faded within a week.").is_empty());
+    assert!(marked("A free radical damages the cell wall.").is_empty());
+    assert!(marked("The effect was statistically significant in both groups.").is_empty());
+    assert!(marked("The drug had no toxic side effects, the disaster agency said.").is_empty());
+    // The judging senses stay.
+    assert_eq!(terms("The minister made a rash decision."), ["rash decision"]);
+    assert_eq!(terms("Her attack on the judge was malicious."), ["malicious"]);
+    assert_eq!(terms("The flood was a disaster for the town."), ["disaster"]);
+}
+
+#[test]
+fn business_and_sports_senses_are_not_framing() {
+    assert!(marked("The firm announced an aggressive plan to open 40 stores.").is_empty());
+    assert!(marked("The team lost after a poor offensive effort.").is_empty());
+    assert!(marked("He spoke with a great number of voters and a great amount of patience.").is_empty());
+    assert_eq!(
+        terms("The senator's aggressive questioning of the witness drew complaints."),
+        ["aggressive questioning"]
+    );
+}
+
+#[test]
+fn legal_and_medical_facts_are_not_framing() {
+    // Regression: "lied" after "Prosecutors said" and "the most serious count" were loaded language and a booster.
+    assert!(marked("Prosecutors said the broker lied to his clients for years.").is_empty());
+    assert!(marked("He faces ten years in prison on the most serious count.").is_empty());
+    assert!(marked("Two riders suffered serious injuries in the crash.").is_empty());
+    assert!(marked("Police arrested the driver after failing sobriety tests.").is_empty());
+    assert!(marked("Police seized two assault rifles from the van.").is_empty());
+    assert!(marked("Two climbers are feared dead after the avalanche.").is_empty());
+    assert_eq!(terms("The plan has a serious flaw."), ["serious flaw"]);
+}
+
+#[test]
+fn a_plain_fact_about_no_one_is_not_an_absolute() {
+    assert!(marked("The roof collapsed overnight. No one was inside, and nobody else was home.").is_empty());
+    assert_eq!(terms("Nobody believes the figures any more."), ["Nobody"]);
+}
+
+#[test]
+fn a_reported_designation_is_not_the_outlets_label() {
+    // Regression (seed 003): "groups it deems to be terrorist organizations" was the outlet's label.
+    assert!(marked("The ministry does not talk with groups it deems to be terrorist organizations.").is_empty());
+    assert!(marked("The State Department designated the militia a terrorist organization.").is_empty());
+    assert_eq!(terms("The terrorist organization has a new leader."), ["terrorist organization"]);
+}
+
+#[test]
+fn removing_a_capability_or_a_tax_is_not_a_killing() {
+    // Regression (seeds 001, 003): "neutralize Hamas' remaining capabilities", "eliminate its ability to threaten".
+    assert!(marked("The army set out to neutralize the rebels’ remaining capabilities.").is_empty());
+    assert!(marked("The strikes aim to eliminate its ability to threaten the port.").is_empty());
+    assert!(marked("The bill would eliminate the tax on tips and the need for a waiver.").is_empty());
+    assert!(marked("The Hawks were eliminated in the first round of the playoffs.").is_empty());
+    assert_eq!(terms("Commandos were sent to eliminate the cell's leaders."), ["eliminate"]);
+    assert_eq!(terms("The rebels threaten to shell the port."), ["threaten"]);
+}
+
+#[test]
+fn an_adverbial_phrase_does_not_take_in_the_name_after_it() {
+    // Regression: "Of course DeGeneres" was one booster span.
+    let spans = terms("She hosted twice. Of course Rivera also won an award for it.");
+    assert_eq!(spans, ["Of course"]);
+}

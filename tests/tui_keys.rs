@@ -224,7 +224,8 @@ fn q_quits_and_esc_cancels_pending_keys() {
 #[test]
 fn next_and_previous_highlight_move_a_visible_cursor() {
     let mut app = sample_app(80, 24);
-    app.feed("]f");
+    // The sample's first pane has one span of the wording layer and two of the sourcing layer.
+    app.feed("fs]f");
     let first = app.shared.analysis.as_deref().unwrap().framing[0][0].range.clone();
     assert_eq!(app.reader.panes[0].highlight, Some(0));
     assert_eq!(app.reader.panes[0].cursor, first.start);
@@ -243,7 +244,7 @@ fn next_and_previous_highlight_move_a_visible_cursor() {
 #[test]
 fn highlight_navigation_scrolls_the_target_into_view() {
     let mut app = sample_app(40, 8);
-    app.feed("2]f]f]f]f");
+    app.feed("fs2]f]f]f]f");
     let doc = 1;
     let span = app.shared.analysis.as_deref().unwrap().framing[doc][3].range.clone();
     assert_eq!(app.reader.panes[doc].highlight, Some(3));
@@ -255,7 +256,7 @@ fn highlight_navigation_scrolls_the_target_into_view() {
 #[test]
 fn category_toggles_hide_highlights_and_skip_them() {
     let mut app = sample_app(80, 24);
-    app.feed("f1");
+    app.feed("fsf1");
     assert!(!app.reader.is_shown(Category::Loaded));
     assert_eq!(app.shared.message.as_deref(), Some("loaded language: hidden"));
     app.feed("]f");
@@ -265,11 +266,11 @@ fn category_toggles_hide_highlights_and_skip_them() {
     app.feed("f5");
     assert_eq!(app.reader.panes[0].highlight, None, "a hidden highlight is no cursor");
     app.feed("f0");
-    assert!(Category::ALL.iter().all(|c| app.reader.is_shown(*c)), "some hidden: f0 shows all");
+    assert!(Category::ALL.iter().all(|c| !app.reader.is_shown(*c)), "some shown: f0 hides all");
+    assert_eq!(app.shared.message.as_deref(), Some("all highlights hidden"));
     app.feed("f0");
-    assert!(Category::ALL.iter().all(|c| !app.reader.is_shown(*c)));
-    app.feed("f0");
-    assert!(Category::ALL.iter().all(|c| app.reader.is_shown(*c)));
+    assert!(Category::ALL.iter().all(|c| app.reader.is_shown(*c)), "none shown: f0 shows all");
+    assert_eq!(app.shared.message.as_deref(), Some("all highlights of the wording and sourcing layer shown"));
     for (i, c) in Category::ALL.iter().enumerate() {
         app.feed(&format!("f{}", i + 1));
         assert!(!app.reader.is_shown(*c));
@@ -279,10 +280,12 @@ fn category_toggles_hide_highlights_and_skip_them() {
 #[test]
 fn legend_toggles() {
     let mut app = sample_app(80, 24);
-    assert!(screen_text(&app)[22].contains("F1 loaded"));
+    assert!(screen_text(&app)[21].contains("F1 loaded"));
+    assert!(screen_text(&app)[22].contains("F5 attribution"));
     app.feed("L");
     assert!(!app.reader.show.legend);
-    assert!(!screen_text(&app)[22].contains("F1 loaded"));
+    assert!(!screen_text(&app)[21].contains("F1 loaded"));
+    assert!(!screen_text(&app)[22].contains("F5 attribution"));
 }
 
 #[test]
@@ -511,7 +514,7 @@ fn help_and_legend_follow_a_user_keymap() {
     let keymap = parallax::tui::Keymap::from_sources(&[parallax::config::Source::new("user.toml", user)]).unwrap();
     let mut app = parallax::tui::App::new(sample_docs(), keymap, parallax::tui::Theme::default_theme(false));
     update(&mut app, Action::Resize(100, 40));
-    assert!(screen_text(&app)[38].contains("Alt-1 loaded"), "{}", screen_text(&app)[38]);
+    assert!(screen_text(&app)[37].contains("Alt-1 loaded"), "{}", screen_text(&app)[37]);
     app.feed("H");
     let help = screen_text(&app).join("\n");
     assert!(help.contains("e                   down one line"), "{help}");
@@ -527,7 +530,7 @@ fn help_and_legend_follow_a_user_keymap() {
 #[test]
 fn a_long_explanation_scrolls_and_other_keys_close_it() {
     let mut app = sample_app(60, 10);
-    app.feed("]fK");
+    app.feed("fs]fK");
     let scroll = |app: &parallax::tui::App| app.mode::<Explain>().map(Explain::scroll);
     assert_eq!(scroll(&app), Some(0));
     assert!(screen_text(&app).join("\n").contains("↓ more"));
@@ -548,6 +551,7 @@ fn a_long_explanation_scrolls_and_other_keys_close_it() {
 #[test]
 fn function_keys_and_f_digit_sequences_both_toggle_categories() {
     let mut app = sample_app(80, 24);
+    app.feed("fs");
     for (i, c) in Category::ALL.iter().enumerate() {
         app.feed(&format!("<F{}>", i + 1));
         assert!(!app.reader.is_shown(*c), "F{} hides {c:?}", i + 1);
@@ -565,7 +569,7 @@ fn function_keys_and_f_digit_sequences_both_toggle_categories() {
 fn g_and_shift_g_move_the_cursor_with_the_view() {
     let mut app = sample_app(40, 10);
     let docs = sample_docs();
-    app.feed("G");
+    app.feed("fsG");
     let last = docs[0].sentences.last().unwrap().start;
     assert_eq!(app.reader.panes[0].cursor, last, "G: the cursor on the last sentence");
     app.feed("g");
@@ -644,7 +648,7 @@ fn the_explanation_keeps_a_matchs_own_quotation_marks_and_names_rules_in_words()
     let mut app = app_with(docs, 80, 24);
     app.set_analysis(parallax::analysis::Analysis::from_parts(spans, Vec::new(), Vec::new()));
     // Regression: the explanation said "Matched: anonymous_source".
-    app.feed("]fK");
+    app.feed("fs]fK");
     let text = screen_text(&app).join("\n");
     assert!(!text.contains("anonymous_source"), "{text}");
     assert!(text.contains("Found by a rule: a claim handed to unnamed or vague"), "{text}");
@@ -652,11 +656,14 @@ fn the_explanation_keeps_a_matchs_own_quotation_marks_and_names_rules_in_words()
 
 #[test]
 fn a_hidden_category_is_marked_without_strikethrough() {
-    let mut app = sample_app(100, 10);
-    app.feed("<F3>");
-    let legend = &screen_text(&app)[8];
-    assert!(legend.contains("F3 ×hedge"), "{legend}");
-    assert!(legend.contains("F1 loaded"), "{legend}");
+    let mut app = sample_app(100, 13);
+    app.feed("fs<F3>");
+    let (wording, sourcing) = (&screen_text(&app)[10], &screen_text(&app)[11]);
+    assert!(sourcing.contains("F3 ×hedge"), "{sourcing}");
+    assert!(wording.contains("F1 loaded"), "{wording}");
+    app.feed("fs");
+    let sourcing = &screen_text(&app)[11];
+    assert!(sourcing.contains("fs ×sourcing"), "the layer is marked off without strikethrough: {sourcing}");
 }
 
 #[test]
@@ -780,4 +787,107 @@ fn input_too_large_to_refine_says_so_in_the_status_line() {
     assert!(!status.contains("refining"), "{status}");
     app.set_analysis(sample_analysis(&sample_docs()));
     assert!(!status_row(&app).contains("too long"), "the note goes with the analysis it was about");
+}
+
+#[test]
+fn the_sourcing_layer_is_off_by_default_and_one_key_switches_it() {
+    let mut app = sample_app(80, 24);
+    assert!(!app.reader.is_shown(Category::Attribution) && app.reader.is_shown(Category::Loaded));
+    assert!(screen_text(&app)[22].contains("fs ×sourcing"), "{}", screen_text(&app)[22]);
+    // The first pane: "insult" (loaded), then "Officials said" and "reportedly", of the sourcing layer.
+    app.feed("]f]f");
+    assert_eq!(app.reader.panes[0].highlight, Some(0), "hidden highlights are not jumped to");
+    assert_eq!(app.shared.message.as_deref(), Some("no highlight below"));
+    app.feed("fs");
+    assert!(Category::ALL.iter().all(|c| app.reader.is_shown(*c)));
+    assert!(screen_text(&app)[22].contains(" sourcing  F3 hedge 1  F5 attribution 1"), "{}", screen_text(&app)[22]);
+    app.feed("]f");
+    assert_eq!(app.reader.panes[0].highlight, Some(1));
+    assert!(status_row(&app).contains("[SOURCING]"), "{}", status_row(&app));
+    app.feed("fs");
+    assert_eq!(app.reader.panes[0].highlight, None, "a highlight switched off is no cursor");
+    assert!(!app.reader.is_shown(Category::Hedge));
+}
+
+#[test]
+fn the_key_of_a_category_in_a_layer_that_is_off_shows_that_category_alone() {
+    let mut app = sample_app(80, 24);
+    app.feed("<F5>");
+    assert!(app.reader.is_shown(Category::Attribution));
+    assert!(!app.reader.is_shown(Category::Hedge) && !app.reader.is_shown(Category::Passive));
+    assert!(app.reader.is_shown(Category::Loaded), "the wording layer stays");
+    assert_eq!(
+        app.shared.message.as_deref(),
+        Some("attribution: shown (the sourcing layer on, its other categories hidden)")
+    );
+    assert!(screen_text(&app)[22].contains("F3 ×hedge"), "{}", screen_text(&app)[22]);
+    app.feed("<F5>");
+    assert!(!app.reader.is_shown(Category::Attribution));
+    // Every category of the layer switched off: the layer key shows them all again.
+    app.feed("fsfs");
+    assert!(Category::ALL.iter().all(|c| app.reader.is_shown(*c)));
+}
+
+#[test]
+fn low_confidence_highlights_are_hidden_until_asked_then_dimmed() {
+    let mut app = quoted_app(100, 30, false);
+    // Pane 2's wording layer: "absolutely fair" (quoted, 0.25), "union militants", "blocked" (0.15).
+    app.feed("2]f");
+    let text = |app: &parallax::tui::App, doc: usize| {
+        let span = &app.shared.analysis.as_ref().unwrap().framing[doc][app.reader.panes[doc].highlight.unwrap()];
+        app.shared.docs[doc].text[span.range.clone()].to_string()
+    };
+    assert_eq!(text(&app, 1), "union militants", "below the threshold: not jumped to");
+    app.feed("]f");
+    assert_eq!(app.shared.message.as_deref(), Some("no highlight below"));
+    let legend = &screen_text(&app)[27];
+    assert!(legend.contains("fc ?2 hidden"), "{legend}");
+    app.feed("fc");
+    assert_eq!(
+        app.shared.message.as_deref(),
+        Some("highlights below confidence 0.30: shown dimmed, marked ? in the gutter")
+    );
+    app.feed("]f");
+    assert!(status_row(&app).contains("[LOW-CONFIDENCE]"), "{}", status_row(&app));
+    assert_eq!(text(&app, 1), "blocked");
+    assert!(status_row(&app).contains("loaded language, low confidence: Enter explains"), "{}", status_row(&app));
+    assert!(screen_text(&app)[27].contains("fc ?2 dimmed"), "{}", screen_text(&app)[27]);
+    app.feed("[f[f");
+    assert_eq!(text(&app, 1), "absolutely fair");
+    app.feed("fc");
+    assert_eq!(app.reader.panes[1].highlight, None, "hidden again: no cursor on it");
+    app.feed("]f");
+    assert_eq!(text(&app, 1), "union militants");
+}
+
+#[test]
+fn quoted_framing_is_marked_counted_apart_and_names_its_speaker() {
+    let mut app = quoted_app(100, 30, false);
+    let rows = screen_text(&app);
+    let line = rows.iter().find(|r| r.contains("shameful")).unwrap();
+    assert!(line.starts_with('“'), "the gutter marks quoted framing: {line}");
+    assert!(rows[27].contains("F1 loaded 0 “1"), "own and quoted apart: {}", rows[27]);
+    app.feed("]f");
+    assert!(status_row(&app).contains("loaded language, quoted: Mara Lind: Enter explains"), "{}", status_row(&app));
+    app.feed("K");
+    let text = screen_text(&app).join("\n");
+    assert!(text.contains("quoted: Mara Lind"), "{text}");
+    assert!(text.contains("Wording layer (how the outlet chooses its words) · confidence 0.90,"), "{text}");
+    assert!(text.contains("shown by default"), "{text}");
+}
+
+#[test]
+fn a_label_explanation_names_its_referent() {
+    let docs = vec![
+        doc("One", None, "a.txt", "The terror group Hamas fired rockets at the town on Monday."),
+        doc("Two", None, "b.txt", "The militant group Hamas fired rockets at the town on Monday."),
+    ];
+    let analysis = parallax::analysis::Analysis::run(&docs, &parallax::analysis::Options::default());
+    let mut app = app_with(docs, 100, 30);
+    app.set_analysis(analysis);
+    app.feed("]fK");
+    let text = screen_text(&app).join("\n");
+    assert!(text.contains("terror group"), "{text}");
+    assert!(text.contains("Names: Hamas"), "{text}");
+    assert!(text.contains("militant group"), "{text}");
 }

@@ -34,24 +34,35 @@ struct Reader {
     child: Box<dyn Child + Send + Sync>,
     tty: PathBuf,
     _master: Box<dyn MasterPty + Send>,
-    _dir: TempDir,
+    /// Where it runs, its notes and its session are.
+    home: PathBuf,
+    _dir: Option<TempDir>,
 }
 
 impl Reader {
     /// Starts the reader on a short story and waits until it has taken the terminal and drawn.
     fn start() -> Reader {
         let dir = TempDir::new().unwrap();
-        let story = dir.path().join("story.txt");
-        std::fs::write(&story, STORY).unwrap();
+        std::fs::write(dir.path().join("story.txt"), STORY).unwrap();
+        let path = dir.path().to_path_buf();
+        Reader::launch(&path, &["story.txt"], Some(dir), "pane 1/1")
+    }
+
+    /// Starts the reader in `dir` (its notes and session there too) with `args`, and waits
+    /// until it has taken the terminal and shows `first`; `keep` is removed with the reader.
+    fn launch(dir: &std::path::Path, args: &[&str], keep: Option<TempDir>, first: &str) -> Reader {
         let pair =
             native_pty_system().openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 }).unwrap();
         // No core file when SIGQUIT or SIGABRT ends it as their default action does.
         let mut cmd = CommandBuilder::new("sh");
         cmd.args(["-c", "ulimit -c 0; exec \"$0\" \"$@\"", env!("CARGO_BIN_EXE_parallax")]);
-        cmd.arg(&story);
-        cmd.cwd(dir.path());
-        cmd.env("XDG_CONFIG_HOME", dir.path());
-        cmd.env("HOME", dir.path());
+        cmd.args(args);
+        cmd.cwd(dir);
+        cmd.env("XDG_CONFIG_HOME", dir);
+        // Notes and the session on quit go to the temporary directory, never the tester's.
+        cmd.env("XDG_DATA_HOME", dir.join("data"));
+        cmd.env("XDG_STATE_HOME", dir.join("state"));
+        cmd.env("HOME", dir);
         cmd.env("TERM", "xterm-256color");
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
@@ -82,8 +93,8 @@ impl Reader {
                 }
             }
         });
-        let reader = Reader { output, writer, child, tty, _master: pair.master, _dir: dir };
-        reader.wait_until("the reader takes the terminal and draws", |r| r.taken() && r.shows("pane 1/1"));
+        let reader = Reader { output, writer, child, tty, _master: pair.master, home: dir.to_path_buf(), _dir: keep };
+        reader.wait_until("the reader takes the terminal and draws", |r| r.taken() && r.shows(first));
         reader
     }
 
@@ -243,6 +254,10 @@ fn sigusr1_and_sigalrm_restore_the_terminal() {
 fn stops_and_comes_back(reader: &mut Reader, how: &str) {
     reader.wait_until(&format!("the reader stops after {how}"), Reader::stopped);
     reader.wait_until(&format!("the terminal is restored after {how}"), Reader::restored);
+    // The session was saved before stopping: the shell may end a stopped reader.
+    let sessions = reader.home.join("state/parallax/sessions");
+    let saved = std::fs::read_dir(&sessions).map_or(0, |d| d.count());
+    assert_eq!(saved, 1, "one session file in {}", sessions.display());
     let before = reader.received();
     reader.signal("CONT");
     reader.wait_until("the reader takes the terminal again and redraws", |r| {
@@ -267,4 +282,34 @@ fn ctrl_z_suspends_like_sigtstp() {
     let mut reader = Reader::start();
     reader.press("\x1a");
     stops_and_comes_back(&mut reader, "Ctrl-z");
+}
+
+/// Quitting saves the session and the notes are on disk: reopening the same documents comes
+/// back to the focused pane with the note listed; `--fresh` starts at the first pane.
+#[test]
+fn the_session_and_notes_come_back_and_fresh_starts_anew() {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(dir.path().join("story.txt"), STORY).unwrap();
+    std::fs::write(dir.path().join("other.txt"), "Dockers reject the offer.\n\nThe union walked away.\n").unwrap();
+    let args = ["story.txt", "other.txt"];
+    let mut reader = Reader::launch(dir.path(), &args, None, "pane 1/2");
+    reader.press("2");
+    reader.wait_until("the second pane has the focus", |r| r.shows("pane 2/2"));
+    reader.press("a");
+    reader.press("why walk away?\r");
+    reader.wait_until("the note is saved", |r| r.shows("note saved"));
+    reader.press("q");
+    assert_eq!(reader.wait_for_exit(), "exit 0");
+    drop(reader);
+
+    let mut reader = Reader::launch(dir.path(), &args, None, "pane 2/2");
+    reader.press("A");
+    reader.wait_until("the notes list shows the note", |r| r.shows("why walk away?"));
+    reader.press("qq");
+    assert_eq!(reader.wait_for_exit(), "exit 0");
+    drop(reader);
+
+    let mut fresh = Reader::launch(dir.path(), &["--fresh", "story.txt", "other.txt"], None, "pane 1/2");
+    fresh.press("q");
+    assert_eq!(fresh.wait_for_exit(), "exit 0");
 }

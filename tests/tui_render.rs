@@ -40,7 +40,8 @@ fn highlights_without_colour_keep_their_cues() {
     let mut app = App::new(docs, Keymap::default_keymap(), Theme::default_theme(true));
     update(&mut app, Action::Resize(80, 24));
     app.set_analysis(analysis);
-    app.feed("2]f");
+    // Both layers, so every category's cue is on screen.
+    app.feed("fs2]f");
     let screen = draw(&app);
     let coloured = screen.lines().filter(|l| l.contains("fg: ") && !l.contains("fg: Reset, bg: Reset")).count();
     assert_eq!(coloured, 0, "NO_COLOR: no colour at all");
@@ -214,8 +215,8 @@ fn search_without_colour_keeps_its_cues() {
 /// A hidden category is marked × besides being crossed out.
 #[test]
 fn legend_with_hidden_categories() {
-    let mut app = sample_app(100, 8);
-    app.feed("<F1>f3");
+    let mut app = sample_app(100, 13);
+    app.feed("fs<F1>f3");
     insta::assert_snapshot!(draw(&app));
 }
 
@@ -281,5 +282,66 @@ fn status_line_while_refining_links() {
     update(&mut app, Action::AnalysisArrived(Arrival::refining(analysis)));
     update(&mut app, Action::Refining { done: 40, total: 100 });
     app.feed("]m");
+    insta::assert_snapshot!(draw(&app));
+}
+
+/// The default view: the wording layer at or above the threshold; quoted words marked `“` in
+/// the gutter and counted apart in the legend; the sourcing layer's line says it is off.
+#[test]
+fn layers_quotes_and_confidence_at_80x24() {
+    let mut app = quoted_app(80, 24, false);
+    app.feed("]f");
+    insta::assert_snapshot!(draw(&app));
+}
+
+/// Everything: the sourcing layer on (`fs`), the highlights below the threshold dimmed and
+/// marked `?` (`fc`), the cursor on a quoted one.
+#[test]
+fn layers_quotes_and_confidence_at_200x50() {
+    let mut app = quoted_app(200, 50, false);
+    app.feed("fsfc2]f");
+    let status = status_row(&app);
+    assert!(status.contains("booster, quoted: Jon Berg, low confidence: Enter explains"), "{status}");
+    insta::assert_snapshot!(draw(&app));
+}
+
+/// Without colour, a dimmed highlight, a quoted one and the outlet's own confident wording
+/// still differ: dim, and the gutter's `?` and `“`.
+#[test]
+fn layers_quotes_and_confidence_without_colour() {
+    let mut app = quoted_app(100, 20, true);
+    app.feed("fsfc");
+    let screen = draw(&app);
+    let coloured = screen.lines().filter(|l| l.contains("fg: ") && !l.contains("fg: Reset, bg: Reset")).count();
+    assert_eq!(coloured, 0, "NO_COLOR: no colour at all");
+    let buf = buffer(&app);
+    let rows = screen_text(&app);
+    let cell = |needle: &str| {
+        let y = rows.iter().position(|r| r.contains(needle)).unwrap_or_else(|| panic!("{needle:?} not on screen"));
+        let x = rows[y].find(needle).unwrap();
+        let x = rows[y][..x].chars().count() as u16;
+        (buf[(x, y as u16)].modifier, rows[y].chars().next().unwrap())
+    };
+    use ratatui::style::Modifier;
+    let (own, own_mark) = cell("reportedly");
+    let (unsure, unsure_mark) = cell("bitter");
+    let (quoted, quoted_mark) = cell("shameful");
+    assert!(!own.contains(Modifier::DIM) && own_mark == ' ', "the outlet's own, confident: {own:?} {own_mark:?}");
+    assert!(unsure.contains(Modifier::DIM) && unsure_mark == '?', "below the threshold: {unsure:?} {unsure_mark:?}");
+    assert!(!quoted.contains(Modifier::DIM) && quoted_mark == '“', "quoted: {quoted:?} {quoted_mark:?}");
+    insta::assert_snapshot!(screen);
+}
+
+/// The explanation of a quoted highlight below the threshold: whose words, the layer, the confidence.
+#[test]
+fn explanation_of_a_quoted_low_confidence_highlight() {
+    let mut app = quoted_app(80, 24, false);
+    app.feed("fc2]fK");
+    let text = screen_text(&app).join("\n");
+    assert!(text.contains("quoted: Jon Berg"), "{text}");
+    assert!(
+        text.contains("confidence 0.25,") && text.contains("below the threshold 0.30: shown dimmed with fc"),
+        "{text}"
+    );
     insta::assert_snapshot!(draw(&app));
 }

@@ -102,6 +102,14 @@ impl View {
         View { wording: true, sourcing: false, min_confidence: Model::shipped().threshold }
     }
 
+    /// Both layers at or above the shipped threshold: the reader's default with the sourcing layer
+    /// switched on (`f s`). The classroom's answer key (handout, `score`) uses it: the marking
+    /// exercise asks for the categories of both layers, and a key holds only highlights a teacher
+    /// can defend, as the reader shows by default.
+    pub fn both_layers() -> View {
+        View { sourcing: true, ..View::standard() }
+    }
+
     /// Everything: both layers, every confidence.
     pub fn all() -> View {
         View { wording: true, sourcing: true, min_confidence: 0.0 }

@@ -35,6 +35,8 @@ use crate::words::Word;
 pub use confidence::{Model, View};
 pub use labels::Mention;
 pub use lexicon::Lexicon;
+/// The rule id of anonymous sourcing ("officials say").
+pub use sourcing::RULE as ANONYMOUS_SOURCE;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -30,8 +30,14 @@ pub(super) fn extend(text: &str, words: &[Word], tags: &mut Tags, at: usize, end
     match tags.at(last) {
         Pos::Adj => to = noun_phrase(words, tags, last, &joined).unwrap_or(end),
         // A judging word before a noun modifies it, whatever the tagger made of a word it rarely saw ("his bogus
-        // claims" tagged as a compound of two nouns).
-        Pos::Noun if joined(last, end) && tags.at(end) == Pos::Noun => {
+        // claims" tagged as a compound of two nouns). A term of several words does so only when it is a
+        // modifier itself ("radical left policies"); one that opens with a function word is an adverbial ("of
+        // course", "at any cost"), and the noun after it is not what it judges ("of course Smith").
+        Pos::Noun
+            if joined(last, end)
+                && tags.at(end) == Pos::Noun
+                && (end - at == 1 || matches!(tags.at(at), Pos::Adj | Pos::Noun | Pos::Propn)) =>
+        {
             to = noun_phrase(words, tags, last, &joined).unwrap_or(end)
         }
         Pos::Adv => {

@@ -6,7 +6,9 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use super::{EXERCISE, Handout, KeyMark, Piece, QUESTION_LINES, Source, TeacherNote, legend_entry, pieces, tag};
+use super::{
+    CoverageTable, EXERCISE, Handout, KeyMark, Piece, QUESTION_LINES, Source, TeacherNote, legend_entry, pieces, tag,
+};
 use crate::framing::Category;
 use crate::markup::html as esc;
 
@@ -23,7 +25,11 @@ h3 { font-size: 1em; margin: 1.4em 0 .4em; break-after: avoid; }
 .intro { font-size: .9em; }
 .legend table { border-collapse: collapse; font-size: .85em; margin: .5em 0 1.5em; }
 .legend th, .legend td { border: 1px solid #000; padding: .15em .5em; text-align: left; vertical-align: top; }
-article.source + article.source, .answer-key { break-before: page; }
+article.source + article.source, .coverage, .answer-key { break-before: page; }
+.coverage table { border-collapse: collapse; font-size: .85em; margin: .5em 0 1.5em; }
+.coverage th, .coverage td { border: 1px solid #000; padding: .15em .4em; text-align: left; vertical-align: top; }
+.coverage td.cell { text-align: center; white-space: nowrap; }
+.coverage tr { break-inside: avoid; }
 .student .text p { line-height: 2.1; }
 .mark { text-decoration-line: underline; text-decoration-thickness: .08em; text-underline-offset: .22em; text-decoration-skip-ink: none; }
 .c-loaded { text-decoration-style: solid; }
@@ -65,13 +71,47 @@ pub fn render(h: &Handout) -> String {
         student_source(&mut out, h, i, s);
     }
     out.push_str("</main>\n");
-    // The coverage table of the compare screen (issue 9) belongs here, between
-    // the sources and the key, as one more section written by its own function.
+    if let Some(table) = &h.coverage {
+        coverage(&mut out, h, table);
+    }
     if let Some(key) = &h.key {
         answer_key(&mut out, h, key);
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// Who reports what: a row per claim two sources or more report, a column per source, a glyph
+/// and a word in each cell (✓ yes / · no) so it reads in black and white; then the counts.
+fn coverage(out: &mut String, h: &Handout, table: &CoverageTable) {
+    out.push_str("<section class=\"coverage\">\n<h1>Who reports what</h1>\n");
+    out.push_str("<p>Claims that two sources or more report, as parallax links them (check them: a link is a reading aid, not a verdict). ✓ the source reports it, · it does not.</p>\n");
+    let sources: String = (1..=h.sources.len()).map(|n| format!("<th scope=\"col\">{n}</th>")).collect();
+    if table.rows.is_empty() {
+        out.push_str("<p>No claim is reported by more than one source.</p>\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "<table>\n<thead><tr><th scope=\"col\">claim (first telling, source)</th>{sources}</tr></thead>\n<tbody>"
+        );
+        for r in &table.rows {
+            let flag = if r.anonymous_only { " <em>(unnamed sources only)</em>" } else { "" };
+            let _ = write!(out, "<tr><td>{} ({}){flag}</td>", esc(&r.claim), r.first_source);
+            for &yes in &r.reported {
+                let (glyph, word) = if yes { ("✓", "reports it") } else { ("·", "does not") };
+                let _ = write!(out, "<td class=\"cell\" title=\"{word}\">{glyph}</td>");
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    out.push_str("<table>\n<thead><tr><th scope=\"col\">source</th><th scope=\"col\">claims shared</th><th scope=\"col\">only here</th><th scope=\"col\">left out</th></tr></thead>\n<tbody>\n");
+    for (i, (s, (shared, only, left))) in h.sources.iter().zip(&table.summary).enumerate() {
+        let name = crate::compare::source_name(s.doc);
+        let _ =
+            writeln!(out, "<tr><td>{} {}</td><td>{shared}</td><td>{only}</td><td>{left}</td></tr>", i + 1, esc(name));
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
 fn intro(out: &mut String, h: &Handout) {
@@ -242,7 +282,7 @@ mod tests {
 
     use super::*;
     use crate::document::{Document, Meta};
-    use crate::handout::TeacherNote;
+    use crate::handout::{CoverageRow, TeacherNote};
 
     fn doc() -> Document {
         let meta = Meta {
@@ -290,6 +330,7 @@ mod tests {
             title: "Class <1>".into(),
             sources: vec![Source { doc, marks, notes }, Source { doc, marks: vec![], notes: vec![] }],
             key: key.then(|| "parallax's framing analysis".to_string()),
+            coverage: None,
         };
         render(&h)
     }
@@ -398,10 +439,43 @@ mod tests {
                 notes: vec![],
             }],
             key: Some("k".into()),
+            coverage: None,
         };
         let dom = parse(&render(&h));
         assert_eq!(dom.select("#source-1 h2").text().to_string(), "Officials said it was a disaster.");
         assert_eq!(dom.select("#source-1 .text p").length(), 1);
         assert_eq!(dom.select("#key-1 h2 .mark").text().to_string(), "disaster", "marks in the title are shown");
+    }
+
+    #[test]
+    fn the_coverage_table_reads_without_colour_and_starts_a_page() {
+        let d = doc();
+        let table = CoverageTable {
+            rows: vec![CoverageRow {
+                claim: "Two <captives> were released.".into(),
+                first_source: 2,
+                reported: vec![false, true],
+                anonymous_only: true,
+            }],
+            summary: vec![(0, 3, 1), (1, 2, 0)],
+        };
+        let h = Handout {
+            title: "x".into(),
+            sources: vec![
+                Source { doc: &d, marks: vec![], notes: vec![] },
+                Source { doc: &d, marks: vec![], notes: vec![] },
+            ],
+            coverage: Some(table),
+            key: None,
+        };
+        let html = render(&h);
+        let dom = parse(&html);
+        assert!(dom.errors.borrow().is_empty(), "{:?}", dom.errors.borrow());
+        assert!(STYLE.contains(".coverage, .answer-key { break-before: page; }"));
+        let cells: Vec<String> = dom.select("section.coverage td.cell").iter().map(|c| c.text().to_string()).collect();
+        assert_eq!(cells, ["·", "✓"]);
+        let row = dom.select("section.coverage tbody tr").first().text().to_string();
+        assert!(row.contains("Two <captives> were released. (2)") && row.contains("unnamed sources only"), "{row}");
+        assert_eq!(dom.select("section.coverage tbody tr").length(), 3);
     }
 }

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use super::{EXERCISE, Handout, KeyMark, Piece, QUESTION_LINES, Source, legend_entry, pieces, tag};
+use super::{CoverageTable, EXERCISE, Handout, KeyMark, Piece, QUESTION_LINES, Source, legend_entry, pieces, tag};
 use crate::framing::Category;
 use crate::markup::markdown as esc;
 
@@ -24,7 +24,9 @@ pub fn render(h: &Handout) -> String {
     for (i, s) in h.sources.iter().enumerate() {
         student_source(&mut out, h, i, s);
     }
-    // The coverage table of the compare screen (issue 9) belongs here, as in the HTML.
+    if let Some(table) = &h.coverage {
+        coverage(&mut out, h, table);
+    }
     if let Some(key) = &h.key {
         let _ = writeln!(
             out,
@@ -36,6 +38,27 @@ pub fn render(h: &Handout) -> String {
         }
     }
     out
+}
+
+/// Who reports what (see the HTML writer): a row per claim two sources or more report.
+fn coverage(out: &mut String, h: &Handout, table: &CoverageTable) {
+    out.push_str("\n## Who reports what\n\nClaims that two sources or more report, as parallax links them (check them: a link is a reading aid, not a verdict). ✓ the source reports it, · it does not.\n\n");
+    if table.rows.is_empty() {
+        out.push_str("No claim is reported by more than one source.\n");
+    } else {
+        let numbers: Vec<String> = (1..=h.sources.len()).map(|n| n.to_string()).collect();
+        let _ = writeln!(out, "| claim (first telling, source) | {} |", numbers.join(" | "));
+        let _ = writeln!(out, "|---|{}", "---|".repeat(numbers.len()));
+        for r in &table.rows {
+            let flag = if r.anonymous_only { " *(unnamed sources only)*" } else { "" };
+            let cells: Vec<&str> = r.reported.iter().map(|&yes| if yes { "✓" } else { "·" }).collect();
+            let _ = writeln!(out, "| {} ({}){flag} | {} |", esc(&r.claim), r.first_source, cells.join(" | "));
+        }
+    }
+    out.push_str("\n| source | claims shared | only here | left out |\n|---|---|---|---|\n");
+    for (i, (s, (shared, only, left))) in h.sources.iter().zip(&table.summary).enumerate() {
+        let _ = writeln!(out, "| {} {} | {shared} | {only} | {left} |", i + 1, esc(crate::compare::source_name(s.doc)));
+    }
 }
 
 /// Writes the source's heading and details; returns how many paragraphs it
@@ -168,6 +191,7 @@ mod tests {
                 }],
             }],
             key: key.then(|| "the tool".to_string()),
+            coverage: None,
         };
         render(&h)
     }

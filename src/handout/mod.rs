@@ -16,13 +16,15 @@ use std::ops::Range;
 
 use crate::analysis::Analysis;
 use crate::document::Document;
-use crate::framing::{Category, Lexicon};
+use crate::framing::{Category, Lexicon, View};
 use crate::notes::{Anchor, Annotation, Kind, Text};
 
 /// A handout: the sources, and the answer key when the teacher asked for one.
 pub struct Handout<'a> {
     pub title: String,
     pub sources: Vec<Source<'a>>,
+    /// The compare screen's coverage table, when there are two sources or more to compare.
+    pub coverage: Option<CoverageTable>,
     /// Where the answer key comes from (`"parallax's framing analysis"`, a file name);
     /// `None` for the student version, which has no key.
     pub key: Option<String>,
@@ -46,6 +48,55 @@ pub struct KeyMark {
     pub rule: String,
     /// What the endnote says about them.
     pub explanation: String,
+}
+
+/// Who reports what, for print: the claims two sources or more report (one source's claims
+/// alone would fill pages; the summary counts them).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CoverageTable {
+    /// Most sources first, as on the compare screen.
+    pub rows: Vec<CoverageRow>,
+    /// Per source, in source order: claims shared with others, claims only it reports, claims
+    /// others report and it leaves out.
+    pub summary: Vec<(usize, usize, usize)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CoverageRow {
+    /// The first telling, on one line and cut short.
+    pub claim: String,
+    /// Which source told it first (numbered from 1, as in the handout).
+    pub first_source: usize,
+    /// Per source, whether it reports the claim.
+    pub reported: Vec<bool>,
+    /// Every telling rests on unnamed sources.
+    pub anonymous_only: bool,
+}
+
+/// How many characters of a claim's first telling the printed table shows.
+const CLAIM_CHARS: usize = 120;
+
+/// The coverage table of [`crate::compare::Coverage`] for print; `None` for fewer than two sources.
+pub fn coverage_table(docs: &[Document], coverage: &crate::compare::Coverage) -> Option<CoverageTable> {
+    if docs.len() < 2 {
+        return None;
+    }
+    let rows = coverage
+        .claims
+        .iter()
+        .filter(|c| c.sources >= 2)
+        .filter_map(|c| {
+            let first = c.first()?;
+            Some(CoverageRow {
+                claim: crate::compare::text::abbreviate(first.text(docs), CLAIM_CHARS),
+                first_source: first.doc + 1,
+                reported: (0..docs.len()).map(|d| c.reported_by(d)).collect(),
+                anonymous_only: c.anonymous_only,
+            })
+        })
+        .collect();
+    let summary = coverage.summary.iter().map(|s| (s.shared, s.only_here, s.left_out)).collect();
+    Some(CoverageTable { rows, summary })
 }
 
 /// A teacher's note on a source.
@@ -171,17 +222,25 @@ fn words_of(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Key marks from the tool's framing analysis of document `doc`: each with
-/// its lexicon note (or its category's description) and, for a label, the
-/// names the other sources use.
+/// Key marks from the tool's framing analysis of document `doc`, as
+/// [`View::both_layers`] shows it (the exercise asks for both layers; the key
+/// holds the highlights at or above the confidence threshold, as the reader
+/// shows by default): each with whose words it is when quoted, its lexicon
+/// note (or its category's description) and, for a label, the names the
+/// other sources use.
 pub fn tool_marks(docs: &[Document], analysis: &Analysis, doc: usize) -> Vec<KeyMark> {
     let spans = analysis.framing.get(doc).map_or(&[][..], Vec::as_slice);
+    let view = View::both_layers();
     spans
         .iter()
         .enumerate()
+        .filter(|(_, span)| view.shows(span))
         .map(|(i, span)| {
             let e = analysis.explain(docs, doc, i);
             let mut explanation = e.note.unwrap_or(e.category_description);
+            if let Some(q) = &e.quoted {
+                explanation = format!("{} — {explanation}", q.describe());
+            }
             let others: Vec<String> = e
                 .contrast
                 .iter()
@@ -324,6 +383,34 @@ mod tests {
         let marks = tool_marks(&docs, &analysis, 0);
         let label = marks.iter().find(|m| m.category == Category::Label).expect("a label is marked");
         assert!(label.explanation.ends_with("Other sources: source 2: “militant group”."), "{}", label.explanation);
+    }
+
+    #[test]
+    fn the_key_holds_both_layers_above_the_threshold_and_names_quoted_speakers() {
+        use crate::framing::FramingSpan;
+        use crate::quotes::{Quotation, Speaker, SpeakerKind};
+        let text = "Officials said the plan was “a disgrace”, Mara Lind said. Talks may resume.";
+        let docs = vec![Document::from_plain("a.txt", text)];
+        let at = |needle: &str| text.find(needle).unwrap()..text.find(needle).unwrap() + needle.len();
+        let threshold = crate::framing::Model::shipped().threshold;
+        let spans = vec![
+            FramingSpan::new(at("Officials said"), Category::Attribution, "anonymous_source"),
+            FramingSpan { quote: Some(0), ..FramingSpan::new(at("disgrace"), Category::Loaded, "disgrace") },
+            FramingSpan { confidence: threshold / 2.0, ..FramingSpan::new(at("may"), Category::Hedge, "may") },
+        ];
+        let quote = Quotation {
+            range: at("“a disgrace”"),
+            inner: at("a disgrace"),
+            speaker: Some(Speaker { range: at("Mara Lind"), kind: SpeakerKind::Name, antecedent: None }),
+            attributed: true,
+        };
+        let analysis = Analysis::from_parts(vec![spans], Vec::new(), Vec::new()).with_quotes(vec![vec![quote]]);
+        let marks = tool_marks(&docs, &analysis, 0);
+        let shown: Vec<&str> = marks.iter().map(|m| &text[m.range.clone()]).collect();
+        assert_eq!(shown, ["Officials said", "disgrace"], "the sourcing layer stays, the low-confidence hedge goes");
+        assert!(marks[1].explanation.starts_with("quoted: Mara Lind — "), "{}", marks[1].explanation);
+        let key: Vec<_> = crate::agreement::tool_key(&analysis.framing[0]).into_iter().map(|s| s.range).collect();
+        assert_eq!(key, [at("Officials said"), at("disgrace")], "scoring uses the same key as the handout");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! (keys, resizes, the mouse, the analysis arriving, background ticks) that
 //! [`update`](super::update) applies like any other action.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use crate::analysis::{Analysis, Progress};
@@ -28,6 +29,10 @@ pub enum Action {
     PrevHighlight,
     ToggleCategory(Category),
     ToggleAllCategories,
+    /// The sourcing layer (hedges, attribution, agentless passives) on or off.
+    ToggleSourcing,
+    /// Highlights below the confidence threshold: shown dimmed, or hidden.
+    ToggleLowConfidence,
     Legend,
     /// `]m`: the next sentence other sources also report.
     NextMatch,
@@ -50,6 +55,21 @@ pub enum Action {
     CopySentence,
     CopyCitation,
     CopyCounterparts,
+    /// The compare screen (coverage, labels, sources, quotes), and back to reading.
+    Compare,
+    /// On the compare screen: cycle the coverage filter (all, left out by the chosen source, only in it).
+    CompareFilter,
+    /// `a`: a note on the highlight under the cursor, else on the cursor sentence.
+    AddNote,
+    NextNote,
+    PrevNote,
+    NotesList,
+    /// `v`: selection mode, to mark a span (blind marking).
+    Select,
+    /// Hide or show the tool's highlights and links (blind marking).
+    Blind,
+    /// Show the tool's marks beside the student's, and how they agree.
+    Reveal,
     Help,
     /// Give the terminal back to the shell and stop (Ctrl-z); `fg` comes back.
     Suspend,
@@ -85,6 +105,14 @@ pub enum Action {
     Tick,
     /// From the search prompt.
     Search(SearchEvent),
+    /// Put the reader's cursor on the sentence at byte `offset` of document `doc`, as a jump (the
+    /// compare screen opening a cell).
+    ShowPlace {
+        doc: usize,
+        offset: usize,
+    },
+    /// From the notes prompt, the notes list and selection mode.
+    Notes(NoteEvent),
 }
 
 /// An analysis delivered to the reader. Every arrival replaces the analysis
@@ -177,6 +205,47 @@ pub struct SearchInput {
     pub exact: bool,
 }
 
+/// What the notes prompt, the notes list and selection mode ask the reader to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoteEvent {
+    /// A new note's text (with `#tags`) for byte range `range` of document `doc`.
+    Write {
+        doc: usize,
+        range: Range<usize>,
+        text: String,
+    },
+    /// What a note says now (its text and `#tags`), or a mark's neutral rewording.
+    Edit {
+        doc: usize,
+        id: String,
+        text: String,
+    },
+    /// Open the prompt to edit note `id`.
+    EditPrompt {
+        doc: usize,
+        id: String,
+    },
+    /// Put the cursor on note `id` (a jump: `Ctrl-o` returns).
+    Jump {
+        doc: usize,
+        id: String,
+    },
+    Delete {
+        doc: usize,
+        id: String,
+    },
+    /// Bring back the last deleted note.
+    UndoDelete,
+    /// The span selection mode shows now, to draw and keep in view (`None`: selection over).
+    Selection(Option<(usize, Range<usize>)>),
+    /// Mark byte range `range` of `doc` as `category`.
+    Mark {
+        doc: usize,
+        range: Range<usize>,
+        category: Category,
+    },
+}
+
 /// One row of the catalogue: the keymap name of an action, its help text and its help section.
 pub struct Entry {
     pub name: &'static str,
@@ -194,6 +263,8 @@ const PANES: &str = "Panes";
 const SEARCH: &str = "Search and copy";
 const FRAMING: &str = "Framing language";
 const CLAIMS: &str = "Matching claims";
+const COMPARE: &str = "Compare screen";
+const CLASSROOM: &str = "Notes and blind marking";
 const GENERAL: &str = "General";
 
 /// Every action a key can be bound to, in help order (the events above come from the terminal and the modes).
@@ -235,6 +306,18 @@ pub const CATALOGUE: &[Entry] = &[
     entry("toggle_passive", Action::ToggleCategory(Category::Passive), FRAMING, "show/hide agentless passives"),
     entry("toggle_scare_quote", Action::ToggleCategory(Category::ScareQuote), FRAMING, "show/hide scare quotes"),
     entry("toggle_all_categories", Action::ToggleAllCategories, FRAMING, "show/hide all highlights"),
+    entry(
+        "toggle_sourcing",
+        Action::ToggleSourcing,
+        FRAMING,
+        "show/hide the sourcing layer (hedges, attribution, agentless passives)",
+    ),
+    entry(
+        "toggle_low_confidence",
+        Action::ToggleLowConfidence,
+        FRAMING,
+        "show/hide highlights below the confidence threshold (dimmed, ? in the gutter)",
+    ),
     entry("legend", Action::Legend, FRAMING, "show/hide the legend line"),
     entry("explain", Action::Explain, FRAMING, "explain the highlight under the cursor"),
     entry("next_match", Action::NextMatch, CLAIMS, "cursor to the next sentence other sources report"),
@@ -252,6 +335,30 @@ pub const CATALOGUE: &[Entry] = &[
     entry("panel_down", Action::PanelDown, CLAIMS, "scroll the counterpart panel down"),
     entry("panel_up", Action::PanelUp, CLAIMS, "scroll the counterpart panel up"),
     entry("source_only", Action::SourceOnly, CLAIMS, "mark sentences no other source reports"),
+    entry("compare", Action::Compare, COMPARE, "compare screen: coverage, labels, sources, quotes (again: back)"),
+    entry(
+        "compare_filter",
+        Action::CompareFilter,
+        COMPARE,
+        "coverage: all claims, claims the chosen source (1-9) leaves out, claims only it reports",
+    ),
+    entry(
+        "add_note",
+        Action::AddNote,
+        CLASSROOM,
+        "add a note (#tags) to the highlight under the cursor, else the sentence",
+    ),
+    entry("next_note", Action::NextNote, CLASSROOM, "cursor to the next note or mark"),
+    entry("prev_note", Action::PrevNote, CLASSROOM, "cursor to the previous note or mark"),
+    entry(
+        "notes_list",
+        Action::NotesList,
+        CLASSROOM,
+        "list the notes and marks of every pane (Enter jumps, e edits, d deletes, u undoes)",
+    ),
+    entry("select", Action::Select, CLASSROOM, "select words to mark (blind marking): extend, then a category key"),
+    entry("blind", Action::Blind, CLASSROOM, "blind marking: hide/show the tool's highlights and links"),
+    entry("reveal", Action::Reveal, CLASSROOM, "reveal: the tool's marks beside yours, and how they agree"),
     entry("help", Action::Help, GENERAL, "this help"),
     entry("suspend", Action::Suspend, GENERAL, "suspend to the shell (fg comes back)"),
     entry("quit", Action::Quit, GENERAL, "close the overlay, or quit"),

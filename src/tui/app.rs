@@ -16,6 +16,8 @@ use crate::claims::{Refinement, SentenceRef};
 use crate::document::Document;
 
 use super::action::{Action, Arrival, refining_note};
+use super::classroom::Classroom;
+use super::compare::Compare;
 use super::derived::Derived;
 use super::flow::{Flow, Unit, units};
 use super::keymap::{Key, Keymap, Outcome, parse_keys, show_sequence};
@@ -59,6 +61,18 @@ pub struct Shared {
     output: String,
     /// Modes a view asked for; [`update`] opens them once the view is done.
     opening: Vec<Box<dyn Mode>>,
+    /// Notes, marks and blind marking.
+    pub classroom: Classroom,
+    /// A view a view asked to switch to, and an action for it once it is on screen.
+    switching: Option<(ViewId, Option<Action>)>,
+}
+
+/// Which view is on screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ViewId {
+    #[default]
+    Reader,
+    Compare,
 }
 
 impl Shared {
@@ -70,6 +84,11 @@ impl Shared {
     /// Opens `mode` on top of the others once the current action is done.
     pub fn open(&mut self, mode: impl Mode) {
         self.opening.push(Box::new(mode));
+    }
+
+    /// Puts view `to` on screen once the current action is done, then gives it `then`.
+    pub fn switch_view(&mut self, to: ViewId, then: Option<Action>) {
+        self.switching = Some((to, then));
     }
 
     /// Queues bytes for the terminal (escape sequences the screen buffer cannot carry).
@@ -89,6 +108,10 @@ impl Shared {
 
     /// Why there is no analysis to act on.
     pub fn no_analysis(&self) -> String {
+        if self.classroom.withholds() {
+            let key = self.keymap.first_key("blind").map(|k| format!(" ({k} shows them)")).unwrap_or_default();
+            return format!("blind marking: the tool's highlights and links are hidden{key}");
+        }
         if self.analysis_error.is_some() { "the analysis failed".into() } else { "still analysing…".into() }
     }
 }
@@ -97,6 +120,10 @@ pub struct App {
     pub shared: Shared,
     /// The reading view: panes side by side.
     pub reader: Reader,
+    /// The compare screen: the tables of the whole set.
+    pub compare: Compare,
+    /// The view on screen.
+    pub showing: ViewId,
     /// Open modes and overlays, the top last.
     modes: Vec<Box<dyn Mode>>,
 }
@@ -105,6 +132,7 @@ impl App {
     pub fn new(docs: impl Into<Arc<Vec<Document>>>, keymap: Keymap, theme: Theme) -> App {
         let docs = docs.into();
         let units = docs.iter().map(|d| units(&d.text, &d.paragraphs)).collect();
+        let classroom = Classroom::new(docs.len(), "notes are not open in this reader");
         let shared = Shared {
             docs,
             units,
@@ -124,9 +152,11 @@ impl App {
             quit: false,
             output: String::new(),
             opening: Vec::new(),
+            switching: None,
+            classroom,
         };
         let reader = Reader::new(&shared);
-        App { shared, reader, modes: Vec::new() }
+        App { shared, reader, compare: Compare::default(), showing: ViewId::Reader, modes: Vec::new() }
     }
 
     /// Delivers a final analysis, as the analysis thread does.
@@ -179,12 +209,34 @@ impl App {
 
     /// The view on screen, and the state it shares.
     fn view(&mut self) -> (&mut dyn View, &mut Shared) {
-        (&mut self.reader, &mut self.shared)
+        match self.showing {
+            ViewId::Reader => (&mut self.reader, &mut self.shared),
+            ViewId::Compare => (&mut self.compare, &mut self.shared),
+        }
     }
 
     /// The view on screen, to draw.
     pub fn current_view(&self) -> &dyn View {
-        &self.reader
+        match self.showing {
+            ViewId::Reader => &self.reader,
+            ViewId::Compare => &self.compare,
+        }
+    }
+
+    /// Switches views when one asked to, and hands the new one its action.
+    fn switch_if_asked(&mut self) {
+        while let Some((to, then)) = self.shared.switching.take() {
+            if to != self.showing {
+                self.showing = to;
+                let (view, shared) = self.view();
+                view.resized(shared);
+                view.shown(shared);
+            }
+            if let Some(action) = then {
+                let (view, shared) = self.view();
+                view.update(shared, &action);
+            }
+        }
     }
 
     /// Offers something to the top mode; `ask` is called with the mode taken off the
@@ -244,6 +296,7 @@ impl App {
             action => {
                 let (view, shared) = self.view();
                 view.update(shared, &action);
+                self.switch_if_asked();
             }
         }
         self.modes.append(&mut self.shared.opening);
@@ -251,6 +304,13 @@ impl App {
 
     fn analysis_arrived(&mut self, arrival: Arrival) {
         let shared = &mut self.shared;
+        if shared.classroom.withholds() {
+            // Blind marking: kept until reveal.
+            shared.classroom.withheld = Some(arrival.analysis);
+            shared.analysis_running = arrival.still_running;
+            shared.analysis_error = None;
+            return;
+        }
         let previous = shared.analysis.replace(arrival.analysis);
         shared.derived = Derived::new(&shared.docs, shared.analysis.as_deref());
         shared.generation += 1;
@@ -260,8 +320,9 @@ impl App {
             _ => None,
         };
         shared.analysis_error = None;
-        let (view, shared) = self.view();
-        view.analysis_changed(shared, previous.as_deref());
+        // Every view hears of it (the compare screen rebuilds its tables only while shown).
+        self.reader.analysis_changed(&mut self.shared, previous.as_deref());
+        self.compare.analysis_changed(&mut self.shared, previous.as_deref());
     }
 }
 

@@ -8,7 +8,9 @@
 
 mod action;
 mod app;
+mod classroom;
 mod clipboard;
+pub mod compare;
 mod derived;
 mod flow;
 mod keymap;
@@ -16,14 +18,16 @@ pub mod modes;
 mod paint;
 pub mod reader;
 mod render;
+mod resume;
 mod status;
 mod terminal;
 mod theme;
 mod view;
 mod wrap;
 
-pub use action::{Action, Arrival, SearchEvent, SearchInput};
-pub use app::{App, Shared, update};
+pub use action::{Action, Arrival, NoteEvent, SearchEvent, SearchInput};
+pub use app::{App, Shared, ViewId, update};
+pub use classroom::{ClassroomSettings, parse_note};
 pub use clipboard::osc52;
 pub use keymap::{Key, Keymap, parse_keys};
 pub use reader::{Location, PaneState, Reader};

@@ -22,6 +22,7 @@ pub fn render(app: &App, row: Rect, buf: &mut Buffer) {
         flags.push(running.clone());
     }
     flags.extend(shared.links_note.clone());
+    flags.extend(shared.classroom.flags());
     flags.extend(status.flags);
     let tail = if !shared.pending.is_empty() {
         format!("{}…", show_sequence(&shared.pending))

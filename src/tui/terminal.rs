@@ -27,11 +27,14 @@ use signal_hook::consts::signal::{
 
 use super::action::{Action, Arrival, ProgressActions};
 use super::app::{App, update};
+use super::classroom::ClassroomSettings;
 use super::keymap::{Key, Keymap};
 use super::render::render;
 use super::theme::Theme;
 use crate::analysis::{Analysis, Options};
 use crate::document::Document;
+use crate::notes::Store;
+use crate::session::Sessions;
 
 /// Lines one mouse-wheel notch scrolls.
 const WHEEL_LINES: i32 = 3;
@@ -40,6 +43,10 @@ pub struct Settings {
     /// Capture the mouse (wheel scrolls, click focuses); off leaves selection to the terminal.
     pub mouse: bool,
     pub options: Options,
+    /// Blind marking and the answer key.
+    pub classroom: ClassroomSettings,
+    /// Start afresh: the last session of these documents is not restored (it is replaced on quit).
+    pub fresh: bool,
 }
 
 enum Message {
@@ -142,8 +149,26 @@ pub fn run(docs: Vec<Document>, settings: Settings) -> io::Result<()> {
     });
 
     let mut app = App::new(docs, keymap, theme);
-    let result = event_loop(&mut app, &rx, &mut tty);
+    let store = Store::default_location().map_err(|e| format!("notes are not available: {e}"));
+    let mut messages = app.open_class(store, &settings.classroom);
+    let sessions = match Sessions::default_location() {
+        Ok(s) => Some(s),
+        Err(e) => {
+            messages.push(format!("the session is not kept: {e}"));
+            None
+        }
+    };
+    if !settings.fresh {
+        messages.extend(sessions.as_ref().and_then(|s| app.resume(s)));
+    }
+    if !messages.is_empty() {
+        app.shared.say(messages.join(" · "));
+    }
+    let result = event_loop(&mut app, &rx, &mut tty, sessions.as_ref());
     tty.leave();
+    if let Some(Err(e)) = sessions.as_ref().map(|s| app.save_session(s)) {
+        eprintln!("parallax: {}", crate::printable::escape(&e));
+    }
     if let Some(e) = &app.shared.analysis_error {
         eprintln!("parallax: the analysis failed: {}", crate::printable::escape(e));
     }
@@ -157,7 +182,12 @@ pub fn run(docs: Vec<Document>, settings: Settings) -> io::Result<()> {
     }
 }
 
-fn event_loop(app: &mut App, rx: &mpsc::Receiver<Message>, tty: &mut Tty) -> io::Result<End> {
+fn event_loop(
+    app: &mut App,
+    rx: &mpsc::Receiver<Message>,
+    tty: &mut Tty,
+    sessions: Option<&Sessions>,
+) -> io::Result<End> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
@@ -196,6 +226,7 @@ fn event_loop(app: &mut App, rx: &mpsc::Receiver<Message>, tty: &mut Tty) -> io:
             Message::Analysis(action) => action,
             Message::AnalysisFailed(e) => Action::AnalysisFailed(e),
             Message::Signal(SIGTSTP) => {
+                save_session(app, sessions);
                 suspend(&mut terminal, tty, app)?;
                 continue;
             }
@@ -208,11 +239,20 @@ fn event_loop(app: &mut App, rx: &mpsc::Receiver<Message>, tty: &mut Tty) -> io:
         };
         update(app, action);
         if std::mem::take(&mut app.shared.suspend) {
+            save_session(app, sessions);
             suspend(&mut terminal, tty, app)?;
         }
         if app.shared.quit {
             return Ok(End::Quit);
         }
+    }
+}
+
+/// Saves the session before a suspension (the shell may end parallax while it is stopped);
+/// a failure is said in the status line.
+fn save_session(app: &mut App, sessions: Option<&Sessions>) {
+    if let Some(Err(e)) = sessions.map(|s| app.save_session(s)) {
+        app.shared.say(e);
     }
 }
 

@@ -37,6 +37,10 @@ pub struct Theme {
     pub flash: Style,
     pub gutter_claim: Style,
     pub gutter_source_only: Style,
+    /// The gutter's framing marks: `“` quoted words, `?` a highlight below the threshold.
+    pub gutter_framing: Style,
+    /// Laid over a category's style for a highlight below the confidence threshold.
+    pub framing_unsure: Style,
     pub header: Style,
     pub header_focused: Style,
     pub header_detail: Style,
@@ -51,14 +55,22 @@ pub struct Theme {
     pub diff: Style,
     pub search_match: Style,
     pub search_current: Style,
+    /// The gutter glyph of a line with a note or a mark.
+    pub note: Style,
+    /// A student's mark in the text.
+    pub mark: Style,
+    /// The words selection mode has selected.
+    pub selection: Style,
 }
 
-const UI_STYLES: [&str; 19] = [
+const UI_STYLES: [&str; 24] = [
     "cursor",
     "cursor_bar",
     "flash",
     "gutter_claim",
     "gutter_source_only",
+    "gutter_framing",
+    "framing_unsure",
     "header",
     "header_focused",
     "header_detail",
@@ -73,6 +85,9 @@ const UI_STYLES: [&str; 19] = [
     "diff",
     "search_match",
     "search_current",
+    "note",
+    "mark",
+    "selection",
 ];
 
 impl Theme {
@@ -126,6 +141,8 @@ impl Theme {
             flash: get("flash")?,
             gutter_claim: get("gutter_claim")?,
             gutter_source_only: get("gutter_source_only")?,
+            gutter_framing: get("gutter_framing")?,
+            framing_unsure: get("framing_unsure")?,
             header: get("header")?,
             header_focused: get("header_focused")?,
             header_detail: get("header_detail")?,
@@ -140,11 +157,19 @@ impl Theme {
             diff: get("diff")?,
             search_match: get("search_match")?,
             search_current: get("search_current")?,
+            note: get("note")?,
+            mark: get("mark")?,
+            selection: get("selection")?,
         })
     }
 
     pub fn category(&self, c: Category) -> Style {
         self.categories[category_index(c)]
+    }
+
+    /// A highlight of `c`: dimmed (and in `framing_unsure`'s colour) when below the confidence threshold.
+    pub fn highlight(&self, c: Category, unsure: bool) -> Style {
+        if unsure { self.category(c).patch(self.framing_unsure) } else { self.category(c) }
     }
 }
 

@@ -20,6 +20,9 @@ pub trait View {
     /// rebuild what this view derives from it, keeping positions and history.
     fn analysis_changed(&mut self, shared: &mut Shared, previous: Option<&Analysis>);
 
+    /// The view comes on screen (switched to from another view): bring derived data up to date.
+    fn shown(&mut self, _shared: &mut Shared) {}
+
     /// The screen size changed: lay out again (once per resize, not per frame).
     fn resized(&mut self, shared: &mut Shared);
 

@@ -12,7 +12,12 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 pub fn app_with(docs: Vec<Document>, width: u16, height: u16) -> App {
-    let mut app = App::new(docs, Keymap::default_keymap(), Theme::default_theme(false));
+    app_with_theme(docs, width, height, false)
+}
+
+/// An app over `docs` with the default theme, without colour when `no_color` (NO_COLOR).
+pub fn app_with_theme(docs: Vec<Document>, width: u16, height: u16, no_color: bool) -> App {
+    let mut app = App::new(docs, Keymap::default_keymap(), Theme::default_theme(no_color));
     update(&mut app, Action::Resize(width, height));
     app
 }
@@ -210,4 +215,103 @@ pub fn screen_text(app: &App) -> Vec<String> {
 /// The last row: the status line or the prompt.
 pub fn status_row(app: &App) -> String {
     screen_text(app).pop().unwrap_or_default()
+}
+
+/// Sets the confidence of the span on `needle` in document `d` of a hand-made analysis.
+pub fn with_confidence(mut analysis: Analysis, docs: &[Document], d: usize, needle: &str, confidence: f32) -> Analysis {
+    let at = span(docs, d, needle, Category::Loaded).range;
+    let s = analysis.framing[d].iter_mut().find(|s| s.range == at).unwrap_or_else(|| panic!("no span on {needle:?}"));
+    s.confidence = confidence;
+    analysis
+}
+
+/// Quotations by hand, `(doc, the quotation with its marks, the speaker's words)`, put into a
+/// hand-made analysis; the spans inside them become the quoted speaker's.
+pub fn with_quotations(analysis: Analysis, docs: &[Document], quotes: &[(usize, &str, Option<&str>)]) -> Analysis {
+    use parallax::quotes::{Quotation, Speaker, SpeakerKind};
+    let find = |d: usize, needle: &str| {
+        let start = docs[d].text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in doc {d}"));
+        start..start + needle.len()
+    };
+    let mut per_doc: Vec<Vec<Quotation>> = vec![Vec::new(); docs.len()];
+    for &(d, marked, speaker) in quotes {
+        let range = find(d, marked);
+        let open = marked.chars().next().map_or(0, char::len_utf8);
+        let close = marked.chars().next_back().map_or(0, char::len_utf8);
+        per_doc[d].push(Quotation {
+            inner: range.start + open..range.end - close,
+            range,
+            speaker: speaker.map(|s| Speaker { range: find(d, s), kind: SpeakerKind::Name, antecedent: None }),
+            attributed: true,
+        });
+    }
+    let mut framing = analysis.framing.clone();
+    for (d, spans) in framing.iter_mut().enumerate() {
+        per_doc[d].sort_by_key(|q| q.range.start);
+        for s in spans {
+            s.quote = per_doc[d].iter().position(|q| q.contains(&s.range));
+        }
+    }
+    let links = analysis.links.clone();
+    Analysis::from_parts(framing, links, analysis.clusters.clone()).with_quotes(per_doc)
+}
+
+/// Two short tellings with quotations, written for these tests.
+pub fn quoted_docs() -> Vec<Document> {
+    vec![
+        doc(
+            "Dock workers vote",
+            Some("Coastal Herald"),
+            "a.md",
+            "Dock workers vote on the new offer.\n\nUnion leader Mara Lind called the offer “a shameful insult to every docker” on Tuesday. The port authority reportedly plans to raise its fees. Officials said the vote could be close.\n\nThe “final” offer ends a bitter dispute.",
+        ),
+        doc(
+            "Dockers weigh the offer",
+            Some("Port Weekly"),
+            "b.md",
+            "Dockers weigh the offer.\n\nThe authority's chief, Jon Berg, said the deal was “absolutely fair to the workers”. The union militants have blocked the quay for a week. Cargo was stranded at the quay.\n\nA vote is due on Friday.",
+        ),
+    ]
+}
+
+/// Both layers, quoted words and spans below the confidence threshold (0.1–0.25), by hand.
+pub fn quoted_analysis(docs: &[Document]) -> Analysis {
+    use Category::*;
+    let a = analysis_of(
+        docs,
+        &[
+            (0, "shameful insult", Loaded),
+            (0, "reportedly", Hedge),
+            (0, "Officials said", Attribution),
+            (0, "could", Hedge),
+            (0, "“final”", ScareQuote),
+            (0, "bitter", Loaded),
+            (1, "absolutely fair", Booster),
+            (1, "union militants", Label),
+            (1, "blocked", Loaded),
+            (1, "was stranded", Passive),
+        ],
+        &[((0, "Dock workers vote on"), (1, "A vote is due"), 0.8)],
+    );
+    let a = with_confidence(a, docs, 0, "shameful insult", 0.9);
+    let a = with_confidence(a, docs, 0, "could", 0.1);
+    let a = with_confidence(a, docs, 0, "bitter", 0.2);
+    let a = with_confidence(a, docs, 1, "absolutely fair", 0.25);
+    let a = with_confidence(a, docs, 1, "blocked", 0.15);
+    with_quotations(
+        a,
+        docs,
+        &[
+            (0, "“a shameful insult to every docker”", Some("Mara Lind")),
+            (1, "“absolutely fair to the workers”", Some("Jon Berg")),
+        ],
+    )
+}
+
+pub fn quoted_app(width: u16, height: u16, no_color: bool) -> App {
+    let docs = quoted_docs();
+    let analysis = quoted_analysis(&docs);
+    let mut app = app_with_theme(docs, width, height, no_color);
+    app.set_analysis(analysis);
+    app
 }

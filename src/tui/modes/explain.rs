@@ -15,7 +15,7 @@ use super::super::app::{App, Shared};
 use super::super::paint::{fit, put};
 use super::super::wrap::wrap;
 use super::{Mode, Reply, Scroll};
-use crate::framing::{Category, Explanation, rule_name};
+use crate::framing::{Category, Explanation, Layer, rule_name};
 
 pub struct Explain {
     pub explanation: Explanation,
@@ -81,13 +81,20 @@ fn paragraphs(shared: &Shared, e: &Explanation) -> Vec<(String, Style)> {
 fn unescaped_paragraphs(shared: &Shared, e: &Explanation) -> Vec<(String, Style)> {
     let plain = Style::default();
     let theme = &shared.theme;
-    let mut out = vec![(quoted(&e.matched), theme.category(e.category))];
+    let mut out = vec![(quoted(&e.matched), theme.highlight(e.category, !e.confident))];
+    if let Some(q) = &e.quoted {
+        out.push((q.describe(), theme.overlay_title));
+    }
+    out.push((standing(shared, e), plain));
     if !e.category_description.is_empty() {
         out.push((e.category_description.clone(), plain));
     }
     out.push((matched_by(e), plain));
     if let Some(note) = &e.note {
         out.push((format!("Note: {note}"), plain));
+    }
+    if let Some(referent) = &e.referent {
+        out.push((format!("Names: {referent}"), plain));
     }
     if !e.contrast.is_empty() {
         out.push(("How the other sources name it:".to_string(), theme.overlay_title));
@@ -99,6 +106,29 @@ fn unescaped_paragraphs(shared: &Shared, e: &Explanation) -> Vec<(String, Style)
         }
     }
     out
+}
+
+/// The span's layer and confidence, and what that means for when it is shown.
+fn standing(shared: &Shared, e: &Explanation) -> String {
+    let layer = match e.layer {
+        Layer::Wording => "Wording layer (how the outlet chooses its words)",
+        Layer::Sourcing => "Sourcing layer (how it backs its claims)",
+    };
+    let confidence = if e.confident {
+        format!("confidence {:.2}, shown by default", e.confidence)
+    } else {
+        let key = shared.keymap.first_key("toggle_low_confidence").unwrap_or_default();
+        let threshold = crate::framing::Model::shipped().threshold;
+        format!("confidence {:.2}, below the threshold {threshold:.2}: shown dimmed with {key}", e.confidence)
+    };
+    let layer_default = match e.layer {
+        Layer::Wording => String::new(),
+        Layer::Sourcing => {
+            let key = shared.keymap.first_key("toggle_sourcing").unwrap_or_default();
+            format!(" ({key} shows the layer)")
+        }
+    };
+    format!("{layer}{layer_default} · {confidence}")
 }
 
 /// Width of the overlay box on the current screen.

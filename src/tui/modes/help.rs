@@ -24,13 +24,22 @@ enum Row {
 }
 
 /// What the screen shows, explained (not keys: they come from the keymap).
-const SCREEN: [(&str, &str); 7] = [
+const SCREEN: [(&str, &str); 13] = [
     ("header", "pane number, title, source and date; NN% is how far through the text the pane's last line is"),
     ("gutter 2…9", "how many sources (this one included) report the sentence's claim; 9+ for more"),
     ("gutter ·", "no other source reports the sentence (shown when source-only marks are on)"),
+    ("gutter “", "a highlight on the line is inside a quotation: the speaker's words, not the outlet's"),
+    ("gutter ?", "a highlight on the line is below the confidence threshold (dimmed; shown only when asked)"),
     ("gutter ▌", "the cursor sentence: what Enter, y and c act on"),
+    (
+        "gutter ✎ / ◆",
+        "the line has a note / one of your marks (marks show underlined on a blue ground); shown before “ and ?",
+    ),
+    ("[BLIND]", "blind marking: the tool's highlights and links are hidden until reveal"),
     ("reverse video", "search matches; the current one also bold and underlined"),
-    ("legend ×", "a hidden category (also crossed out where the terminal draws it)"),
+    ("legend lines", "one per layer: wording (how the outlet words it), sourcing (how it backs its claims)"),
+    ("legend “2 ?3", "2 highlights in quotations, counted apart; 3 below the confidence threshold"),
+    ("legend ×", "a hidden category or layer (also crossed out where the terminal draws it)"),
     ("N found", "in a header or the prompt: search matches, counted as you read; 10000+ past ten thousand"),
 ];
 
@@ -107,7 +116,13 @@ fn rows(shared: &Shared) -> Vec<Row> {
         let keys = if keys.is_empty() { "(unbound)".to_string() } else { keys.join(", ") };
         out.push(Row::Entry(keys, e.help.to_string()));
     }
-    for (title, lines) in [("In the search prompt", &PROMPT[..]), ("On the screen", &SCREEN[..])] {
+    let modes = [
+        ("In the search prompt", &PROMPT[..]),
+        ("In the notes list", &super::notes::KEYS[..]),
+        ("In selection mode (blind marking)", &super::select::KEYS[..]),
+        ("On the screen", &SCREEN[..]),
+    ];
+    for (title, lines) in modes {
         out.push(Row::Gap);
         out.push(Row::Section(title));
         out.extend(lines.iter().map(|(k, h)| Row::Entry(k.to_string(), h.to_string())));

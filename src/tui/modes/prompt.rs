@@ -1,7 +1,8 @@
 //! A text prompt on the bottom row: it takes the characters typed into it and
 //! its editing keys (the rest fall through to the keymap), recalls earlier
-//! entries with ↑ / ↓, and reports what is typed as actions. Today it asks for
-//! a search; another purpose (a note's text) is another [`Purpose`].
+//! entries with ↑ / ↓, and reports what is typed as actions. It asks for a
+//! search; [`LineEdit`] (the line, its editing keys and its drawing) also serves
+//! the note prompt (`note_prompt.rs`).
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
@@ -30,9 +31,76 @@ pub struct LineEdit {
     cursor: usize,
 }
 
+/// What an editing key did to the line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edit {
+    Changed,
+    Moved,
+}
+
 impl LineEdit {
+    /// A line holding `text`, the cursor at its end.
+    pub fn with(text: &str) -> LineEdit {
+        let mut line = LineEdit::default();
+        line.set(text);
+        line
+    }
+
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The editing keys every prompt shares (characters, Backspace, Delete, the
+    /// arrows, Home/End, Ctrl-a/e/h/k/u/w); `None` for any other key.
+    pub fn edit(&mut self, key: Key) -> Option<Edit> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        match key.code {
+            KeyCode::Backspace => self.backspace(),
+            KeyCode::Char('h') if ctrl => self.backspace(),
+            KeyCode::Delete => self.delete(),
+            KeyCode::Left => return self.moved(self.prev(self.cursor)),
+            KeyCode::Right => return self.moved(self.next(self.cursor)),
+            KeyCode::Home => return self.moved(0),
+            KeyCode::Char('a') if ctrl => return self.moved(0),
+            KeyCode::End => return self.moved(self.text.len()),
+            KeyCode::Char('e') if ctrl => return self.moved(self.text.len()),
+            KeyCode::Char('u') if ctrl => {
+                self.text.replace_range(..self.cursor, "");
+                self.cursor = 0;
+            }
+            KeyCode::Char('k') if ctrl => self.text.truncate(self.cursor),
+            KeyCode::Char('w') if ctrl => self.delete_word(),
+            KeyCode::Char(c) if !ctrl && !alt => self.insert(c),
+            _ => return None,
+        }
+        Some(Edit::Changed)
+    }
+
+    fn moved(&mut self, to: usize) -> Option<Edit> {
+        self.cursor = to;
+        Some(Edit::Moved)
+    }
+
+    /// Draws `prefix` and the line on `row` in `style`, scrolled so the cursor shows
+    /// within `room` columns, the cursor cell in reverse video against `style`.
+    pub fn draw(&self, buf: &mut Buffer, row: Rect, prefix: &str, room: usize, style: ratatui::style::Style) {
+        let before = &self.text[..self.cursor];
+        let mut start = 0;
+        while str_width(prefix) + str_width(&before[start..]) + 1 > room && start < before.len() {
+            start = self.next(start);
+        }
+        let x = put(buf, row, row.x, prefix, style);
+        let x = put(buf, row, x, &self.text[start..self.cursor], style);
+        let after = &self.text[self.cursor..];
+        let under = after.chars().next().map_or(" ".to_string(), |c| c.to_string());
+        let cursor = if style.add_modifier.contains(Modifier::REVERSED) {
+            style.remove_modifier(Modifier::REVERSED)
+        } else {
+            style.add_modifier(Modifier::REVERSED)
+        };
+        let cursor_end = put(buf, row, x, &under, cursor);
+        put(buf, row, cursor_end, after.get(under.len()..).unwrap_or(""), style);
     }
 
     fn set(&mut self, text: &str) {
@@ -147,63 +215,12 @@ impl Prompt {
 impl Mode for Prompt {
     fn key(&mut self, key: Key, _app: &App) -> Reply {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        let line = &mut self.line;
         match key.code {
             KeyCode::Enter => Reply::close().then(Action::Search(SearchEvent::Confirmed(self.input()))),
             KeyCode::Esc => self.cancelled(),
             KeyCode::Char('c' | 'g') if ctrl => self.cancelled(),
             // Backspace on an empty line leaves the prompt, as in vim and less.
-            KeyCode::Backspace if line.text.is_empty() => self.cancelled(),
-            KeyCode::Backspace => {
-                line.backspace();
-                self.changed()
-            }
-            KeyCode::Char('h') if ctrl => {
-                line.backspace();
-                self.changed()
-            }
-            KeyCode::Delete => {
-                line.delete();
-                self.changed()
-            }
-            KeyCode::Left => {
-                line.cursor = line.prev(line.cursor);
-                Reply::consumed()
-            }
-            KeyCode::Right => {
-                line.cursor = line.next(line.cursor);
-                Reply::consumed()
-            }
-            KeyCode::Home => {
-                line.cursor = 0;
-                Reply::consumed()
-            }
-            KeyCode::Char('a') if ctrl => {
-                line.cursor = 0;
-                Reply::consumed()
-            }
-            KeyCode::End => {
-                line.cursor = line.text.len();
-                Reply::consumed()
-            }
-            KeyCode::Char('e') if ctrl => {
-                line.cursor = line.text.len();
-                Reply::consumed()
-            }
-            KeyCode::Char('u') if ctrl => {
-                line.text.replace_range(..line.cursor, "");
-                line.cursor = 0;
-                self.changed()
-            }
-            KeyCode::Char('k') if ctrl => {
-                line.text.truncate(line.cursor);
-                self.changed()
-            }
-            KeyCode::Char('w') if ctrl => {
-                line.delete_word();
-                self.changed()
-            }
+            KeyCode::Backspace if self.line.text.is_empty() => self.cancelled(),
             KeyCode::Up => self.recall(true),
             KeyCode::Down => self.recall(false),
             KeyCode::Tab => {
@@ -211,25 +228,24 @@ impl Mode for Prompt {
                 *exact = !*exact;
                 self.changed()
             }
-            KeyCode::Char(c) if !ctrl && !alt => {
-                line.insert(c);
-                self.recalled = None;
-                self.changed()
-            }
-            // Not an editing key: the keymap has it (Ctrl-d scrolls, F1 toggles loaded language).
-            _ => Reply::pass(),
+            _ => match self.line.edit(key) {
+                Some(Edit::Changed) => {
+                    if matches!(key.code, KeyCode::Char(_)) && !ctrl {
+                        self.recalled = None;
+                    }
+                    self.changed()
+                }
+                Some(Edit::Moved) => Reply::consumed(),
+                // Not an editing key: the keymap has it (Ctrl-d scrolls, F1 toggles loaded language).
+                None => Reply::pass(),
+            },
         }
     }
 
     fn render(&self, app: &App, buf: &mut Buffer) {
         let shared = &app.shared;
-        let row =
-            Rect::new(0, shared.height.saturating_sub(1), shared.width, 1.min(shared.height)).intersection(buf.area);
-        if row.is_empty() {
-            return;
-        }
+        let Some(row) = super::status_row(app, buf) else { return };
         let theme = &shared.theme;
-        buf.set_style(row, theme.status);
         let Purpose::Search { backward, exact } = self.purpose;
         let search = &app.reader.search;
         let kind = match (exact, search.query().is_some_and(crate::search::Query::finds_inflections)) {
@@ -248,25 +264,7 @@ impl Mode for Prompt {
         // The line outranks the information on a narrow screen.
         let show_info = usize::from(row.width) >= info_width + 12;
         let room = usize::from(row.width) - if show_info { info_width + 1 } else { 0 };
-        // Scroll the line so the cursor shows.
-        let before = &self.line.text()[..self.line.cursor];
-        let mut start = 0;
-        while str_width(prefix) + str_width(&before[start..]) + 1 > room && start < before.len() {
-            start = self.line.next(start);
-        }
-        let x = put(buf, row, row.x, prefix, theme.status);
-        let x = put(buf, row, x, &self.line.text()[start..self.line.cursor], theme.status);
-        let after = &self.line.text()[self.line.cursor..];
-        let under = after.chars().next().map_or(" ".to_string(), |c| c.to_string());
-        // The cursor cell is the status row's style with reverse video turned the other way.
-        let reversed = theme.status.add_modifier.contains(Modifier::REVERSED);
-        let cursor = if reversed {
-            theme.status.remove_modifier(Modifier::REVERSED)
-        } else {
-            theme.status.add_modifier(Modifier::REVERSED)
-        };
-        let cursor_end = put(buf, row, x, &under, cursor);
-        put(buf, row, cursor_end, after.get(under.len()..).unwrap_or(""), theme.status);
+        self.line.draw(buf, row, prefix, room, theme.status);
         if show_info {
             put(buf, row, row.right() - info_width as u16, &info, theme.status_flag);
         }

@@ -12,6 +12,8 @@ use super::Reader;
 pub const MIN_PANE_WIDTH: u16 = 30;
 /// Columns left of the text: claim count (2) and the cursor bar (1).
 pub const GUTTER: u16 = 3;
+/// Rows above the status line from which the legend has a line per layer.
+const LEGEND_TWO_LINES: u16 = 12;
 /// Rows the counterpart panel takes at most.
 const PANEL_MAX: u16 = 12;
 
@@ -63,9 +65,12 @@ pub fn window_start(first: usize, focus: usize, shown: usize, count: usize) -> u
 pub fn screen(reader: &Reader, shared: &Shared) -> Screen {
     let width = shared.width;
     let mut rows_left = shared.height.saturating_sub(1);
+    // A legend line per layer (wording, then sourcing); on a short screen the first alone,
+    // so the panes and the counterpart panel keep their rows.
     let legend = (reader.show.legend && rows_left >= 4).then(|| {
-        rows_left -= 1;
-        Rect::new(0, rows_left, width, 1)
+        let lines = if rows_left >= LEGEND_TWO_LINES { 2 } else { 1 };
+        rows_left -= lines;
+        Rect::new(0, rows_left, width, lines)
     });
     let panel = (reader.panel.open && rows_left >= 8).then(|| {
         let h = (rows_left / 2).min(PANEL_MAX);

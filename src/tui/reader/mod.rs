@@ -5,6 +5,7 @@
 //! in `copy`, the counterpart panel in `panel`, and drawing in `panes`,
 //! `header`, `gutter`, `legend`.
 
+mod classroom;
 mod copy;
 mod gutter;
 mod header;
@@ -25,9 +26,9 @@ use crate::claims::SentenceRef;
 use crate::framing::Category;
 
 use super::action::Action;
-use super::app::Shared;
+use super::app::{Shared, ViewId};
+use super::derived::{Filter, shown_spans};
 use super::flow::Line;
-use super::theme::category_index;
 use super::view::{Status, View};
 use layout::Screen;
 pub use panel::Panel;
@@ -59,10 +60,10 @@ pub struct Jumps {
 }
 
 /// What is drawn besides the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Show {
-    /// Per framing category (in `Category::ALL` order), whether its highlights show.
-    pub categories: [bool; Category::ALL.len()],
+    /// Which framing highlights show: layers, the confidence floor, each category's own switch.
+    pub framing: Filter,
     pub legend: bool,
     /// Mark sentences no other source reports.
     pub source_only: bool,
@@ -93,6 +94,9 @@ pub struct Reader {
     screen: Screen,
     /// Per shown pane, the lines it shows, wrapped after each action so a frame only paints.
     shown_lines: Vec<ShownLines>,
+    /// Per document, the indices of the framing spans `show.framing` lets through, in text
+    /// order: rebuilt when the analysis or a switch changes.
+    shown_spans: Vec<Vec<usize>>,
 }
 
 /// The wrapped lines of one shown pane, and what they were wrapped for.
@@ -118,7 +122,7 @@ impl Reader {
             panes,
             focus: 0,
             zoomed: false,
-            show: Show { categories: [true; Category::ALL.len()], legend: true, source_only: false },
+            show: Show { framing: Filter::default(), legend: true, source_only: false },
             aligned: false,
             panel: Panel::default(),
             search: Search::new(shared.docs.len()),
@@ -127,6 +131,7 @@ impl Reader {
             jumps: Jumps::default(),
             screen: Screen::default(),
             shown_lines: Vec::new(),
+            shown_spans: Vec::new(),
         };
         // The lines are wrapped when the first resize says how wide the panes are.
         reader.relayout(shared);
@@ -138,9 +143,21 @@ impl Reader {
         &self.screen
     }
 
-    /// Whether highlights of `category` show.
+    /// Whether highlights of `category` show: its layer is on and its own switch too.
     pub fn is_shown(&self, category: Category) -> bool {
-        self.show.categories[category_index(category)]
+        self.show.framing.category_shown(category)
+    }
+
+    /// Indices of the framing spans of `doc` that show, in text order.
+    pub fn shown_spans(&self, doc: usize) -> &[usize] {
+        self.shown_spans.get(doc).map_or(&[], Vec::as_slice)
+    }
+
+    /// After the analysis or a framing switch changed: which spans show, and a cursor
+    /// on a highlight that no longer shows is on its sentence instead.
+    pub(crate) fn refilter(&mut self, shared: &Shared) {
+        self.shown_spans = shown_spans(shared.analysis.as_deref(), &self.show.framing);
+        self.forget_hidden_highlight(shared);
     }
 
     /// The sentence the cursor of pane `doc` is in.
@@ -244,12 +261,9 @@ impl View for Reader {
             Action::NextHighlight => self.move_to_highlight(shared, true),
             Action::PrevHighlight => self.move_to_highlight(shared, false),
             Action::ToggleCategory(c) => self.toggle_category(shared, *c),
-            Action::ToggleAllCategories => {
-                let all = self.show.categories.iter().all(|s| *s);
-                self.show.categories = [!all; Category::ALL.len()];
-                self.forget_hidden_highlight(shared);
-                shared.say(if all { "all highlights hidden" } else { "all highlights shown" });
-            }
+            Action::ToggleAllCategories => self.toggle_all_categories(shared),
+            Action::ToggleSourcing => self.toggle_sourcing(shared),
+            Action::ToggleLowConfidence => self.toggle_low_confidence(shared),
             Action::Legend => self.show.legend = !self.show.legend,
             Action::NextMatch => self.move_to_claim(shared, true),
             Action::PrevMatch => self.move_to_claim(shared, false),
@@ -289,6 +303,16 @@ impl View for Reader {
                 let next = shared.keymap.first_key("search_next").unwrap_or_default();
                 shared.say(format!("highlights cleared ({next} finds again)"));
             }
+            Action::Compare => shared.switch_view(ViewId::Compare, None),
+            Action::ShowPlace { doc, offset } => self.show_place(shared, *doc, *offset),
+            Action::AddNote
+            | Action::NextNote
+            | Action::PrevNote
+            | Action::NotesList
+            | Action::Select
+            | Action::Blind
+            | Action::Reveal
+            | Action::Notes(_) => self.classroom(shared, action),
             Action::ScrollAt { column, row, lines } => self.scroll_at(shared, *column, *row, *lines),
             Action::ClickAt { column, row } => self.click(shared, *column, *row),
             _ => {}
@@ -319,7 +343,7 @@ impl View for Reader {
             }
         }
         self.cycle = None;
-        self.forget_hidden_highlight(shared);
+        self.refilter(shared);
         self.refresh(shared);
     }
 

@@ -5,9 +5,10 @@
 use std::ops::Range;
 
 use crate::claims::SentenceRef;
-use crate::framing::Category;
+use crate::framing::{Category, Layer};
 
 use super::super::app::Shared;
+use super::super::derived::dimmed;
 use super::super::modes::explain::Explain;
 use super::super::theme::category_index;
 use super::super::view::Status;
@@ -161,15 +162,6 @@ impl Reader {
         }
     }
 
-    /// Indices of the shown framing spans of `doc`.
-    fn shown_spans(&self, shared: &Shared, doc: usize) -> Vec<usize> {
-        let Some(a) = &shared.analysis else { return Vec::new() };
-        a.framing
-            .get(doc)
-            .map(|spans| (0..spans.len()).filter(|&i| self.is_shown(spans[i].category)).collect())
-            .unwrap_or_default()
-    }
-
     pub(super) fn move_to_highlight(&mut self, shared: &mut Shared, forward: bool) {
         let Some(analysis) = shared.analysis.clone() else {
             shared.say(shared.no_analysis());
@@ -178,14 +170,14 @@ impl Reader {
         let doc = self.focus;
         let pane = self.panes[doc];
         let spans = analysis.framing.get(doc).map_or(&[][..], Vec::as_slice);
-        let shown = self.shown_spans(shared, doc);
+        let shown = self.shown_spans(doc).iter().copied();
         let found = if forward {
-            shown.into_iter().find(|&i| match pane.highlight {
+            shown.clone().find(|&i| match pane.highlight {
                 Some(h) => i > h,
                 None => spans[i].range.start >= pane.cursor,
             })
         } else {
-            shown.into_iter().rev().find(|&i| match pane.highlight {
+            shown.rev().find(|&i| match pane.highlight {
                 Some(h) => i < h,
                 None => spans[i].range.start < pane.cursor,
             })
@@ -239,7 +231,7 @@ impl Reader {
             return pane.highlight;
         }
         let spans = shared.analysis.as_ref()?.framing.get(doc)?;
-        let shown = self.shown_spans(shared, doc);
+        let shown = self.shown_spans(doc);
         let d = &shared.docs[doc];
         let sentence = d.sentence_at(pane.cursor).map(|i| d.sentences[i].clone());
         shown.iter().copied().find(|&i| spans[i].range.contains(&pane.cursor)).or_else(|| {
@@ -313,6 +305,13 @@ impl Reader {
         self.jump_to(shared, best);
     }
 
+    /// Jumps to the sentence at byte `offset` of document `doc` (a cell the compare screen opened).
+    pub(super) fn show_place(&mut self, shared: &Shared, doc: usize, offset: usize) {
+        let Some(sentence) = shared.docs.get(doc).and_then(|d| d.sentence_at(offset)) else { return };
+        self.record_jump();
+        self.jump_to(shared, SentenceRef { doc, sentence });
+    }
+
     /// Remembers where the cursor is before a jump, for `Ctrl-o`.
     pub(super) fn record_jump(&mut self) {
         self.jumps.list.truncate(self.jumps.index);
@@ -341,21 +340,79 @@ impl Reader {
         self.goto(shared, self.jumps.list[self.jumps.index]);
     }
 
+    /// A category's key shows or hides its highlights. Showing a category of a layer that is
+    /// off switches the layer on with that category alone, so the key shows what it names.
     pub(super) fn toggle_category(&mut self, shared: &mut Shared, category: Category) {
-        let i = category_index(category);
-        self.show.categories[i] = !self.show.categories[i];
-        self.forget_hidden_highlight(shared);
-        let state = if self.show.categories[i] { "shown" } else { "hidden" };
-        shared.say(format!("{}: {state}", category.name()));
+        let filter = &mut self.show.framing;
+        let layer = category.layer();
+        let message = if filter.category_shown(category) {
+            filter.categories[category_index(category)] = false;
+            format!("{}: hidden", category.name())
+        } else if filter.layer_on(layer) {
+            filter.categories[category_index(category)] = true;
+            format!("{}: shown", category.name())
+        } else {
+            filter.set_layer(layer, true);
+            for c in layer.categories() {
+                filter.categories[category_index(c)] = c == category;
+            }
+            format!("{}: shown (the {} layer on, its other categories hidden)", category.name(), layer.id())
+        };
+        self.refilter(shared);
+        shared.say(message);
+    }
+
+    /// `f0`: hides every highlight when any shows; else shows every category of the layers that are on.
+    pub(super) fn toggle_all_categories(&mut self, shared: &mut Shared) {
+        let any = Category::ALL.iter().any(|c| self.is_shown(*c));
+        self.show.framing.categories = [!any; Category::ALL.len()];
+        self.refilter(shared);
+        if any {
+            shared.say("all highlights hidden");
+        } else {
+            let layers: Vec<&str> =
+                Layer::ALL.into_iter().filter(|l| self.show.framing.layer_on(*l)).map(Layer::id).collect();
+            shared.say(format!("all highlights of the {} layer shown", layers.join(" and ")));
+        }
+    }
+
+    /// The sourcing layer on or off. Switched on with every one of its categories hidden,
+    /// it shows them all (else the key would seem to do nothing).
+    pub(super) fn toggle_sourcing(&mut self, shared: &mut Shared) {
+        let filter = &mut self.show.framing;
+        let on = !filter.layer_on(Layer::Sourcing);
+        filter.set_layer(Layer::Sourcing, on);
+        if on && Layer::Sourcing.categories().all(|c| !filter.categories[category_index(c)]) {
+            for c in Layer::Sourcing.categories() {
+                filter.categories[category_index(c)] = true;
+            }
+        }
+        self.refilter(shared);
+        shared.say(if on {
+            "sourcing layer shown: hedges, attribution, agentless passives"
+        } else {
+            "sourcing layer hidden"
+        });
+    }
+
+    /// Highlights below the confidence threshold: shown dimmed, or hidden (the default).
+    pub(super) fn toggle_low_confidence(&mut self, shared: &mut Shared) {
+        let on = !self.show.framing.low_confidence();
+        self.show.framing.set_low_confidence(on);
+        self.refilter(shared);
+        let threshold = crate::framing::Model::shipped().threshold;
+        shared.say(if on {
+            format!("highlights below confidence {threshold:.2}: shown dimmed, marked ? in the gutter")
+        } else {
+            format!("highlights below confidence {threshold:.2}: hidden")
+        });
     }
 
     /// A cursor on a highlight that is no longer shown is on its sentence instead.
     pub(super) fn forget_hidden_highlight(&mut self, shared: &Shared) {
         for doc in 0..self.panes.len() {
             let hidden = match (self.panes[doc].highlight, &shared.analysis) {
-                (Some(h), Some(a)) => {
-                    a.framing.get(doc).and_then(|s| s.get(h)).is_none_or(|s| !self.is_shown(s.category))
-                }
+                (Some(h), Some(_)) => self.shown_spans(doc).binary_search(&h).is_err(),
                 (Some(_), None) => true,
                 _ => false,
             };
@@ -435,6 +492,12 @@ impl Reader {
         if self.show.source_only {
             status.flags.push("SOURCE-ONLY".into());
         }
+        if self.show.framing.layer_on(Layer::Sourcing) {
+            status.flags.push("SOURCING".into());
+        }
+        if self.show.framing.low_confidence() {
+            status.flags.push("LOW-CONFIDENCE".into());
+        }
         status.hint = self.hint(shared);
         status
     }
@@ -445,7 +508,16 @@ impl Reader {
         let pane = self.panes.get(self.focus)?;
         if let (Some(h), Some(a)) = (pane.highlight, &shared.analysis) {
             let span = a.framing.get(self.focus)?.get(h)?;
-            return Some(format!("{}: {enter} explains", span.category.name()));
+            // Said in words too, so no cue rests on the style alone.
+            let mut what = span.category.name().to_string();
+            if let Some(q) = a.quote_of(self.focus, span) {
+                let speaker = q.speaker_name(&shared.docs[self.focus].text);
+                what.push_str(&speaker.map_or(", quoted".to_string(), |s| format!(", quoted: {s}")));
+            }
+            if dimmed(span) {
+                what.push_str(", low confidence");
+            }
+            return Some(format!("{what}: {enter} explains"));
         }
         let n = shared.sources_reporting(self.cursor_sentence(shared, self.focus)?)?;
         Some(format!("{n} sources report this: {enter} jumps"))

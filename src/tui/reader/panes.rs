@@ -8,7 +8,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use crate::framing::FramingSpan;
+
 use super::super::app::Shared;
+use super::super::derived::dimmed;
 use super::super::paint::{put, styled_line};
 use super::Reader;
 use super::layout::{GUTTER, text_area};
@@ -80,6 +83,19 @@ fn render(reader: &Reader, shared: &Shared, doc: usize, rect: Rect, buf: &mut Bu
     }
 }
 
+/// The shown framing spans of `doc` that reach into `view`, in text order.
+pub(super) fn shown_in<'a>(
+    reader: &'a Reader,
+    spans: &'a [FramingSpan],
+    doc: usize,
+    view: Range<usize>,
+) -> impl Iterator<Item = &'a FramingSpan> + 'a {
+    let shown = reader.shown_spans(doc);
+    let from = shown.partition_point(|&i| spans[i].range.start + SPAN_REACH < view.start);
+    let to = shown.partition_point(|&i| spans[i].range.start < view.end).max(from);
+    shown[from..to].iter().map(|&i| &spans[i]).filter(move |s| s.range.end > view.start)
+}
+
 /// The styled ranges within `view`, later ones drawn over earlier ones: shown
 /// framing spans, search matches, the current match, the cursor and the flash.
 fn marks(reader: &Reader, shared: &Shared, doc: usize, view: Range<usize>) -> Vec<(Range<usize>, Style)> {
@@ -88,13 +104,26 @@ fn marks(reader: &Reader, shared: &Shared, doc: usize, view: Range<usize>) -> Ve
     let pane = reader.panes[doc];
     let spans = shared.analysis.as_ref().and_then(|a| a.framing.get(doc));
     if let Some(spans) = spans {
-        let from = spans.partition_point(|s| s.range.start + SPAN_REACH < view.start);
-        let to = spans.partition_point(|s| s.range.start < view.end);
-        for s in &spans[from..to.max(from)] {
-            if s.range.end > view.start && reader.is_shown(s.category) {
-                out.push((s.range.clone(), theme.category(s.category)));
-            }
+        // A teacher's key replaces the tool's highlights (drawn below once revealed).
+        for s in shown_in(reader, spans, doc, view.clone()).filter(|_| shared.classroom.key.is_none()) {
+            out.push((s.range.clone(), theme.highlight(s.category, dimmed(s))));
         }
+    }
+    // A teacher's key shows in place of the tool's highlights once revealed.
+    if let Some(key) = shared.classroom.key.as_ref().filter(|_| shared.classroom.revealed) {
+        for s in
+            key.spans.get(doc).into_iter().flatten().filter(|s| s.range.start < view.end && s.range.end > view.start)
+        {
+            out.push((s.range.clone(), theme.category(s.category)));
+        }
+    }
+    for p in shared.classroom.placed(doc).iter().filter(|p| p.mark.is_some()) {
+        if p.range.start < view.end && p.range.end > view.start {
+            out.push((p.range.clone(), theme.mark));
+        }
+    }
+    if let Some((_, r)) = shared.classroom.selection.as_ref().filter(|(d, _)| *d == doc) {
+        out.push((r.clone(), theme.selection));
     }
     for m in reader.search.visible(doc) {
         out.push((m.clone(), theme.search_match));

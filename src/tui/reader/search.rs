@@ -80,6 +80,21 @@ impl Search {
         self.query.as_ref()
     }
 
+    /// Whether the last search was exact (no inflections).
+    pub fn exact(&self) -> bool {
+        self.exact
+    }
+
+    /// A search from an earlier session: remembered for ↑ and in use, so `n` finds it at once.
+    pub fn restore(&mut self, text: &str, exact: bool, shared: &Shared) {
+        if let Ok(query) = Query::new(text, exact) {
+            self.exact = exact;
+            self.remember(text);
+            self.set_query(Some(query));
+            self.count_some(shared, 0);
+        }
+    }
+
     pub fn highlights_shown(&self) -> bool {
         self.shown && self.query.is_some()
     }
