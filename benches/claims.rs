@@ -1,6 +1,7 @@
 //! Claim matching speed: the five seed articles (analysed in full, as the
-//! reader does at start-up) and 1,000 news-length documents assembled from
-//! ../shared/eval at bench time.
+//! reader does at start-up: the fast links, then the links refined by the
+//! transformer) and 1,000 news-length documents assembled from
+//! ../shared/eval at bench time (fast signals: too large to refine).
 
 #[path = "../examples/support/large_corpus.rs"]
 mod large_corpus;
@@ -17,7 +18,14 @@ fn seeds(c: &mut Criterion) {
             claims::cluster(&docs, &links)
         })
     });
-    c.bench_function("analysis/seeds full run", |b| b.iter(|| Analysis::run(&docs, &Options::default())));
+    let fast = Options { refine: false, ..Options::default() };
+    c.bench_function("analysis/seeds first links (fast signals)", |b| b.iter(|| Analysis::run(&docs, &fast)));
+    let mut group = c.benchmark_group("analysis/seeds");
+    group.sample_size(10);
+    group.bench_function("final links (refined by the transformer)", |b| {
+        b.iter(|| Analysis::run(&docs, &Options::default()))
+    });
+    group.finish();
 }
 
 fn large(c: &mut Criterion) {

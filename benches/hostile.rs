@@ -65,6 +65,11 @@ const ANALYSIS: &[AnalysisGenerator] = &[
     ("analysis/initialisms", 2_000, |n| vec!["U.S.".repeat(n), "The U.S. envoy met officials.".to_string()]),
     // Clause splitting (5.9 s at n = 4,000, two copies, on main).
     ("analysis/repeated clauses", 500, |n| vec!["Officials reported soldiers attacked villages; ".repeat(n); 2]),
+    // Clause pairs in the evidence gate (5.6 s at n = 4,000 before claims::MAX_CLAUSES): the
+    // splitter's bounded pieces leave sentences of over a thousand clauses each.
+    ("analysis/repeated clauses, long", 2_000, |n| {
+        vec!["Officials reported soldiers attacked villages; ".repeat(n); 2]
+    }),
     ("analysis/many short sentences", 5_000, |n| vec!["Officials said talks resumed. ".repeat(n); 2]),
 ];
 

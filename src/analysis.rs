@@ -2,9 +2,9 @@
 //! document, links between sentences of different documents, and claims.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
-use crate::claims::{self, ClauseSpans, Cluster, Link, SentenceRef};
+use crate::claims::{self, ClauseSpans, Cluster, Link, Refinement, Scoring, SentenceRef};
 use crate::document::Document;
 use crate::framing::{self, Category, ContrastUse, FramingSpan, Lexicon, Mention};
 use crate::quotes::Quotation;
@@ -15,12 +15,33 @@ pub struct Options {
     pub min_score: f32,
     /// The framing lexicon: the embedded defaults unless the user merged files over them.
     pub lexicon: Arc<Lexicon>,
+    /// Refine the links with the transformer (see [`claims::refine`]) when at most
+    /// `refine_limit` sentences need encoding.
+    pub refine: bool,
+    pub refine_limit: usize,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { min_score: claims::DEFAULT_THRESHOLD, lexicon: Lexicon::embedded() }
+        Options {
+            min_score: claims::DEFAULT_THRESHOLD,
+            lexicon: Lexicon::embedded(),
+            refine: true,
+            refine_limit: claims::REFINE_LIMIT,
+        }
     }
+}
+
+/// What a running analysis reports ([`Analysis::run_with_progress`]), in this order: the
+/// analysis from the fast signals, then, while the transformer refines the links, how far it
+/// has got. The refined analysis is what `run_with_progress` returns.
+#[derive(Debug)]
+pub enum Progress {
+    /// Framing and the links from the fast signals: show them at once. `refining` says whether
+    /// refined links will replace these (otherwise this analysis is the final one).
+    First { analysis: Box<Analysis>, refining: bool },
+    /// Refinement: `done` of `total` sentences encoded.
+    Refining { done: usize, total: usize },
 }
 
 /// A sentence of another document reporting the same thing, with its score.
@@ -38,8 +59,11 @@ pub struct Analysis {
     pub links: Vec<Link>,
     pub clusters: Vec<Cluster>,
     counterparts: HashMap<SentenceRef, Vec<Counterpart>>,
-    /// By link (`a`, `b`): the clauses that carry it, for links between sentences that split.
-    clause_spans: HashMap<(SentenceRef, SentenceRef), ClauseSpans>,
+    /// Sorted by link (`a`, `b`): the clauses that carry it, for links between sentences that
+    /// split (a sorted list, not a map: analyses travel through the reader's channel by value).
+    clause_spans: Vec<((SentenceRef, SentenceRef), ClauseSpans)>,
+    /// Whether the links rest on the transformer's signals too.
+    pub refinement: Refinement,
     lexicon: Arc<Lexicon>,
     /// What the framing of each document needs besides its spans.
     documents: Vec<DocumentInfo>,
@@ -55,36 +79,73 @@ struct DocumentInfo {
 }
 
 impl Analysis {
+    /// The final analysis: framing, and links refined by the transformer when the options ask
+    /// for it and the input is small enough.
     pub fn run(docs: &[Document], options: &Options) -> Analysis {
+        Self::run_with_progress(docs, options, &mut |_| {})
+    }
+
+    /// [`Analysis::run`], reporting on the way: first the analysis from the fast signals, then
+    /// the refinement's progress (see [`Progress`]). Returns the final analysis.
+    pub fn run_with_progress(docs: &[Document], options: &Options, on: &mut (dyn FnMut(Progress) + Send)) -> Analysis {
         let lexicon = Arc::clone(&options.lexicon);
         // Framing and claims are independent: on two cores they run side by side.
-        let (found, candidates) = std::thread::scope(|scope| {
+        let (found, scoring) = std::thread::scope(|scope| {
             let framing = scope.spawn(|| framing::detect_corpus(docs, &lexicon));
             // Links join different documents: one document has none, however long it is.
-            let candidates = if docs.len() > 1 {
-                claims::score_pairs_with_spans(docs, claims::Model::shipped())
-            } else {
-                Vec::new()
-            };
-            (framing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), candidates)
+            let scoring = (docs.len() > 1).then(|| Scoring::new(docs));
+            (framing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), scoring)
         });
-        let mut clause_spans = HashMap::new();
-        let mut links = Vec::new();
-        for (link, spans) in candidates.into_iter().filter(|(l, _)| l.score >= options.min_score) {
-            if spans != ClauseSpans::default() {
-                clause_spans.insert((link.a, link.b), spans);
-            }
-            links.push(link);
-        }
-        links.sort_by_key(|x| (x.a, x.b));
-        let clusters = claims::cluster(docs, &links);
         let mut framing = Vec::with_capacity(docs.len());
         let mut documents = Vec::with_capacity(docs.len());
         for (f, d) in found.into_iter().zip(docs) {
             framing.push(f.spans);
             documents.push(DocumentInfo { quotes: f.quotes, mentions: f.mentions, words: d.word_count() });
         }
-        Analysis { lexicon, documents, clause_spans, ..Analysis::from_parts(framing, links, clusters) }
+        let build = |scoring: Option<&Scoring>| {
+            let mut clause_spans = Vec::new();
+            let mut links = Vec::new();
+            let candidates = scoring.map(Scoring::links).unwrap_or_default();
+            for (link, spans) in candidates.into_iter().filter(|(l, _)| l.score >= options.min_score) {
+                if spans != ClauseSpans::default() {
+                    clause_spans.push(((link.a, link.b), spans));
+                }
+                links.push(link);
+            }
+            links.sort_by_key(|x| (x.a, x.b));
+            clause_spans.sort_by_key(|x| x.0);
+            let clusters = claims::cluster(docs, &links);
+            Analysis {
+                lexicon: Arc::clone(&lexicon),
+                documents: documents.clone(),
+                clause_spans,
+                refinement: scoring.map_or(Refinement::Fast, Scoring::refinement),
+                ..Analysis::from_parts(framing.clone(), links, clusters)
+            }
+        };
+        let mut scoring = match scoring {
+            Some(scoring) if options.refine => scoring,
+            fast_only => {
+                let analysis = build(fast_only.as_ref());
+                on(Progress::First { analysis: Box::new(analysis.clone()), refining: false });
+                return analysis;
+            }
+        };
+        let to_encode = scoring.sentences_to_refine();
+        let refining = to_encode > 0 && to_encode <= options.refine_limit;
+        if !refining {
+            // Nothing in play, or too much: the refinement says which without encoding anything.
+            scoring.refine(docs, options.refine_limit, &|_, _| {});
+            let analysis = build(Some(&scoring));
+            on(Progress::First { analysis: Box::new(analysis.clone()), refining: false });
+            return analysis;
+        }
+        on(Progress::First { analysis: Box::new(build(Some(&scoring))), refining: true });
+        let on = Mutex::new(on);
+        scoring.refine(docs, options.refine_limit, &|done, total| {
+            (on.lock().unwrap_or_else(|p| p.into_inner()))(Progress::Refining { done, total })
+        });
+        build(Some(&scoring))
     }
 
     /// Assembles an analysis from its parts, deriving each sentence's counterparts
@@ -104,7 +165,8 @@ impl Analysis {
             links,
             clusters,
             counterparts,
-            clause_spans: HashMap::new(),
+            clause_spans: Vec::new(),
+            refinement: Refinement::Fast,
             lexicon: Lexicon::embedded(),
             documents: Vec::new(),
         }
@@ -143,7 +205,8 @@ impl Analysis {
 
     /// The clauses that carry `link`, when a linked sentence carries more than one claim.
     pub fn clause_spans(&self, link: &Link) -> Option<&ClauseSpans> {
-        self.clause_spans.get(&(link.a, link.b))
+        let at = self.clause_spans.binary_search_by_key(&(link.a, link.b), |x| x.0).ok()?;
+        Some(&self.clause_spans[at].1)
     }
 }
 

@@ -12,6 +12,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use parallax::analysis::{Analysis, Options};
+use parallax::claims::Refinement;
 use parallax::config::Source;
 use parallax::document::Document;
 use parallax::framing::{Lexicon, View};
@@ -89,10 +90,21 @@ struct ReadArgs {
     fresh: bool,
 
     #[command(flatten)]
+    links: LinkArgs,
+
+    #[command(flatten)]
     lexicon: LexiconArgs,
 
     #[command(flatten)]
     web: WebArgs,
+}
+
+#[derive(Debug, Args)]
+struct LinkArgs {
+    /// Links from the fast signals only: no refinement by the transformer (all-MiniLM-L6-v2),
+    /// which otherwise runs when at most 2,000 sentences need encoding.
+    #[arg(long)]
+    fast: bool,
 }
 
 #[derive(Debug, Args)]
@@ -129,6 +141,9 @@ struct AnalyzeArgs {
     /// confidence. Each span carries its `layer`, `confidence` and whether it is `quoted`.
     #[arg(long, value_enum, default_value_t = FramingView::Default)]
     framing: FramingView,
+
+    #[command(flatten)]
+    links: LinkArgs,
 
     #[command(flatten)]
     lexicon: LexiconArgs,
@@ -324,9 +339,16 @@ pub fn analysis_options(lexicon: &LexiconArgs) -> Result<Options> {
 
 fn analyze(args: AnalyzeArgs) -> Result<()> {
     let mut options = analysis_options(&args.lexicon)?;
+    options.refine = !args.links.fast;
     let docs = documents(&args.paths, &args.web)?;
     options.min_score = args.min_score;
     let analysis = Analysis::run(&docs, &options);
+    if let Refinement::Skipped { sentences, limit } = analysis.refinement {
+        eprintln!(
+            "parallax: note: links from the fast signals only: refining them would encode {sentences} sentences, \
+             more than {limit} (--fast skips refinement without this note)"
+        );
+    }
     let Format::Json = args.format;
     let view = match args.framing {
         FramingView::Default => View::standard(),
@@ -382,7 +404,8 @@ pub fn print(text: &str) -> Result<()> {
 
 fn read(args: ReadArgs) -> Result<()> {
     // A broken lexicon is reported before the terminal is taken over.
-    let options = analysis_options(&args.lexicon)?;
+    let mut options = analysis_options(&args.lexicon)?;
+    options.refine = !args.links.fast;
     let key = match &args.key {
         Some(path) => Some((path.display().to_string(), classroom::read_marks(path)?)),
         None => None,

@@ -6,7 +6,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::claims::{Cluster, Link};
+use crate::claims::{Cluster, Link, Refinement};
 use crate::compare::Tables;
 use crate::document::Document;
 use crate::framing::{Category, Layer, View};
@@ -20,6 +20,8 @@ pub struct Report<'a> {
     pub framing: Vec<FramingOut<'a>>,
     pub links: Vec<LinkOut<'a>>,
     pub clusters: &'a [Cluster],
+    /// Whether the link scores rest on the transformer's signals too.
+    pub refinement: Refinement,
     /// The compare tables: `coverage`, `labels`, `sources`, `quotes` (see [`crate::compare`]).
     #[serde(flatten)]
     pub tables: Tables,
@@ -164,6 +166,7 @@ pub fn build<'a>(docs: &'a [Document], analysis: &'a Analysis, view: &View) -> R
             })
             .collect(),
         clusters: &analysis.clusters,
+        refinement: analysis.refinement,
         tables: Tables::build(docs, analysis),
     }
 }

@@ -118,7 +118,7 @@ proptest! {
     fn clause_spans_of_links_lie_inside_the_linked_sentences(a in clause_text(), b in clause_text(), c in clause_text()) {
         let docs: Vec<Document> =
             [a, b, c].iter().enumerate().map(|(i, t)| Document::from_plain(&format!("d{i}.txt"), t)).collect();
-        let analysis = Analysis::run(&docs, &Options { min_score: 0.0, ..Options::default() });
+        let analysis = Analysis::run(&docs, &Options { min_score: 0.0, refine: false, ..Options::default() });
         for l in &analysis.links {
             let Some(spans) = analysis.clause_spans(l) else { continue };
             for (r, span) in [(l.a, &spans.a), (l.b, &spans.b)] {
@@ -180,6 +180,41 @@ proptest! {
                     prop_assert_eq!(words_of(&docs[m.doc], m.sentence), words_of(&docs[o.doc], o.sentence));
                 }
             }
+        }
+    }
+}
+
+proptest! {
+    // The transformer makes a case cost a good part of a second: fewer cases.
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn refined_links_are_cross_document_in_range_and_order_free(docs in corpus()) {
+        let refined = |docs: &[Document]| {
+            let mut scoring = claims::Scoring::new(docs);
+            scoring.refine(docs, usize::MAX, &|done, total| assert!(done <= total));
+            scoring.links().into_iter().map(|(l, _)| l).collect::<Vec<_>>()
+        };
+        let links = refined(&docs);
+        let fast = claims::score_pairs(&docs);
+        prop_assert_eq!(links.len(), fast.len(), "refinement rescores the candidates, it adds none");
+        for l in &links {
+            prop_assert!(l.a.doc < l.b.doc, "{l:?}");
+            prop_assert!((0.0..=1.0).contains(&l.score), "{l:?}");
+        }
+        let n = docs.len();
+        let reversed: Vec<Document> = docs.iter().rev().cloned().collect();
+        let flip = |r: SentenceRef| SentenceRef { doc: n - 1 - r.doc, sentence: r.sentence };
+        let mut a: Vec<_> = links.iter().map(|l| (l.a, l.b, l.score)).collect();
+        let mut b: Vec<_> = refined(&reversed).iter().map(|l| {
+            let (x, y) = (flip(l.a), flip(l.b));
+            if x < y { (x, y, l.score) } else { (y, x, l.score) }
+        }).collect();
+        a.sort_by_key(|x| (x.0, x.1));
+        b.sort_by_key(|x| (x.0, x.1));
+        for (x, y) in a.iter().zip(&b) {
+            prop_assert_eq!((x.0, x.1), (y.0, y.1));
+            prop_assert!((x.2 - y.2).abs() < 1e-4, "{x:?} {y:?}");
         }
     }
 }

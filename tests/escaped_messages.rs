@@ -95,7 +95,7 @@ fn escape_sequences_in_settings_errors_are_shown_escaped() {
 #[test]
 fn an_escape_sequence_in_a_lexicon_warning_is_shown_escaped() {
     let dir = with_config("lexicon.toml", "[loaded]\nremove = [\"\\u001b]0;PWNED\\u0007 massacre\"]\n");
-    let stderr = stderr_of(parallax(dir.path()).arg("analyze"), 0);
+    let stderr = stderr_of(parallax(dir.path()).args(["analyze", "--fast"]), 0);
     assert_inert(&stderr);
     assert!(stderr.contains("`\\e]0;PWNED\\x07 massacre` matches no [loaded] term"), "{stderr}");
 }

@@ -46,7 +46,7 @@ proptest! {
     #[test]
     fn every_span_explains_itself(a in words(), b in words()) {
         let docs = vec![Document::from_plain("a.txt", &a), Document::from_plain("b.txt", &b)];
-        let analysis = Analysis::run(&docs, &Options::default());
+        let analysis = Analysis::run(&docs, &Options { refine: false, ..Options::default() });
         for (d, spans) in analysis.framing.iter().enumerate() {
             for (i, s) in spans.iter().enumerate() {
                 let e = analysis.explain(&docs, d, i);

@@ -96,7 +96,7 @@ fn lexicon_keymap_and_theme_come_from_one_directory_even_with_a_relative_xdg_con
     reader.assert().code(2).stderr(predicate::str::starts_with(expected));
     fs::write(config.join("lexicon.toml"), "[loaded]\nremove = [\"kerfufle\"]\n").unwrap();
     let mut analyze = Command::cargo_bin("parallax").unwrap();
-    analyze.current_dir(home.path()).env("HOME", home.path()).env("XDG_CONFIG_HOME", "rel").arg("analyze");
+    analyze.current_dir(home.path()).env("HOME", home.path()).env("XDG_CONFIG_HOME", "rel").args(["analyze", "--fast"]);
     let warning = format!(
         "parallax: warning: {}:2:11: `kerfufle` matches no [loaded] term",
         config.join("lexicon.toml").display()

@@ -721,6 +721,74 @@ fn a_second_analysis_keeps_the_cursor_jumps_and_aligned_scrolling() {
     assert_eq!((app.reader.focus, app.reader.panes[0]), (0, origin), "Ctrl-o still returns");
 }
 
+/// The analysis thread's order of events: the fast analysis, progress, the refined analysis. Keys
+/// typed in between act on the fast links; the cursor, the jump history and aligned scrolling
+/// survive every progress action and the swap; after it, jumps go where the refined ranking says.
+#[test]
+fn refinement_progress_then_the_swap_keep_the_cursor_and_ctrl_o_history() {
+    use parallax::tui::Arrival;
+    let docs = sample_docs();
+    let links = |to_b: f32, to_c: f32| {
+        analysis_of(
+            &docs,
+            &[(0, "insult", Category::Loaded), (1, "disgrace", Category::Loaded)],
+            &[
+                ((0, "Negotiators walked"), (1, "walked away"), to_b),
+                ((0, "Negotiators walked"), (2, "collapsed"), to_c),
+                ((0, "Mara Lind said"), (2, "Lind called"), 0.77),
+            ],
+        )
+    };
+    let mut app = app_with(docs.clone(), 120, 30);
+    assert!(status_row(&app).contains("[analysing…]"), "{}", status_row(&app));
+
+    // Fast links: the telling in pane 3 ranks first.
+    update(&mut app, Action::AnalysisArrived(Arrival::refining(links(0.72, 0.8))));
+    assert!(status_row(&app).contains("[refining links 0%]"), "{}", status_row(&app));
+    app.feed("]m");
+    let origin = (app.reader.focus, app.reader.panes[0]);
+    assert_eq!(app.reader.cursor_sentence(&app.shared, 0), Some(sref(&docs, 0, "Negotiators walked")));
+    app.feed("<Enter>");
+    assert_eq!(app.reader.focus, 2, "the fast ranking's first counterpart");
+    app.feed("s");
+    assert!(app.reader.aligned);
+    let (panes, jumps) = (app.reader.panes.clone(), app.reader.jumps.clone());
+
+    for done in [10, 40, 99] {
+        update(&mut app, Action::Refining { done, total: 100 });
+        assert_eq!((app.reader.focus, &app.reader.panes, &app.reader.jumps), (2, &panes, &jumps));
+    }
+    assert!(status_row(&app).contains("[refining links 99%]"), "{}", status_row(&app));
+
+    // Refined links: the telling in pane 2 now ranks first.
+    update(&mut app, Action::AnalysisArrived(Arrival::done(links(0.9, 0.74))));
+    assert!(!status_row(&app).contains("refining"), "{}", status_row(&app));
+    assert_eq!((app.reader.focus, &app.reader.panes, &app.reader.jumps), (2, &panes, &jumps), "nothing moved");
+    assert!(app.reader.aligned, "aligned scrolling stays on");
+    update(&mut app, Action::Refining { done: 100, total: 100 });
+    assert!(!status_row(&app).contains("refining"), "progress after the final analysis is ignored");
+
+    app.feed("<C-o>");
+    assert_eq!((app.reader.focus, app.reader.panes[0]), origin, "Ctrl-o returns to where the jump began");
+    app.feed("<Enter>");
+    assert_eq!(app.reader.focus, 1, "the refined ranking's first counterpart");
+}
+
+#[test]
+fn input_too_large_to_refine_says_so_in_the_status_line() {
+    use parallax::claims::Refinement;
+    let docs = sample_docs();
+    let mut analysis = sample_analysis(&docs);
+    analysis.refinement = Refinement::Skipped { sentences: 9_740, limit: 2_000 };
+    let mut app = app_with(docs, 120, 30);
+    app.set_analysis(analysis);
+    let status = status_row(&app);
+    assert!(status.contains("[fast links: too long to refine]"), "{status}");
+    assert!(!status.contains("refining"), "{status}");
+    app.set_analysis(sample_analysis(&sample_docs()));
+    assert!(!status_row(&app).contains("too long"), "the note goes with the analysis it was about");
+}
+
 #[test]
 fn the_sourcing_layer_is_off_by_default_and_one_key_switches_it() {
     let mut app = sample_app(80, 24);

@@ -272,6 +272,19 @@ fn drawn_before_the_first_resize() {
     assert!(rows[1].contains("Harbour talks stall"), "{rows:#?}");
 }
 
+/// The status line while the links are refined: the fast analysis shown, progress as a flag.
+#[test]
+fn status_line_while_refining_links() {
+    use parallax::tui::Arrival;
+    let docs = sample_docs();
+    let analysis = sample_analysis(&docs);
+    let mut app = app_with(docs, 80, 8);
+    update(&mut app, Action::AnalysisArrived(Arrival::refining(analysis)));
+    update(&mut app, Action::Refining { done: 40, total: 100 });
+    app.feed("]m");
+    insta::assert_snapshot!(draw(&app));
+}
+
 /// The default view: the wording layer at or above the threshold; quoted words marked `“` in
 /// the gutter and counted apart in the legend; the sourcing layer's line says it is off.
 #[test]

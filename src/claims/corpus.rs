@@ -37,6 +37,12 @@ pub struct Figure {
 pub struct SentenceFeatures {
     /// Content-word stems, sorted, unique.
     pub terms: Vec<u32>,
+    /// The content-word stems outside names and figures (what is said or done, not who or
+    /// where), sorted, unique.
+    pub evidence_terms: Vec<u32>,
+    /// The keys of all words, function words included, sorted, unique: a repeated quotation
+    /// ("It should never have been made") may have one content word.
+    pub all_words: Vec<u32>,
     /// Σ idf² over `terms`, and over `entities`.
     pub terms_mass: f32,
     pub entities_mass: f32,
@@ -62,6 +68,8 @@ impl Default for SentenceFeatures {
     fn default() -> Self {
         SentenceFeatures {
             terms: Vec::new(),
+            evidence_terms: Vec::new(),
+            all_words: Vec::new(),
             terms_mass: 0.0,
             entities_mass: 0.0,
             entities: Vec::new(),
@@ -87,6 +95,11 @@ pub struct Corpus {
     clauses_of: Vec<Range<u32>>,
     /// By key: ln(1 + N / df), N the number of sentences.
     pub idf: Vec<f32>,
+    /// By key: the smoothed IDF ln((1 + N) / (1 + df)) + 1, with which alignments weigh words:
+    /// it keeps the story's common words ("nuclear", "deal") in the sums, at a low weight.
+    pub align_weight: Vec<f32>,
+    /// By key: the static vector of the word it was first seen as (none for names' "@" keys and figures).
+    pub vectors: Vec<Option<[f32; DIMS]>>,
     /// By key: the number of sentences holding it.
     pub df: Vec<u32>,
     /// By key: a word written in digits ("7", "60-day"), which is also a figure.
@@ -137,6 +150,22 @@ impl Keys {
     }
 }
 
+/// The most clauses a sentence is cut into. The evidence gate weighs every pairing of the clauses
+/// of two sentences, so its work grows with the product of their counts: a hostile sentence of
+/// thousands of clauses would take seconds. No sentence of the dev sets (ECB+, the same-story set,
+/// the seeds) has more than 7.
+pub const MAX_CLAUSES: usize = 12;
+
+/// `clauses` with everything from the [`MAX_CLAUSES`]th on joined into one.
+fn bounded(mut clauses: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    if clauses.len() > MAX_CLAUSES {
+        let end = clauses[clauses.len() - 1].end;
+        clauses.truncate(MAX_CLAUSES);
+        clauses[MAX_CLAUSES - 1].end = end;
+    }
+    clauses
+}
+
 /// A clause of a sentence that carries more than one claim (see [`super::clauses`]).
 #[derive(Clone, Debug)]
 pub struct Clause {
@@ -150,10 +179,17 @@ pub struct Clause {
 fn features(text: &str, ws: &[Word], caps: &Capitalisation, keys: &mut Keys) -> (SentenceFeatures, Vec<(usize, u32)>) {
     let mut f = SentenceFeatures::default();
     let mut words_here = Vec::new();
-    for (i, w) in ws.iter().enumerate().filter(|(_, w)| !is_function_word(w)) {
+    let mut numbers = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
         let id = keys.id(&w.key);
-        f.terms.push(id);
-        words_here.push((i, id));
+        f.all_words.push(id);
+        if !is_function_word(w) {
+            f.terms.push(id);
+            words_here.push((i, id));
+            if w.is_number() {
+                numbers.push(id);
+            }
+        }
     }
     f.content_words = f.terms.len();
     for k in entity_keys(text, ws, caps) {
@@ -189,10 +225,13 @@ fn features(text: &str, ws: &[Word], caps: &Capitalisation, keys: &mut Keys) -> 
         .collect();
     f.eligible = ws.len() >= MIN_WORDS && f.content_words >= MIN_CONTENT_WORDS && !is_boilerplate(text, ws.len());
     f.entity_names.sort_unstable();
-    for v in [&mut f.terms, &mut f.entities, &mut f.name_terms] {
+    for v in [&mut f.terms, &mut f.entities, &mut f.name_terms, &mut f.all_words] {
         v.sort_unstable();
         v.dedup();
     }
+    // A figure's digits count with the figure, a name's words with the name.
+    f.evidence_terms =
+        f.terms.iter().copied().filter(|t| f.name_terms.binary_search(t).is_err() && !numbers.contains(t)).collect();
     f.figures.sort_unstable();
     f.figures.dedup();
     (f, words_here)
@@ -205,6 +244,7 @@ fn weigh(
     ws: &[Word],
     idf: &[f32],
     vectors: &mut FastMap<String, Option<[f32; DIMS]>>,
+    by_key: &mut [Option<[f32; DIMS]>],
 ) {
     f.terms_mass = mass(&f.terms, idf);
     f.entities_mass = mass(&f.entities, idf);
@@ -217,6 +257,7 @@ fn weigh(
             None => vectors.entry(lower.to_string()).or_insert_with(|| model.word(lower)),
         };
         if let Some(v) = v {
+            by_key[*id as usize].get_or_insert(*v);
             let w = idf[*id as usize];
             sum.iter_mut().zip(v.iter()).for_each(|(s, x)| *s += w * x);
         }
@@ -252,7 +293,7 @@ impl Corpus {
             let (f, content) = features(text, ws, &caps, &mut keys);
             let first = clauses.len() as u32;
             if f.eligible {
-                for range in split_clauses(text) {
+                for range in bounded(split_clauses(text)) {
                     let cws = words(&text[range.clone()]);
                     let (features, content) = features(&text[range.clone()], &cws, &caps, &mut keys);
                     clauses.push(Clause { range, features });
@@ -275,12 +316,20 @@ impl Corpus {
         }
         let n = sentences.len().max(1) as f32;
         let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n / d.max(1) as f32).ln()).collect();
+        let align_weight: Vec<f32> = df.iter().map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0).collect();
         let mut vectors: FastMap<String, Option<[f32; DIMS]>> = FastMap::default();
+        let mut by_key = vec![None; idf.len()];
         for ((f, content), (_, _, ws)) in sentences.iter_mut().zip(&surface).zip(&split) {
-            weigh(f, content, ws, &idf, &mut vectors);
+            weigh(f, content, ws, &idf, &mut vectors, &mut by_key);
         }
         for (c, (ws, content)) in clauses.iter_mut().zip(&clause_words) {
-            weigh(&mut c.features, content, ws, &idf, &mut vectors);
+            weigh(&mut c.features, content, ws, &idf, &mut vectors, &mut by_key);
+        }
+        for v in by_key.iter_mut().flatten() {
+            let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                v.iter_mut().for_each(|x| *x /= norm);
+            }
         }
         let mut numeric = vec![false; keys.interner.ids.len()];
         for (k, &id) in &keys.interner.ids {
@@ -293,6 +342,8 @@ impl Corpus {
             clauses,
             clauses_of,
             idf,
+            align_weight,
+            vectors: by_key,
             df,
             max_idf: (1.0 + n).ln(),
             keys: keys.interner.ids,
@@ -359,6 +410,17 @@ mod tests {
         assert_eq!(s.quotes.len(), 1);
         assert_eq!(s.quotes[0].len(), 2);
         assert!(s.meaning.iter().any(|x| *x != 0.0));
+    }
+
+    #[test]
+    fn a_sentence_of_many_clauses_is_cut_into_at_most_max_clauses() {
+        let text = "Officials reported soldiers attacked villages; ".repeat(40);
+        let c = corpus(&[text.trim_end(), "Officials reported soldiers attacked villages again on Monday."]);
+        let clauses = c.clauses_of(0);
+        assert_eq!(clauses.len(), MAX_CLAUSES);
+        let last = &clauses[MAX_CLAUSES - 1].range;
+        assert!(matches!(&text.trim_end()[last.end..], "" | ";"), "the last clause runs to the end: {last:?}");
+        assert!(clauses.windows(2).all(|w| w[0].range.end < w[1].range.start), "in order, apart");
     }
 
     #[test]

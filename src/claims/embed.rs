@@ -15,14 +15,76 @@ const MAX_WORD_CHARS: usize = 40;
 static PIECES: &str = include_str!("../../assets/claims/wordpieces.txt");
 static ROWS: &[u8] = include_bytes!("../../assets/claims/embeddings.bin");
 
-pub struct Model {
+/// all-MiniLM-L6-v2's word pieces, shared by the static embedding and the transformer.
+pub struct Vocabulary {
     /// Pieces that start a word, and continuation pieces keyed without their "##".
     starts: FastMap<&'static str, u32>,
     continuations: FastMap<&'static str, u32>,
+    len: usize,
+}
+
+impl Vocabulary {
+    pub fn parse(pieces: &'static str) -> Vocabulary {
+        let mut starts: FastMap<&'static str, u32> = FastMap::default();
+        let mut continuations: FastMap<&'static str, u32> = FastMap::default();
+        let mut len = 0;
+        for (i, w) in pieces.lines().enumerate() {
+            match w.strip_prefix("##") {
+                Some(rest) => continuations.insert(rest, i as u32),
+                None => starts.insert(w, i as u32),
+            };
+            len = i + 1;
+        }
+        Vocabulary { starts, continuations, len }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The id of a whole piece ("[CLS]", "the").
+    pub fn id(&self, piece: &str) -> Option<u32> {
+        self.starts.get(piece).copied()
+    }
+
+    /// BERT's WordPiece split of one word without punctuation: greedy longest match,
+    /// continuation pieces prefixed "##"; `None` when some part matches no piece.
+    pub fn split(&self, part: &str, out: &mut Vec<u32>) -> Option<()> {
+        let mut start = 0;
+        while start < part.len() {
+            let mut end = part.len();
+            let found = loop {
+                let piece = &part[start..end];
+                let hit = if start == 0 { self.starts.get(piece) } else { self.continuations.get(piece) };
+                if let Some(&id) = hit {
+                    break id;
+                }
+                end = part[..end].char_indices().next_back().map(|(i, _)| i).filter(|&i| i > start)?;
+            };
+            out.push(found);
+            start = end;
+        }
+        Some(())
+    }
+}
+
+static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| Vocabulary::parse(PIECES));
+
+pub fn vocabulary() -> &'static Vocabulary {
+    &VOCABULARY
+}
+
+pub struct Model {
+    vocabulary: &'static Vocabulary,
     rows: Vec<[f32; DIMS]>,
 }
 
-static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(PIECES, ROWS).expect("embedded model is well-formed"));
+static MODEL: LazyLock<Model> =
+    LazyLock::new(|| Model::parse(vocabulary(), ROWS).expect("embedded model is well-formed"));
 
 pub fn model() -> &'static Model {
     &MODEL
@@ -30,7 +92,7 @@ pub fn model() -> &'static Model {
 
 impl Model {
     /// Parses the vocabulary and the rows written by the distillation script.
-    pub fn parse(pieces: &'static str, bin: &[u8]) -> Result<Model, String> {
+    pub fn parse(vocabulary: &'static Vocabulary, bin: &[u8]) -> Result<Model, String> {
         let magic = b"PXEMB1";
         let header = bin.get(..magic.len() + 8).ok_or("embedding file too short")?;
         if &header[..magic.len()] != magic {
@@ -47,9 +109,8 @@ impl Model {
         if body.len() != count * row_len {
             return Err("embedding file size does not match its header".into());
         }
-        let words: Vec<&'static str> = pieces.lines().collect();
-        if words.len() != count {
-            return Err(format!("{} word pieces for {count} rows", words.len()));
+        if vocabulary.len != count {
+            return Err(format!("{} word pieces for {count} rows", vocabulary.len));
         }
         let rows = body
             .chunks_exact(row_len)
@@ -62,15 +123,7 @@ impl Model {
                 v
             })
             .collect();
-        let mut starts: FastMap<&'static str, u32> = FastMap::default();
-        let mut continuations: FastMap<&'static str, u32> = FastMap::default();
-        for (i, w) in words.iter().enumerate() {
-            match w.strip_prefix("##") {
-                Some(rest) => continuations.insert(rest, i as u32),
-                None => starts.insert(*w, i as u32),
-            };
-        }
-        Ok(Model { starts, continuations, rows })
+        Ok(Model { vocabulary, rows })
     }
 
     /// The vector of a lower-case word, or `None` when it cannot be split into known pieces.
@@ -95,20 +148,7 @@ impl Model {
     fn pieces(&self, word: &str) -> Option<Vec<u32>> {
         let mut out = Vec::new();
         for part in word.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()) {
-            let mut start = 0;
-            while start < part.len() {
-                let mut end = part.len();
-                let found = loop {
-                    let piece = &part[start..end];
-                    let hit = if start == 0 { self.starts.get(piece) } else { self.continuations.get(piece) };
-                    if let Some(&id) = hit {
-                        break Some(id);
-                    }
-                    end = part[..end].char_indices().next_back().map(|(i, _)| i).filter(|&i| i > start)?;
-                };
-                out.push(found?);
-                start = end;
-            }
+            self.vocabulary.split(part, &mut out)?;
         }
         (!out.is_empty()).then_some(out)
     }
@@ -161,7 +201,8 @@ mod tests {
 
     #[test]
     fn bad_files_are_rejected() {
-        assert!(Model::parse("a\n", b"PXEMB1").is_err());
-        assert!(Model::parse("a\n", b"NOPE00\x01\0\0\0\x40\0\0\0").is_err());
+        let one = Box::leak(Box::new(Vocabulary::parse("a\n")));
+        assert!(Model::parse(one, b"PXEMB1").is_err());
+        assert!(Model::parse(one, b"NOPE00\x01\0\0\0\x40\0\0\0").is_err());
     }
 }

@@ -8,6 +8,8 @@ use crate::words::Word;
 
 /// Lower-case words that may sit inside a name ("Abu Zuhri", "Gulf of Mexico", "bin Salman").
 const NAME_JOINERS: [&str; 7] = ["of", "al", "bin", "abu", "de", "la", "van"];
+/// Generational suffixes: "Cesar Sayoc Jr." is the "Sayoc" of "Cesar Sayoc", not a "Jr".
+const SUFFIXES: [&str; 5] = ["jr", "sr", "ii", "iii", "iv"];
 
 /// How often each word is written capitalised away from the start of a
 /// sentence and how often in lower case, over the whole corpus: a capitalised
@@ -55,7 +57,7 @@ pub fn entity_keys(text: &str, words: &[Word], caps: &Capitalisation) -> Vec<Str
     let mut keys = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     let flush = |run: &mut Vec<&str>, keys: &mut Vec<String>| {
-        while run.last().is_some_and(|w| NAME_JOINERS.contains(w)) {
+        while run.last().is_some_and(|w| NAME_JOINERS.contains(w) || (run.len() > 1 && SUFFIXES.contains(w))) {
             run.pop();
         }
         if let Some(last) = run.last() {
@@ -104,6 +106,15 @@ mod tests {
     fn sentence_initial_common_words_are_not_names() {
         let corpus = ["He was a senior official.", "Senior Hamas official Sami Abu Zuhri spoke."];
         assert_eq!(keys(&corpus, corpus[1]), ["hamas", "sami abu zuhri", "zuhri"]);
+    }
+
+    #[test]
+    fn a_generational_suffix_keeps_the_surname() {
+        // Regression: "Jr." became the name's last word, so "Cesar Sayoc Jr." and "Cesar Sayoc"
+        // shared no key and two outlets naming the same suspect shared no name.
+        let corpus = ["Police named Darnell Okafor Jr. on Friday.", "Sources named Darnell Okafor on Friday."];
+        assert_eq!(keys(&corpus, corpus[0]), ["darnell okafor", "friday", "okafor"]);
+        assert_eq!(keys(&corpus, corpus[1]), ["darnell okafor", "friday", "okafor"]);
     }
 
     #[test]

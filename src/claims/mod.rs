@@ -15,9 +15,11 @@ mod diff;
 pub mod embed;
 pub mod entities;
 pub mod index;
+pub mod minilm;
 pub mod model;
 pub mod numbers;
 pub mod quotes;
+pub mod refine;
 pub mod signals;
 pub mod tokens;
 
@@ -54,33 +56,10 @@ pub struct Cluster {
     pub members: Vec<SentenceRef>,
 }
 
-/// Links scoring below this are not shown by default. Chosen on the ECB+
-/// train topics as the lowest score at which linked pairs are right at least
-/// 88% of the time (see notes/claims.md).
+/// Links scoring below this are not shown by default. Both the fast and the refined model are
+/// fitted so that this score is where linked pairs of the same-story set are right
+/// [`model::TARGET_PRECISION`] of the time (see notes/claims.md).
 pub const DEFAULT_THRESHOLD: f32 = 0.710;
-
-/// Every candidate pair with its signals, `a.doc < b.doc`, each pair once.
-pub fn candidate_signals(docs: &[Document]) -> Vec<(SentenceRef, SentenceRef, Signals)> {
-    let corpus = corpus::Corpus::build(docs);
-    index::candidates(&corpus)
-        .into_iter()
-        .map(|(i, j)| {
-            let (x, y) = (corpus.refs[i as usize], corpus.refs[j as usize]);
-            let (a, b) = if x < y { (x, y) } else { (y, x) };
-            (a, b, signals::signals(&corpus, i as usize, j as usize))
-        })
-        .collect()
-}
-
-/// Every scored candidate pair, each cross-document pair once, `a.doc < b.doc`.
-pub fn score_pairs(docs: &[Document]) -> Vec<Link> {
-    score_pairs_with(docs, Model::shipped())
-}
-
-/// [`score_pairs`] with another combination of the signals.
-pub fn score_pairs_with(docs: &[Document], model: &Model) -> Vec<Link> {
-    score_pairs_with_spans(docs, model).into_iter().map(|(link, _)| link).collect()
-}
 
 /// Where a link's shared evidence lies when a linked sentence carries more than one claim:
 /// the clause of each side (a byte range into its document's text), `None` for a whole sentence.
@@ -90,45 +69,229 @@ pub struct ClauseSpans {
     pub b: Option<Range<usize>>,
 }
 
-/// [`score_pairs_with`], with the clauses that carry each link's evidence.
-///
-/// The score is the model's on the whole sentences, but when either sentence splits into
-/// clauses, the evidence gate counts the pieces one clause shares with the other sentence (or
-/// one of its clauses), not the whole sentence's: two rare words in two different claims of a
-/// long sentence are not two facts in common.
-pub fn score_pairs_with_spans(docs: &[Document], model: &Model) -> Vec<(Link, ClauseSpans)> {
-    let corpus = corpus::Corpus::build(docs);
-    index::candidates(&corpus)
-        .into_iter()
-        .map(|(i, j)| {
+/// A candidate pair: two sentences of different documents, `a.doc < b.doc`, with their signals.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub a: SentenceRef,
+    pub b: SentenceRef,
+    /// The pair's sentences in the corpus, in the order of `a`, `b`.
+    at: (usize, usize),
+    pub signals: Signals,
+    pub spans: ClauseSpans,
+    /// The transformer's signals are filled in.
+    pub refined: bool,
+}
+
+/// Whether the links rest on the transformer's signals too.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(tag = "stage", rename_all = "snake_case")]
+pub enum Refinement {
+    /// Fast signals only: refinement was not asked for, or has not run yet.
+    #[default]
+    Fast,
+    /// The transformer refined every pair in play; `sentences` were encoded.
+    Refined { sentences: usize },
+    /// More sentences would need encoding than `limit`: the links are the fast ones.
+    Skipped { sentences: usize, limit: usize },
+}
+
+/// The transformer's signals of a pair (see [`Signals`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RefinedSignals {
+    pub token_aligned: f32,
+    pub token_covered: f32,
+    pub sentence_cosine: f32,
+}
+
+impl RefinedSignals {
+    fn fill(self, s: &mut Signals) {
+        (s.token_aligned, s.token_covered, s.sentence_cosine) =
+            (self.token_aligned, self.token_covered, self.sentence_cosine);
+    }
+
+    pub fn of(s: &Signals) -> RefinedSignals {
+        RefinedSignals {
+            token_aligned: s.token_aligned,
+            token_covered: s.token_covered,
+            sentence_cosine: s.sentence_cosine,
+        }
+    }
+}
+
+/// The candidate pairs of a set of documents and their signals: the fast ones at once, the
+/// transformer's after [`Scoring::refine`].
+pub struct Scoring {
+    corpus: corpus::Corpus,
+    candidates: Vec<Candidate>,
+    refinement: Refinement,
+}
+
+/// A pair is refined when the fast model gives it at least this probability (and the gate lets
+/// it through): below it, on both dev sets, refined scores never reached the default threshold.
+pub const REFINE_FLOOR: f32 = 0.05;
+/// Refinement is skipped when more sentences than this would need encoding (see notes/claims.md:
+/// on this project's machine, about this many seconds' work at full load on two cores / 40).
+pub const REFINE_LIMIT: usize = 2_000;
+/// From this many candidate pairs on, scoring them is shared between two threads (the seeds have
+/// about 7,600, some 130 ms of work on one; a thread costs well under a millisecond).
+const PARALLEL_PAIRS: usize = 2_000;
+
+impl Scoring {
+    /// The candidates with their fast signals; the evidence gate counted per clause when a
+    /// sentence carries more than one claim.
+    pub fn new(docs: &[Document]) -> Scoring {
+        let corpus = corpus::Corpus::build(docs);
+        let fast = Model::fast();
+        let score = |&(i, j): &(u32, u32)| {
             let (i, j) = (i as usize, j as usize);
             let (i, j) = if corpus.refs[i] < corpus.refs[j] { (i, j) } else { (j, i) };
             let (a, b) = (corpus.refs[i], corpus.refs[j]);
-            let mut whole = signals::signals(&corpus, i, j);
+            let sims = signals::Sims::new(&corpus, &corpus.sentences[i], &corpus.sentences[j]);
+            let mut signals = signals::signals_sharing(&corpus, &corpus.sentences[i], &corpus.sentences[j], &sims);
             let mut spans = ClauseSpans::default();
             // Clauses can only thin the evidence, so a pair the gate already holds back needs no more work.
-            let passes_gate = whole.evidence >= model::MIN_EVIDENCE;
-            if let Some((evidence, x, y)) = clause_evidence(&corpus, model, i, j).filter(|_| passes_gate) {
-                whole.evidence = whole.evidence.min(evidence);
+            if let Some((what, x, y)) =
+                model::passes(&signals).then(|| clause_evidence(&corpus, fast, i, j, &sims)).flatten()
+            {
+                signals.what = signals.what.min(what);
                 let in_doc = |r: SentenceRef, c: Option<&corpus::Clause>| {
                     let start = docs[r.doc].sentences[r.sentence].start;
                     c.map(|c| start + c.range.start..start + c.range.end)
                 };
                 spans = ClauseSpans { a: in_doc(a, x), b: in_doc(b, y) };
             }
-            (Link { a, b, score: model.score(&whole) }, spans)
-        })
-        .collect()
+            Candidate { a, b, at: (i, j), signals, spans, refined: false }
+        };
+        // Pairs score independently: all but small inputs share their work between two threads
+        // (the order, and so every result, is the same as on one).
+        let pairs = index::candidates(&corpus);
+        let candidates = if pairs.len() < PARALLEL_PAIRS {
+            pairs.iter().map(score).collect()
+        } else {
+            let (first, second) = pairs.split_at(pairs.len() / 2);
+            std::thread::scope(|scope| {
+                let later = scope.spawn(|| second.iter().map(score).collect::<Vec<_>>());
+                let mut candidates: Vec<Candidate> = first.iter().map(score).collect();
+                candidates.extend(later.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+                candidates
+            })
+        };
+        Scoring { corpus, candidates, refinement: Refinement::Fast }
+    }
+
+    pub fn candidates(&self) -> &[Candidate] {
+        &self.candidates
+    }
+
+    pub fn refinement(&self) -> Refinement {
+        self.refinement
+    }
+
+    /// Whether the transformer may change a candidate's fate: the gate lets it through and the
+    /// fast model does not rule it out.
+    fn in_play(c: &Candidate) -> bool {
+        model::passes(&c.signals) && Model::fast().probability(&c.signals) >= REFINE_FLOOR
+    }
+
+    /// The corpus sentences refinement would encode, in order.
+    fn sentences_in_play(&self) -> Vec<usize> {
+        let mut out: Vec<usize> =
+            self.candidates.iter().filter(|c| Self::in_play(c)).flat_map(|c| [c.at.0, c.at.1]).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// How many sentences [`Scoring::refine`] would encode.
+    pub fn sentences_to_refine(&self) -> usize {
+        self.sentences_in_play().len()
+    }
+
+    /// Adds the transformer's signals to every pair in play, reporting `progress(done, total)`
+    /// in sentences encoded; skipped (and said so in [`Scoring::refinement`]) when more than
+    /// `limit` sentences would need encoding.
+    pub fn refine(&mut self, docs: &[Document], limit: usize, progress: &(dyn Fn(usize, usize) + Sync)) {
+        self.refine_reusing(docs, limit, progress, &|_, _| None);
+    }
+
+    /// [`Scoring::refine`], taking the transformer's signals of a pair of sentence texts from
+    /// `known` when it has them (from an earlier refinement of the same documents): only the
+    /// sentences of the other pairs are encoded.
+    pub fn refine_reusing(
+        &mut self,
+        docs: &[Document],
+        limit: usize,
+        progress: &(dyn Fn(usize, usize) + Sync),
+        known: &dyn Fn(&str, &str) -> Option<RefinedSignals>,
+    ) {
+        let text = |k: usize| {
+            let r = self.corpus.refs[k];
+            docs[r.doc].sentence(r.sentence)
+        };
+        for c in self.candidates.iter_mut().filter(|c| Self::in_play(c)) {
+            if let Some(r) = known(text(c.at.0), text(c.at.1)) {
+                r.fill(&mut c.signals);
+                c.refined = true;
+            }
+        }
+        let mut sentences: Vec<usize> =
+            self.candidates.iter().filter(|c| Self::in_play(c) && !c.refined).flat_map(|c| [c.at.0, c.at.1]).collect();
+        sentences.sort_unstable();
+        sentences.dedup();
+        if sentences.len() > limit {
+            self.refinement = Refinement::Skipped { sentences: sentences.len(), limit };
+            return;
+        }
+        let texts: Vec<&str> = sentences.iter().map(|&k| text(k)).collect();
+        let encoded = refine::encode_all(&texts, progress);
+        let weights = if encoded.is_empty() { Default::default() } else { refine::piece_weights(docs) };
+        let at = |k: usize| &encoded[sentences.binary_search(&k).expect("an encoded sentence")];
+        for c in self.candidates.iter_mut().filter(|c| Self::in_play(c) && !c.refined) {
+            let (x, y) = (at(c.at.0), at(c.at.1));
+            let (r, p) = refine::token_alignment(x, y, &weights);
+            let refined = RefinedSignals {
+                token_aligned: signals::f1(r, p),
+                token_covered: r.max(p),
+                sentence_cosine: refine::sentence_cosine(x, y),
+            };
+            refined.fill(&mut c.signals);
+            c.refined = true;
+        }
+        self.refinement = Refinement::Refined { sentences: sentences.len() };
+    }
+
+    /// A candidate's score: the refined model's when the transformer refined it, the fast
+    /// model's otherwise (a pair left out of a refinement scored below [`REFINE_FLOOR`] there).
+    pub fn score(&self, c: &Candidate) -> f32 {
+        if c.refined { Model::refined().score(&c.signals) } else { Model::fast().score(&c.signals) }
+    }
+
+    /// Every candidate as a scored link, with the clauses that carry it.
+    pub fn links(&self) -> Vec<(Link, ClauseSpans)> {
+        self.candidates.iter().map(|c| (Link { a: c.a, b: c.b, score: self.score(c) }, c.spans.clone())).collect()
+    }
 }
 
-/// When sentence `i` or `j` splits into clauses: the most evidence one pairing of a clause with the
-/// other sentence or one of its clauses shares, and that pairing (`None` standing for a whole
-/// sentence). Ties go to the pairing the model scores higher.
+/// Every candidate pair with its fast signals, `a.doc < b.doc`, each pair once.
+pub fn candidate_signals(docs: &[Document]) -> Vec<(SentenceRef, SentenceRef, Signals)> {
+    Scoring::new(docs).candidates.into_iter().map(|c| (c.a, c.b, c.signals)).collect()
+}
+
+/// Every scored candidate pair from the fast signals, each cross-document pair once, `a.doc < b.doc`.
+pub fn score_pairs(docs: &[Document]) -> Vec<Link> {
+    Scoring::new(docs).links().into_iter().map(|(link, _)| link).collect()
+}
+
+/// When sentence `i` or `j` splits into clauses: the most evidence (words outside names aligned,
+/// [`Signals::what`]) one pairing of a clause with the other sentence or one of its clauses
+/// shares, and that pairing (`None` standing for a whole sentence). Ties go to the pairing the
+/// model scores higher.
 fn clause_evidence<'c>(
     corpus: &'c corpus::Corpus,
     model: &Model,
     i: usize,
     j: usize,
+    sims: &signals::Sims,
 ) -> Option<(f32, Option<&'c corpus::Clause>, Option<&'c corpus::Clause>)> {
     let (ci, cj) = (corpus.clauses_of(i), corpus.clauses_of(j));
     if ci.is_empty() && cj.is_empty() {
@@ -140,10 +303,10 @@ fn clause_evidence<'c>(
     let mut best: Option<(f32, f32, Option<&corpus::Clause>, Option<&corpus::Clause>)> = None;
     for (x, fx) in sides(i, ci) {
         for (y, fy) in sides(j, cj).filter(|(y, _)| x.is_some() || y.is_some()) {
-            let s = signals::signals_between(corpus, fx, fy);
+            let s = signals::signals_sharing(corpus, fx, fy, sims);
             let p = model.probability(&s);
-            if best.is_none_or(|(e, q, _, _)| (s.evidence, p) > (e, q)) {
-                best = Some((s.evidence, p, x, y));
+            if best.is_none_or(|(e, q, _, _)| (s.what, p) > (e, q)) {
+                best = Some((s.what, p, x, y));
             }
         }
     }

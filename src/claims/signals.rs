@@ -1,12 +1,34 @@
 //! The evidence that two sentences report the same thing, one number per
 //! signal, each in [0, 1] (meaning in [-1, 1]).
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::corpus::{Corpus, SentenceFeatures, mass};
+use super::embed::DIMS;
 
 /// The signals, in the order of [`Signals::values`] and of the weights file.
-pub const NAMES: [&str; 8] = ["words", "containment", "rarity", "numbers", "entities", "quotes", "meaning", "length"];
+pub const NAMES: [&str; 16] = [
+    "words",
+    "containment",
+    "rarity",
+    "numbers",
+    "entities",
+    "quotes",
+    "meaning",
+    "length",
+    "aligned",
+    "covered",
+    "evidence_aligned",
+    "verbatim",
+    "pieces",
+    "token_aligned",
+    "token_covered",
+    "sentence_cosine",
+];
+/// The signals only the refinement stage fills in (see [`super::refine`]); the fast model gives them no weight.
+pub const REFINED: [&str; 3] = ["token_aligned", "token_covered", "sentence_cosine"];
 pub const COUNT: usize = NAMES.len();
 
 /// Content words at which the length signal saturates.
@@ -44,6 +66,30 @@ pub struct Signals {
     pub meaning: f32,
     /// How long the shorter sentence is: short ones share words by chance.
     pub length: f32,
+    /// How much of each sentence's content the other covers, word by word (F1 of the two
+    /// coverages): a word counts by its weight in the story, fully when the other holds it,
+    /// in part when the other holds a word close in meaning.
+    pub aligned: f32,
+    /// The larger of the two coverages: a headline wholly inside a longer report.
+    pub covered: f32,
+    /// [`Signals::aligned`] over the words outside names: what is said or done, not who or where.
+    pub evidence_aligned: f32,
+    /// The share of the shorter sentence's words, function words included, the other holds.
+    pub verbatim: f32,
+    /// Independent pieces of rare shared evidence ([`Signals::evidence`]), a quarter each, at most 1.
+    pub pieces: f32,
+    /// Refinement: the F1 of the two token alignments over contextual vectors (see [`super::refine`]).
+    pub token_aligned: f32,
+    /// Refinement: the larger of the two token alignments.
+    pub token_covered: f32,
+    /// Refinement: the cosine of the transformer's sentence vectors.
+    pub sentence_cosine: f32,
+    /// What the two report in common, not who or where: how many words outside names each
+    /// sentence has aligned in the other (the fewer of the two; a word close in meaning counts
+    /// in part), plus one per shared figure and one for a shared quotation. Not a model input
+    /// (see [`super::model`]).
+    #[serde(default)]
+    pub what: f32,
     /// Independent pieces of shared evidence (not a model input; see [`super::model`]):
     /// each rare word outside names (three quarters), each rare name (all its keys together),
     /// each rare figure, a shared quotation, and a titled full name in two sentences that both quote.
@@ -53,7 +99,24 @@ pub struct Signals {
 
 impl Signals {
     pub fn values(&self) -> [f32; COUNT] {
-        [self.words, self.containment, self.rarity, self.numbers, self.entities, self.quotes, self.meaning, self.length]
+        [
+            self.words,
+            self.containment,
+            self.rarity,
+            self.numbers,
+            self.entities,
+            self.quotes,
+            self.meaning,
+            self.length,
+            self.aligned,
+            self.covered,
+            self.evidence_aligned,
+            self.verbatim,
+            self.pieces,
+            self.token_aligned,
+            self.token_covered,
+            self.sentence_cosine,
+        ]
     }
 }
 
@@ -166,6 +229,114 @@ fn shared_figures(a: &SentenceFeatures, b: &SentenceFeatures, cut: f32, idf: &[f
     values.len()
 }
 
+/// Static-vector similarity below which two different words do not align at all.
+const SOFT_FLOOR: f32 = 0.4;
+/// What the closest two different words can count for (the same word counts 1).
+const SOFT_CEILING: f32 = 0.8;
+
+/// How much of one sentence's words another covers (see [`Signals::aligned`]).
+struct Coverage {
+    /// Of all its content words, by weight.
+    all: f32,
+    /// Of its words outside names and figures, by weight, against the other's such words.
+    evidence: f32,
+    /// How many of those words that is, unweighted (a word close in meaning counts in part).
+    evidence_count: f32,
+}
+
+/// The dot product of two static vectors, in eight lanes the compiler keeps in vector registers.
+#[inline]
+fn dot(a: &[f32; DIMS], b: &[f32; DIMS]) -> f32 {
+    let mut lanes = [0f32; 8];
+    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
+        for i in 0..8 {
+            lanes[i] += x[i] * y[i];
+        }
+    }
+    lanes.iter().sum()
+}
+
+/// Cosines between the words of two sentences (static vectors), computed once per pair of
+/// sentences and read by every pairing of their clauses (a clause's words are its sentence's).
+pub struct Sims<'c> {
+    rows: &'c [u32],
+    cols: &'c [u32],
+    /// `rows.len() × cols.len()`; below any floor where a word has no vector.
+    cos: Vec<f32>,
+}
+
+/// Stands for "no similarity" (a word without a static vector).
+const NO_VECTOR: f32 = -1.0;
+
+impl<'c> Sims<'c> {
+    pub fn new(corpus: &Corpus, a: &'c SentenceFeatures, b: &'c SentenceFeatures) -> Sims<'c> {
+        let (rows, cols) = (&a.terms[..], &b.terms[..]);
+        let mut cos = Vec::with_capacity(rows.len() * cols.len());
+        let col_vectors: Vec<Option<&[f32; DIMS]>> =
+            cols.iter().map(|&u| corpus.vectors[u as usize].as_ref()).collect();
+        for &t in rows {
+            match &corpus.vectors[t as usize] {
+                Some(v) => cos.extend(col_vectors.iter().map(|x| x.map_or(NO_VECTOR, |x| dot(v, x)))),
+                None => cos.extend(std::iter::repeat_n(NO_VECTOR, cols.len())),
+            }
+        }
+        Sims { rows, cols, cos }
+    }
+
+    /// Where each of `terms` (a subset of one side's words) sits on that side.
+    fn positions(side: &[u32], terms: &[u32]) -> Vec<usize> {
+        terms.iter().map(|t| side.binary_search(t).expect("a clause's words are its sentence's")).collect()
+    }
+}
+
+/// How much of `a`'s words `b` covers: each word of `a` counts by its alignment weight, fully when
+/// `b` holds it, in part by its similarity to the closest word of `b` (static vectors; nothing
+/// below [`SOFT_FLOOR`]). One pass serves all words and the words outside names. `cos(i, k)` is
+/// the similarity of `a.terms[i]` and `b.terms[k]`.
+fn coverage(
+    a: &SentenceFeatures,
+    b: &SentenceFeatures,
+    corpus: &Corpus,
+    cos: impl Fn(usize, usize) -> f32,
+) -> Coverage {
+    let soft = |cos: f32| ((cos - SOFT_FLOOR) / (1.0 - SOFT_FLOOR)).max(0.0) * SOFT_CEILING;
+    let (mut all, mut all_total, mut evidence, mut evidence_total, mut count) = (0f32, 0f32, 0f32, 0f32, 0f32);
+    let b_evidence: Vec<bool> = b.terms.iter().map(|u| b.evidence_terms.binary_search(u).is_ok()).collect();
+    for (i, &t) in a.terms.iter().enumerate() {
+        let w = corpus.align_weight[t as usize];
+        let is_evidence = a.evidence_terms.binary_search(&t).is_ok();
+        all_total += w;
+        if is_evidence {
+            evidence_total += w;
+        }
+        let in_b = b.terms.binary_search(&t).is_ok();
+        let in_b_evidence = is_evidence && b.evidence_terms.binary_search(&t).is_ok();
+        // A word of `a`'s evidence that `b` holds only inside a name still looks for its closest
+        // evidence word in `b`, as when the two coverages were computed apart.
+        let (mut best_all, mut best_evidence) = (0f32, 0f32);
+        if !in_b || (is_evidence && !in_b_evidence) {
+            for (k, &evidence_word) in b_evidence.iter().enumerate() {
+                let c = cos(i, k);
+                best_all = best_all.max(c);
+                best_evidence = best_evidence.max(if is_evidence && evidence_word { c } else { 0.0 });
+            }
+        }
+        let best_all = if in_b { 1.0 } else { soft(best_all) };
+        let best_evidence = if in_b_evidence { 1.0 } else { soft(best_evidence) };
+        all += w * best_all;
+        if is_evidence {
+            evidence += w * best_evidence;
+            count += best_evidence;
+        }
+    }
+    let share = |x: f32, total: f32| if total > 0.0 { x / total } else { 0.0 };
+    Coverage { all: share(all, all_total), evidence: share(evidence, evidence_total), evidence_count: count }
+}
+
+pub(crate) fn f1(r: f32, p: f32) -> f32 {
+    if r + p > 0.0 { 2.0 * r * p / (r + p) } else { 0.0 }
+}
+
 /// The signals between sentences `a` and `b` of the corpus.
 pub fn signals(corpus: &Corpus, a: usize, b: usize) -> Signals {
     signals_between(corpus, &corpus.sentences[a], &corpus.sentences[b])
@@ -173,6 +344,12 @@ pub fn signals(corpus: &Corpus, a: usize, b: usize) -> Signals {
 
 /// The signals between two sentences or clauses of the corpus.
 pub fn signals_between(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeatures) -> Signals {
+    signals_sharing(corpus, fa, fb, &Sims::new(corpus, fa, fb))
+}
+
+/// [`signals_between`] with the word similarities of the sentences `fa` and `fb` are (or are
+/// clauses of) computed once.
+pub fn signals_sharing(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeatures, sims: &Sims) -> Signals {
     let idf = &corpus.idf;
     let cut = EVIDENCE_RARITY * corpus.max_idf;
     let (mut shared, mut rarity, mut rare_words) = (0f32, 0f32, 0usize);
@@ -194,6 +371,22 @@ pub fn signals_between(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeat
     // Both quote, and both name someone in full with a title: the same speaker quoted.
     let same_speaker = names.titled && !fa.quotes.is_empty() && !fb.quotes.is_empty();
     let pieces = names.rare + shared_figures(fa, fb, cut, idf) + usize::from(quoted) + usize::from(same_speaker);
+    // The similarities of these words, row by word of `fa`: the pair's own when they are whole
+    // sentences, else gathered from the sentences'.
+    let cos: Cow<[f32]> = if fa.terms == sims.rows && fb.terms == sims.cols {
+        Cow::Borrowed(&sims.cos)
+    } else {
+        let (rows, cols) = (Sims::positions(sims.rows, &fa.terms), Sims::positions(sims.cols, &fb.terms));
+        let width = sims.cols.len();
+        Cow::Owned(rows.iter().flat_map(|r| cols.iter().map(move |c| sims.cos[r * width + c])).collect())
+    };
+    let width = fb.terms.len();
+    let ca = coverage(fa, fb, corpus, |i, k| cos[i * width + k]);
+    let cb = coverage(fb, fa, corpus, |k, i| cos[i * width + k]);
+    let (r, p) = (ca.all, cb.all);
+    let evidence_aligned = f1(ca.evidence, cb.evidence);
+    let (count_a, count_b) = (ca.evidence_count, cb.evidence_count);
+    let shared_words = shared_keys(&fa.all_words, &fb.all_words).count();
     Signals {
         words: cosine(shared, na, nb),
         containment: if na.min(nb) > 0.0 { shared / na.min(nb) } else { 0.0 },
@@ -204,7 +397,15 @@ pub fn signals_between(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeat
         // Both vectors are unit length (or zero), so the dot product is the cosine.
         meaning: fa.meaning.iter().zip(&fb.meaning).map(|(x, y)| x * y).sum(),
         length: (shorter / LENGTH_SATURATION).min(1.0),
+        aligned: f1(r, p),
+        covered: r.max(p),
+        evidence_aligned,
+        verbatim: shared_words as f32 / fa.all_words.len().min(fb.all_words.len()).max(1) as f32,
+        // Figures and quoted words are what is said as much as words are; names are not.
+        what: count_a.min(count_b) + shared_figures(fa, fb, 0.0, idf) as f32 + f32::from(u8::from(quoted)),
+        pieces: ((WORD_EVIDENCE * rare_words as f32 + pieces as f32) / 4.0).min(1.0),
         evidence: WORD_EVIDENCE * rare_words as f32 + pieces as f32,
+        ..Signals::default()
     }
 }
 
@@ -309,5 +510,48 @@ mod tests {
             "The orchestra played a new symphony downtown.",
         );
         assert!(para.meaning > other.meaning, "{para:?} {other:?}");
+    }
+
+    #[test]
+    fn names_are_context_and_cannot_pass_the_gate_alone() {
+        // Two shared names, nothing said or done in common: plausible, not a link.
+        let names = between(
+            "Rebels pleaded with Egypt and Qatar to rescue the fragile truce.",
+            "Previous talks were all held through Qatar and Egypt as intermediaries.",
+        );
+        assert!(names.evidence >= 2.0, "two rare names are two pieces of evidence: {names:?}");
+        assert!(!crate::claims::model::passes(&names), "{names:?}");
+        // The same names with the same action: the what matches.
+        let claim = between(
+            "Egypt and Qatar mediated the truce talks between the two sides.",
+            "The truce talks were mediated by Qatar and Egypt.",
+        );
+        assert!(crate::claims::model::passes(&claim), "{claim:?}");
+        assert!(claim.evidence_aligned > names.evidence_aligned, "{claim:?} {names:?}");
+    }
+
+    #[test]
+    fn alignment_counts_words_close_in_meaning() {
+        let a = "The party sued the government over the hacked emails.";
+        let near = between(a, "The party filed a lawsuit against the government over hacked emails.");
+        let far = between(a, "The party held a picnic near the government buildings.");
+        assert!(near.aligned > far.aligned, "{near:?} {far:?}");
+        let same = between(a, a);
+        assert!(same.aligned > 0.99 && same.covered > 0.99 && same.verbatim > 0.99, "{same:?}");
+    }
+
+    #[test]
+    fn a_headline_inside_a_longer_report_is_covered() {
+        let headline = "Rebels free six hostages.";
+        let report = "On Saturday the rebels said they would free six hostages in one go, instead of two stages.";
+        let s = between(report, headline);
+        assert!(s.covered > 0.9, "the headline's words are all in the report: {s:?}");
+        assert!(s.aligned < s.covered);
+    }
+
+    #[test]
+    fn a_repeated_quotation_of_function_words_is_verbatim() {
+        let s = between("“It should never have been made,” he said of the deal.", "“It should never have been made.”");
+        assert!(s.verbatim > 0.99, "{s:?}");
     }
 }

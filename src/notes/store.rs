@@ -691,12 +691,12 @@ impl Notebook {
     }
 
     fn sort(&mut self) {
+        // A stable sort: notes on the same words made in the same millisecond keep the order they
+        // were added in (a tie broken by the random id made the notes list's order change from run
+        // to run).
         self.items.sort_by(|x, y| {
             let key = |i: &Item| i.anchor.as_ref().map_or((1, 0, 0), |an| (0, an.range.start, an.range.end));
-            key(x)
-                .cmp(&key(y))
-                .then_with(|| x.annotation.created.cmp(&y.annotation.created))
-                .then_with(|| x.annotation.id.cmp(&y.annotation.id))
+            key(x).cmp(&key(y)).then_with(|| x.annotation.created.cmp(&y.annotation.created))
         });
     }
 
@@ -799,6 +799,21 @@ mod tests {
         assert_eq!(texts(&nb), ["which officials?", "strong word"]);
         assert!(nb.entries().all(|e| e.anchor.is_some_and(|a| a.placement == Placement::Position)));
         assert!(nb.warnings().is_empty());
+    }
+
+    #[test]
+    fn notes_on_the_same_words_keep_the_order_they_were_added_in() {
+        // Regression: ties within a millisecond were broken by the random id, so the notes list
+        // (and a snapshot of it) changed order from run to run.
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let mut nb = store.open_source("file:///a.txt", TEXT).unwrap();
+        let added: Vec<String> = (0..30).map(|i| format!("note {i}")).collect();
+        for text in &added {
+            nb.add(range_of(TEXT, "a disaster"), note(text)).unwrap();
+        }
+        assert_eq!(texts(&nb), added);
+        assert_eq!(texts(&store.open_source("file:///a.txt", TEXT).unwrap()), added, "and after a reopen");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Progress};
 use crate::framing::Category;
 
 use super::keymap::Key;
@@ -93,6 +93,12 @@ pub enum Action {
     },
     /// An analysis of the documents: the first, or a later one that replaces it.
     AnalysisArrived(Arrival),
+    /// The refinement of the links has encoded `done` of `total` sentences (the status line
+    /// shows how far it is until the refined analysis arrives).
+    Refining {
+        done: usize,
+        total: usize,
+    },
     /// The analysis thread failed; the reader goes on without it.
     AnalysisFailed(String),
     /// Time for a slice of background work (counting search matches); sent while [`App::busy`](super::App::busy).
@@ -123,6 +129,53 @@ impl Arrival {
     /// A final analysis.
     pub fn done(analysis: Analysis) -> Arrival {
         Arrival { analysis: Arc::new(analysis), still_running: None }
+    }
+
+    /// The analysis from the fast signals, with refined links still to come.
+    pub fn refining(analysis: Analysis) -> Arrival {
+        Arrival { analysis: Arc::new(analysis), still_running: Some(refining_note(0, 1)) }
+    }
+}
+
+/// What the status line says while the links are refined: "refining links 40%".
+pub fn refining_note(done: usize, total: usize) -> String {
+    format!("refining links {}%", percent(done, total))
+}
+
+fn percent(done: usize, total: usize) -> usize {
+    (done.min(total) * 100).checked_div(total).unwrap_or(100)
+}
+
+/// Turns what the analysis thread reports ([`Progress`]) into the reader's actions. Progress
+/// comes once per sentence encoded; only a change of the whole percentage becomes an action, so
+/// the reader redraws about a hundred times at most while it waits.
+#[derive(Default)]
+pub struct ProgressActions {
+    shown: Option<usize>,
+}
+
+impl ProgressActions {
+    pub fn action(&mut self, progress: Progress) -> Option<Action> {
+        match progress {
+            Progress::First { analysis, refining: true } => {
+                self.shown = Some(0);
+                Some(Action::AnalysisArrived(Arrival::refining(*analysis)))
+            }
+            Progress::First { analysis, refining: false } => Some(Action::AnalysisArrived(Arrival::done(*analysis))),
+            Progress::Refining { done, total } => {
+                let now = percent(done, total);
+                (self.shown != Some(now)).then(|| {
+                    self.shown = Some(now);
+                    Action::Refining { done, total }
+                })
+            }
+        }
+    }
+
+    /// Whether the analysis reported so far was the fast one, with refined links to come (the
+    /// final analysis is then delivered as another arrival).
+    pub fn refining(&self) -> bool {
+        self.shown.is_some()
     }
 }
 
@@ -315,4 +368,47 @@ pub const CATALOGUE: &[Entry] = &[
 /// The keymap name of the toggle for `category`.
 pub fn toggle_name(category: Category) -> &'static str {
     CATALOGUE.iter().find(|e| e.action == Action::ToggleCategory(category)).map_or("", |e| e.name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(refining: bool) -> Progress {
+        Progress::First { analysis: Box::new(Analysis::default()), refining }
+    }
+
+    #[test]
+    fn a_final_first_analysis_arrives_as_done() {
+        let mut actions = ProgressActions::default();
+        match actions.action(first(false)) {
+            Some(Action::AnalysisArrived(arrival)) => assert_eq!(arrival.still_running, None),
+            other => panic!("{other:?}"),
+        }
+        assert!(!actions.refining(), "no second arrival to wait for");
+    }
+
+    #[test]
+    fn refinement_progress_becomes_one_action_per_percent() {
+        let mut actions = ProgressActions::default();
+        match actions.action(first(true)) {
+            Some(Action::AnalysisArrived(arrival)) => {
+                assert_eq!(arrival.still_running.as_deref(), Some("refining links 0%"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(actions.refining());
+        let sent: Vec<Action> =
+            (0..=400).filter_map(|done| actions.action(Progress::Refining { done, total: 400 })).collect();
+        // 0% was shown with the first analysis; 1% … 100% follow, once each.
+        assert_eq!(sent.len(), 100);
+        assert_eq!(sent[39], Action::Refining { done: 160, total: 400 });
+        assert_eq!(refining_note(160, 400), "refining links 40%");
+    }
+
+    #[test]
+    fn nothing_to_encode_reads_as_done() {
+        assert_eq!(refining_note(0, 0), "refining links 100%");
+        assert_eq!(refining_note(7, 5), "refining links 100%");
+    }
 }

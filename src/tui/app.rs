@@ -12,10 +12,10 @@ use std::sync::Arc;
 use ratatui::crossterm::event::KeyCode;
 
 use crate::analysis::Analysis;
-use crate::claims::SentenceRef;
+use crate::claims::{Refinement, SentenceRef};
 use crate::document::Document;
 
-use super::action::{Action, Arrival};
+use super::action::{Action, Arrival, refining_note};
 use super::classroom::Classroom;
 use super::compare::Compare;
 use super::derived::Derived;
@@ -41,6 +41,9 @@ pub struct Shared {
     pub generation: u64,
     /// What the analysis is still doing, for the status line; `None` when it is done.
     pub analysis_running: Option<String>,
+    /// Said in the status line while it holds: the links are the fast ones because the input is
+    /// too large to refine.
+    pub links_note: Option<String>,
     /// Why the analysis failed, if it did: the reader goes on without it.
     pub analysis_error: Option<String>,
     pub keymap: Keymap,
@@ -137,6 +140,7 @@ impl App {
             derived: Derived::default(),
             generation: 0,
             analysis_running: Some("analysing…".into()),
+            links_note: None,
             analysis_error: None,
             keymap,
             theme,
@@ -311,6 +315,10 @@ impl App {
         shared.derived = Derived::new(&shared.docs, shared.analysis.as_deref());
         shared.generation += 1;
         shared.analysis_running = arrival.still_running;
+        shared.links_note = match shared.analysis.as_deref().map(|a| a.refinement) {
+            Some(Refinement::Skipped { .. }) => Some("fast links: too long to refine".into()),
+            _ => None,
+        };
         shared.analysis_error = None;
         // Every view hears of it (the compare screen rebuilds its tables only while shown).
         self.reader.analysis_changed(&mut self.shared, previous.as_deref());
@@ -329,6 +337,12 @@ pub fn update(app: &mut App, action: Action) {
             view.resized(shared);
         }
         Action::AnalysisArrived(arrival) => app.analysis_arrived(arrival),
+        // Progress only means something while a refined analysis is awaited.
+        Action::Refining { done, total } => {
+            if app.shared.analysis.is_some() && app.shared.analysis_running.is_some() {
+                app.shared.analysis_running = Some(refining_note(done, total));
+            }
+        }
         Action::AnalysisFailed(error) => {
             app.shared.analysis_error = Some(error);
             app.shared.analysis_running = None;

@@ -21,6 +21,7 @@ pub fn render(app: &App, row: Rect, buf: &mut Buffer) {
     } else if let Some(running) = &shared.analysis_running {
         flags.push(running.clone());
     }
+    flags.extend(shared.links_note.clone());
     flags.extend(shared.classroom.flags());
     flags.extend(status.flags);
     let tail = if !shared.pending.is_empty() {

@@ -25,7 +25,7 @@ use signal_hook::consts::signal::{
     SIGXCPU, SIGXFSZ,
 };
 
-use super::action::{Action, Arrival};
+use super::action::{Action, Arrival, ProgressActions};
 use super::app::{App, update};
 use super::classroom::ClassroomSettings;
 use super::keymap::{Key, Keymap};
@@ -51,7 +51,8 @@ pub struct Settings {
 
 enum Message {
     Input(Event),
-    Analysis(Analysis),
+    /// From the analysis thread: an analysis, or how far the refinement of the links is.
+    Analysis(Action),
     AnalysisFailed(String),
     Signal(i32),
 }
@@ -120,9 +121,20 @@ pub fn run(docs: Vec<Document>, settings: Settings) -> io::Result<()> {
     let analysis_tx = tx.clone();
     let options = settings.options.clone();
     thread::Builder::new().name(ANALYSIS_THREAD.into()).spawn(move || {
-        let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| Analysis::run(&worker_docs, &options)));
+        // The fast analysis goes to the reader at once, then the refinement's progress, then
+        // (when there was a refinement) the refined analysis.
+        let mut actions = ProgressActions::default();
+        let progress_tx = analysis_tx.clone();
+        let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            Analysis::run_with_progress(&worker_docs, &options, &mut |progress| {
+                if let Some(action) = actions.action(progress) {
+                    let _ = progress_tx.send(Message::Analysis(action));
+                }
+            })
+        }));
         let message = match outcome {
-            Ok(analysis) => Message::Analysis(analysis),
+            Ok(analysis) if actions.refining() => Message::Analysis(Action::AnalysisArrived(Arrival::done(analysis))),
+            Ok(_) => return,
             Err(payload) => Message::AnalysisFailed(panic_text(payload.as_ref())),
         };
         let _ = analysis_tx.send(message);
@@ -211,7 +223,7 @@ fn event_loop(
                 Action::Resize(w, h)
             }
             Message::Input(_) => continue,
-            Message::Analysis(a) => Action::AnalysisArrived(Arrival::done(a)),
+            Message::Analysis(action) => action,
             Message::AnalysisFailed(e) => Action::AnalysisFailed(e),
             Message::Signal(SIGTSTP) => {
                 save_session(app, sessions);

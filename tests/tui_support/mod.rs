@@ -39,10 +39,11 @@ pub fn seeds_app(width: u16, height: u16) -> App {
 /// The seeds analysed by the library as it stands: only for end-to-end checks that
 /// assert specific things, never for screen snapshots.
 pub fn seeds_live_app(width: u16, height: u16) -> App {
-    let docs = parallax::seeds::documents();
-    let analysis = Analysis::run(&docs, &Options::default());
-    let mut app = app_with(docs, width, height);
-    app.set_analysis(analysis);
+    // Analysed once per test binary: the refinement takes seconds in a debug build.
+    static LIVE: std::sync::LazyLock<Analysis> =
+        std::sync::LazyLock::new(|| Analysis::run(&parallax::seeds::documents(), &Options::default()));
+    let mut app = app_with(parallax::seeds::documents(), width, height);
+    app.set_analysis(LIVE.clone());
     app
 }
 
