@@ -134,7 +134,7 @@ impl Analysis {
         let to_encode = scoring.sentences_to_refine();
         let refining = to_encode > 0 && to_encode <= options.refine_limit;
         if !refining {
-            // Nothing in play, or too much: the refinement says which without encoding anything.
+            // No candidate pair, or too much: the refinement says which without encoding anything.
             scoring.refine(docs, options.refine_limit, &|_, _| {});
             let analysis = build(Some(&scoring));
             on(Progress::First { analysis: Box::new(analysis.clone()), refining: false });
