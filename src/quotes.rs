@@ -77,7 +77,8 @@ pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
          wrote tweet post declare announce state add added ask reply note argue explain according words quote \
          dismiss talk mention urge promise threaten accuse deride characterize characterise praise slam \
          condemn assertion statement remark phrase vaunt oft-vaunted speak spoke reiterate repeat refer allege \
-         assail denounce",
+         assail denounce suggest hint thunder defend acknowledge concede complain boast contend stress emphasize \
+         emphasise testify",
     )
 });
 
@@ -85,7 +86,7 @@ pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
 pub static TAGS_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
     keys(
         "say said tell told add added write wrote ask explain state note declare reply tweet post according \
-         words insist argue warn recall claim recount quote read",
+         words insist argue warn recall claim recount quote read conclude acknowledge concede stress",
     )
 });
 
@@ -107,7 +108,13 @@ const FUNCTION_WORDS: [&str; 21] = [
 ];
 
 /// Nouns of office that may open a sentence's subject before a name ("Senior Hamas official Sami Abu Zuhri").
-const OFFICE_NOUNS: [&str; 14] = [
+const OFFICE_NOUNS: [&str; 20] = [
+    "government",
+    "military",
+    "administration",
+    "intelligence",
+    "security",
+    "diplomat",
     "official",
     "officials",
     "spokesperson",
@@ -131,8 +138,12 @@ const CLAUSE_BREAKS: [&str; 22] = [
 ];
 
 /// Words of a rank or office that precede a name ("US President Donald Trump").
-const TITLES: [&str; 26] = [
+const TITLES: [&str; 30] = [
     "president",
+    "chairman",
+    "chairwoman",
+    "director",
+    "mayor",
     "minister",
     "secretary",
     "senator",
@@ -207,6 +218,7 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
         words,
         cues: &cues,
         mid_sentence_capitals: crate::words::name_forms(text, sentences, words),
+        persons: persons(text, words),
     };
     let mut out = Vec::new();
     for p in paragraphs {
@@ -235,7 +247,7 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
                 q.attributed = true;
             }
             if let Some(s) = q.speaker.as_mut().filter(|s| s.kind == SpeakerKind::Pronoun) {
-                s.antecedent = ctx.antecedent(&out[first_in_paragraph..], range.start);
+                s.antecedent = ctx.antecedent(&out[first_in_paragraph..], range.start, &s.range);
             }
             if q.attributed {
                 last_attributed = Some((after, q.speaker.clone()));
@@ -252,6 +264,30 @@ struct Context<'a> {
     words: &'a [Word],
     cues: &'a [usize],
     mid_sentence_capitals: WordSet,
+    /// Lower-case last names the document writes after a title or a first name somewhere ("President Trump",
+    /// "Emmanuel Macron"): a lone "Trump" or "Macron" elsewhere is a person.
+    persons: WordSet,
+}
+
+/// The last words of titled or full names anywhere in the text (see `Context::persons`).
+fn persons(text: &str, words: &[Word]) -> WordSet {
+    let mut out = WordSet::default();
+    for pair in words.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let spaced = text[a.range.end..b.range.start].chars().all(char::is_whitespace)
+            || (text[a.range.end..b.range.start].trim() == "." && is_abbreviation(text, a));
+        if spaced
+            && b.is_capitalised(text)
+            && (TITLES.contains(&&*a.lower)
+                || (a.is_capitalised(text)
+                    && ![&DETERMINERS[..], &FUNCTION_WORDS, &CLAUSE_BREAKS, &PRONOUNS]
+                        .iter()
+                        .any(|l| l.contains(&&*a.lower))))
+        {
+            out.insert(b.lower.to_string());
+        }
+    }
+    out
 }
 
 impl Context<'_> {
@@ -259,7 +295,7 @@ impl Context<'_> {
     /// previous sentence (a name, or the name its pronoun stood for), else the name the previous sentence opens
     /// with ("Mr. Trump threatened retaliation. “You can mark it down,” he said."), else the last named speaker
     /// of the paragraph (`earlier`: its quotations so far).
-    fn antecedent(&self, earlier: &[Quotation], at: usize) -> Option<Range<usize>> {
+    fn antecedent(&self, earlier: &[Quotation], at: usize, pronoun: &Range<usize>) -> Option<Range<usize>> {
         let sentence = self.sentences.partition_point(|s| s.start <= at).saturating_sub(1);
         let previous_start = self.sentences.get(sentence.saturating_sub(1)).map_or(0, |s| s.start);
         let named = |q: &Quotation| {
@@ -268,6 +304,19 @@ impl Context<'_> {
         };
         if let Some(recent) = earlier.iter().rev().take_while(|q| q.range.start >= previous_start).find_map(named) {
             return Some(recent);
+        }
+        // "Mr. Trump alluded to it when he said …": a person the pronoun's own sentence opens with, outside quotations.
+        let own = self.sentences.get(sentence).map_or(0, |s| s.start);
+        let (from, to) = (
+            self.words.partition_point(|w| w.range.start < own),
+            self.words.partition_point(|w| w.range.start < pronoun.start),
+        );
+        if let Some(s) = self.sentence_subject(from, to).filter(|s| {
+            s.kind == SpeakerKind::Name
+                && !self.text[own..s.range.start].contains(['"', '“', '”'])
+                && self.is_person(&s.range, from)
+        }) {
+            return Some(s.range);
         }
         if sentence > 0 {
             let prev = &self.sentences[sentence - 1];
@@ -285,6 +334,7 @@ impl Context<'_> {
                     .is_some_and(|i| i >= from && TITLES.contains(&&*self.words[i].lower));
                 name.split_whitespace().count() > 1
                     || titled
+                    || self.persons.contains(&last)
                     || earlier.iter().filter_map(|q| q.speaker.as_ref()).filter(|s| s.kind == SpeakerKind::Name).any(
                         |s| {
                             crate::words::lower(self.text[s.range.clone()].split_whitespace().last().unwrap_or(""))
@@ -292,7 +342,20 @@ impl Context<'_> {
                         },
                     )
             };
-            if let Some(s) = self.sentence_subject(from, to).filter(|s| s.kind == SpeakerKind::Name && person(&s.range))
+            // "…, said Rick Tyler, a consultant. “…,” he said.": the speaker of the previous sentence's reported speech,
+            // unless that is in an opening subordinate clause ("As Iran warned …, Mr. Trump threatened it.").
+            let subordinate = to > from + 2 && CLAUSE_BREAKS[7..].contains(&&*self.words[from].lower);
+            let reported = || self.reported_speaker(from, to).filter(|s| person(&s.range));
+            let opening =
+                || self.sentence_subject(from, to).filter(|s| s.kind == SpeakerKind::Name && person(&s.range));
+            let found = if subordinate { opening().or_else(reported) } else { reported().or_else(opening) };
+            if let Some(s) = found {
+                return Some(s.range);
+            }
+            // "While Mr. Abe lavished praise on Mr. Trump, he did not …": the subject of an opening subordinate clause.
+            if subordinate
+                && let Some(s) =
+                    self.subject_at(from + 1, to).filter(|s| s.kind == SpeakerKind::Name && person(&s.range))
             {
                 return Some(s.range);
             }
@@ -301,6 +364,97 @@ impl Context<'_> {
             .iter()
             .rev()
             .find_map(|e| e.speaker.as_ref().filter(|s| s.kind == SpeakerKind::Name).map(|s| s.range.clone()))
+    }
+
+    /// A name that is a person's: a full name, a titled one, or the last name of one written so elsewhere.
+    fn is_person(&self, range: &Range<usize>, floor: usize) -> bool {
+        let name = &self.text[range.clone()];
+        let last = crate::words::lower(name.split_whitespace().last().unwrap_or(""));
+        let at = self.words.partition_point(|w| w.range.start < range.start);
+        name.split_whitespace().count() > 1
+            || (at > floor && TITLES.contains(&&*self.words[at - 1].lower))
+            || self.persons.contains(&last)
+    }
+
+    /// The named speaker of the last speech verb in words `from..to` ("Kudlow said he …", "…, said Rick Tyler").
+    fn reported_speaker(&self, from: usize, to: usize) -> Option<Speaker> {
+        const SPEECH: [&str; 16] = [
+            "said",
+            "says",
+            "told",
+            "tells",
+            "added",
+            "wrote",
+            "writes",
+            "explained",
+            "noted",
+            "argued",
+            "insisted",
+            "warned",
+            "claimed",
+            "stated",
+            "declared",
+            "recalled",
+        ];
+        let verb = (from..to).rev().find(|&i| SPEECH.contains(&&*self.words[i].lower))?;
+        // "…, said Rick Tyler": inverted after a comma or a quotation; else "Kudlow said he …".
+        let inverted = verb > from && self.gap(verb - 1, verb).contains([',', '"', '”']);
+        let speaker = if inverted {
+            let end = self.words[to - 1].range.end;
+            self.noun_phrase_after(verb + 1, self.clause_end(self.words[verb].range.end, end))
+        } else {
+            self.subject_before(verb, from)
+        };
+        speaker.filter(|s| s.kind == SpeakerKind::Name)
+    }
+
+    /// A reporting word used as a noun: a nominalisation ("the allegations"), or "talks" after an adjective or a
+    /// determiner ("holding direct talks at “…”").
+    fn noun_cue(&self, c: usize) -> bool {
+        let w = &*self.words[c].lower;
+        if w.ends_with("ation") || w.ends_with("ations") {
+            return true;
+        }
+        // "the alleged collusion": an adjective; statements and remarks are nouns that hand words over.
+        if c > 0
+            && self.joined(c - 1, c)
+            && DETERMINERS.contains(&&*self.words[c - 1].lower)
+            && !["assertion", "statement", "remark", "remarks", "phrase", "words"].contains(&w)
+        {
+            return true;
+        }
+        if !matches!(w, "talk" | "talks") || c == 0 || !self.joined(c - 1, c) {
+            return false;
+        }
+        let prev = &self.words[c - 1];
+        let p = &*prev.lower;
+        !(prev.is_capitalised(self.text)
+            || PRONOUNS.contains(&p)
+            || is_auxiliary_or_adverb(prev)
+            || CLAUSE_BREAKS.contains(&p)
+            || TITLES.contains(&p)
+            || OFFICE_NOUNS.contains(&p)
+            || p == "to")
+    }
+
+    /// How many words a time phrase ending at word `i` takes ("on Friday", "at times", "last week"), if it is one.
+    fn time_phrase_ending_at(&self, i: usize, floor: usize) -> Option<usize> {
+        const TIME_NOUNS: [&str; 10] =
+            ["times", "night", "morning", "afternoon", "evening", "week", "weekend", "month", "year", "point"];
+        const LEADS: [&str; 8] = ["on", "at", "in", "last", "this", "late", "early", "one"];
+        let w = &*self.words[i].lower;
+        if !(TIME_NOUNS.contains(&w) || CALENDAR.contains(&w)) {
+            return None;
+        }
+        let mut k = i;
+        while k > floor
+            && i - k < 3
+            && self.joined(k - 1, k)
+            && (LEADS.contains(&&*self.words[k - 1].lower) || CALENDAR.contains(&&*self.words[k - 1].lower))
+        {
+            k -= 1;
+        }
+        (k < i && LEADS[..5].contains(&&*self.words[k].lower)).then_some(i + 1 - k)
     }
 
     /// Where the clause after byte `from` ends (before `horizon`): the first stop, semicolon, quotation mark or
@@ -338,6 +492,10 @@ impl Context<'_> {
         if matches!(&*self.words[v].lower, "according" | "words") {
             // "according to X", "in the words of X"
             return (verb <= 2).then(|| (self.noun_phrase_after(v + 2, until), true));
+        }
+        // "“…,” adding that …": a participle carrying on the sentence's own subject, not a speech tag.
+        if verb == 0 && self.words[v].lower.ends_with("ing") {
+            return None;
         }
         let mut end = v;
         while end > after && is_auxiliary_or_adverb(&self.words[end - 1]) {
@@ -378,6 +536,14 @@ impl Context<'_> {
             i > 0 && earlier[i - 1].range.end > at
         };
         for &c in cues.iter().rev().filter(|&&c| !quoted(c)) {
+            if self.noun_cue(c) {
+                continue;
+            }
+            // "Mr. Trump told Mr. Comey to talk to “Sessions”": the words are the teller's.
+            if c > from && &*self.words[c - 1].lower == "to" && cues.iter().any(|&e| e < c && c - e <= 5 && !quoted(e))
+            {
+                continue;
+            }
             let speaker = match &*self.words[c].lower {
                 "according" | "words" => self.noun_phrase_after(c + 2, open),
                 // "Trump's assertion that …" names its speaker; "a terse statement that …" does not; "… said in a
@@ -429,6 +595,23 @@ impl Context<'_> {
                 if k == floor {
                     return self.sentence_subject(floor, verb);
                 }
+                // "Devin Nunes, R-Calif., said": a party and state tag; "The president denounced him as a “madman,”
+                // nicknamed him …, derided him as …": predicates sharing one subject. Read on before them.
+                let first = &self.text[self.words[k].range.clone()];
+                let party = j - k == 1 && ["R-", "D-", "I-"].iter().any(|p| first.starts_with(p));
+                let predicate = !self.words[k].is_capitalised(self.text) && self.words[k].lower.ends_with("ed");
+                if party || predicate {
+                    j = k;
+                    continue;
+                }
+                // "“…,” said Tom Perez in a statement, calling it “…”": an inverted speech tag before the comma.
+                if TAGS_QUOTE.contains(&*self.words[k].key)
+                    && let Some(named) = self
+                        .noun_phrase_after(k + 1, self.words[j - 1].range.end)
+                        .filter(|s| s.kind == SpeakerKind::Name)
+                {
+                    return Some(named);
+                }
                 // "“…,” Macron said, adding that “…”": the clause before the comma is a speech tag.
                 if let Some(tag) = (k + 1..j).find(|&t| TAGS_QUOTE.contains(&*self.words[t].key))
                     && let Some(speaker) = self.classify(k, tag)
@@ -449,7 +632,28 @@ impl Context<'_> {
                 return self.subject_ending_at(k - 1, floor);
             }
             if CLAUSE_BREAKS[..4].contains(&&*w.lower) || ["and", "but", "or", "to"].contains(&&*w.lower) {
-                return self.sentence_subject(floor, verb);
+                let opening = self.sentence_subject(floor, verb);
+                if opening.as_ref().is_some_and(|s| s.kind == SpeakerKind::Name) {
+                    return opening;
+                }
+                // "The lawsuit alleged … and accuses it of being a “…”": the subject of an earlier reporting verb.
+                let earlier =
+                    &self.cues[self.cues.partition_point(|&c| c < floor)..self.cues.partition_point(|&c| c < j - 1)];
+                let shared = earlier
+                    .iter()
+                    .rev()
+                    .find(|&&c| {
+                        !self.noun_cue(c)
+                            && !["according", "words", "assertion", "statement", "remark", "remarks", "phrase"]
+                                .contains(&&*self.words[c].lower)
+                    })
+                    .and_then(|&c| self.subject_before(c, floor));
+                return shared.or(opening);
+            }
+            // "Protect Democracy on Friday noted", "the president at times said": a time phrase before the verb.
+            if let Some(n) = self.time_phrase_ending_at(j - 1, floor) {
+                j -= n;
+                continue;
             }
             if !is_auxiliary_or_adverb(w) {
                 return self.subject_ending_at(j - 1, floor);
@@ -471,11 +675,12 @@ impl Context<'_> {
         }
         // An opening phrase before a comma ("Just days earlier, President Trump …", "Dispensing with criticism,
         // Mr. Trump …"): the subject is the name after it.
-        let comma = (floor + 1..before).find(|&j| self.gap(j - 1, j).contains(','));
-        match comma.and_then(|k| self.subject_at(k, before)) {
-            Some(named) if named.kind == SpeakerKind::Name => Some(named),
-            _ => found,
-        }
+        // "In his meeting with Mr. Abe, however, Mr. Trump projected …": up to three such phrases.
+        (floor + 1..before)
+            .filter(|&j| self.gap(j - 1, j).contains(','))
+            .take(3)
+            .find_map(|k| self.subject_at(k, before).filter(|s| s.kind == SpeakerKind::Name))
+            .or(found)
     }
 
     fn subject_at(&self, floor: usize, before: usize) -> Option<Speaker> {
@@ -527,6 +732,14 @@ impl Context<'_> {
                 break;
             }
             end += 1;
+        }
+        // "said a statement from Chairman Bob Goodlatte": the statement's author speaks.
+        let document = end > from
+            && ["statement", "announcement", "letter", "release", "memo"].contains(&&*self.words[end - 1].lower)
+            && self.words.get(end).is_some_and(|w| ["from", "by"].contains(&&*w.lower) && w.range.end <= until);
+        if document && let Some(author) = self.noun_phrase_after(end + 1, until).filter(|s| s.kind == SpeakerKind::Name)
+        {
+            return Some(author);
         }
         self.classify(from, end)
     }
@@ -590,6 +803,18 @@ impl Context<'_> {
         }
         if whole && (0..start).any(|k| !self.is_name_word(base + k) && !TITLES.contains(&&*ws[k].lower)) {
             return None;
+        }
+        // "Rep. Elijah E. Cummings of Maryland": the person, not the place (a full or titled name before "of").
+        if !whole && start >= 2 && &*ws[start - 1].lower == "of" && self.is_name_word(base + start - 2) {
+            let before = base..base + start - 1;
+            let person = self.name_in(before, false).filter(|r| {
+                let k = self.words.partition_point(|w| w.range.start < r.start);
+                self.text[r.clone()].split_whitespace().count() > 1
+                    || (k > base && TITLES.contains(&&*self.words[k - 1].lower))
+            });
+            if person.is_some() {
+                return person;
+            }
         }
         Some(ws[start].range.start..ws[end].range.end)
     }
@@ -903,6 +1128,119 @@ mod tests {
         assert_eq!(
             quotes("“Russia found a partner,” the suit claims."),
             [q("Russia found a partner,", "the suit", true)]
+        );
+    }
+
+    #[test]
+    fn reporting_words_used_as_nouns_or_adjectives_are_not_verbs() {
+        // "talks" after an adjective, a nominalisation, "alleged" after a determiner.
+        assert_eq!(
+            quotes("The mayor said the unions were in direct talks at “a delicate stage.”"),
+            [q("a delicate stage.", "The mayor", true)]
+        );
+        assert_eq!(
+            quotes("Lena Park, the ranch owner, called the allegations a “shameless invention.”"),
+            [q("shameless invention.", "Lena Park", true)]
+        );
+        assert_eq!(
+            quotes("The council accused the firm of an alleged “cover-up.”"),
+            [q("cover-up.", "The council", true)]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_the_quotation_is_not_its_speech_tag() {
+        assert_eq!(
+            quotes("Karen Holt noted that the mayor “never answered,” adding that the matter was closed."),
+            [q("never answered,", "Karen Holt", true)]
+        );
+    }
+
+    #[test]
+    fn an_inverted_tag_before_a_participle_names_the_speaker() {
+        assert_eq!(
+            quotes("“The bridge is safe,” said city engineer Tom Vance in a memo, calling the report “alarmist.”"),
+            [q("The bridge is safe,", "Tom Vance", true), q("alarmist.", "Tom Vance", true)]
+        );
+    }
+
+    #[test]
+    fn time_phrases_between_subject_and_verb_are_skipped() {
+        assert_eq!(quotes("The club on Friday noted that the rules were “final.”"), [q("final.", "The club", true)]);
+        assert_eq!(quotes("The coach at times said he felt “tired of it.”"), [q("tired of it.", "The coach", true)]);
+    }
+
+    #[test]
+    fn a_second_verb_shares_the_subject_of_the_first() {
+        assert_eq!(
+            quotes("The complaint alleged that the firm hid losses and accuses it of running a “shell game.”"),
+            [q("shell game.", "The complaint", true)]
+        );
+        // "denounced …, nicknamed …, derided …": predicates of one subject.
+        assert_eq!(
+            quotes("The coach once called the referee a “clown,” mocked him as “blind” and left."),
+            [q("clown,", "The coach", true), q("blind", "The coach", true)]
+        );
+    }
+
+    #[test]
+    fn a_person_of_a_place_a_party_tag_and_a_statement_from_someone() {
+        assert_eq!(
+            quotes("Rep. Maria Ortiz of Nevada, a senior Democrat, said the bill was “dead on arrival.”"),
+            [q("dead on arrival.", "Maria Ortiz", true)]
+        );
+        assert_eq!(quotes("Senator Ada Lyle, D-Ore., said the bill was “dead.”"), [q("dead.", "Ada Lyle", true)]);
+        assert_eq!(
+            quotes("“We will appeal,” said a statement from Chairman Ray Olsen."),
+            [q("We will appeal,", "Ray Olsen", true)]
+        );
+        // An indefinite description with a place in it is a role, not the place.
+        assert_eq!(
+            quotes("A Danish government official played it down, saying it was “too soon.”"),
+            [q("too soon.", "A Danish government official", true)]
+        );
+    }
+
+    #[test]
+    fn words_asked_for_belong_to_whoever_asked() {
+        assert_eq!(
+            quotes("The coach told Mr. Berg to talk to “the captain” first."),
+            [q("the captain", "The coach", true)]
+        );
+        // Not when the asking is far before: "prompting X to reply that …" gives X's reply.
+        assert_eq!(
+            quotes(
+                "In a memo, Ana Gil describes Tom Ruiz asking her to see the plans in private, prompting Gil to reply that “it was not done.”"
+            ),
+            [q("it was not done.", "Ana Gil", true)]
+        );
+    }
+
+    #[test]
+    fn pronouns_find_people_named_in_reported_speech_or_clauses() {
+        // The speaker of the previous sentence's reported speech.
+        assert_eq!(
+            quotes("Few would have voted for it, said Paul Grant, a local organiser. “They knew better,” he said."),
+            [q("They knew better,", "Paul Grant", true)]
+        );
+        // A person the pronoun's own sentence opens with.
+        assert_eq!(
+            quotes("Mrs. Lund hinted at it when she said the vote was “a foregone conclusion.”"),
+            [q("a foregone conclusion.", "Lund", true)]
+        );
+        // The subject of an opening subordinate clause, and not that of one before the main clause.
+        assert_eq!(
+            quotes("While Mr. Haas praised Ms. Cole for the plan, he did not back it. “It needs work,” he said."),
+            [q("It needs work,", "Haas", true)]
+        );
+        assert_eq!(
+            quotes("As Ms. Cole warned that costs would rise, Mr. Haas shrugged. “Let them,” he said."),
+            [q("Let them,", "Haas", true)]
+        );
+        // A last name written in full elsewhere in the text is a person's.
+        assert_eq!(
+            quotes("Governor Ana Costa met the press. Costa looked tired. “We are done,” she said."),
+            [q("We are done,", "Costa", true)]
         );
     }
 

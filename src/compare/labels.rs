@@ -7,8 +7,9 @@
 //! names: sources using "probe" and "investigation" differ in words, not in
 //! framing. A term written with a capital inside a
 //! sentence is part of a name ("the Committee on Oversight and Government
-//! Reform") and not counted; a referent is keyed by its last word, so "Robert
-//! Mueller" and "Mueller" are one.
+//! Reform") and not counted; referents are merged by their last word
+//! ("Robert Mueller" and "Mueller" are one) and a country with its demonym
+//! ("North Korea", "North Korean").
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -63,6 +64,8 @@ pub(super) fn build(docs: &[Document], analysis: &Analysis) -> Vec<LabelRow> {
     let mut rows: HashMap<(String, String), Row> = HashMap::new();
     let mut marked: std::collections::HashSet<(String, String)> = std::collections::HashSet::new();
     let mut order: Vec<(String, String)> = Vec::new();
+    // Per set, the referents met so far (lower case), so that other spellings of one are keyed as it.
+    let mut known: HashMap<String, Vec<String>> = HashMap::new();
     for d in 0..docs.len() {
         let quotes = analysis.quotes(d);
         for m in analysis.mentions(d) {
@@ -70,8 +73,7 @@ pub(super) fn build(docs: &[Document], analysis: &Analysis) -> Vec<LabelRow> {
             if in_a_name(&docs[d], &m.range) {
                 continue;
             }
-            let last = referent.split_whitespace().last().unwrap_or(referent);
-            let key = (m.set.to_string(), crate::words::lower(last));
+            let key = (m.set.to_string(), canonical(&mut known, &m.set, referent));
             if !entry.neutral {
                 marked.insert(key.clone());
             }
@@ -121,6 +123,28 @@ pub(super) fn build(docs: &[Document], analysis: &Analysis) -> Vec<LabelRow> {
     out
 }
 
+/// The key of `referent` in set `set`: an earlier referent of the set naming the same one, else its own lower-case
+/// form. Two names are one referent when their last words are (a country and its demonym count as one: "North
+/// Korea", "North Korean") and the words before, where both have some, are equal: "Robert Mueller" and "Mueller"
+/// are one, "North Korea" and "South Korean" two.
+fn canonical(known: &mut HashMap<String, Vec<String>>, set: &str, referent: &str) -> String {
+    let lower = crate::words::lower(referent.trim());
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let Some((last, before)) = words.split_last() else { return lower };
+    let seen = known.entry(set.to_string()).or_default();
+    let same = |k: &String| {
+        let other: Vec<&str> = k.split_whitespace().collect();
+        other.split_last().is_some_and(|(l, b)| {
+            crate::framing::labels::same_referent(l, last) && (b.is_empty() || before.is_empty() || b == before)
+        })
+    };
+    if let Some(k) = seen.iter().find(|k| same(k)) {
+        return k.clone();
+    }
+    seen.push(lower.clone());
+    lower
+}
+
 /// A term written with a capital that does not open its sentence, and is not an acronym ("IDF"): part of a name.
 fn in_a_name(doc: &Document, range: &std::ops::Range<usize>) -> bool {
     let word = &doc.text[range.clone()];
@@ -135,8 +159,21 @@ fn in_a_name(doc: &Document, range: &std::ops::Range<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::{Tables, fixture};
-    use super::in_a_name;
+    use super::{canonical, in_a_name};
     use crate::document::Document;
+
+    #[test]
+    fn other_spellings_of_a_referent_share_its_key() {
+        let mut known = std::collections::HashMap::new();
+        let mut key = |r: &str| canonical(&mut known, "ruling-power", r);
+        assert_eq!(key("North Norland"), "north norland");
+        assert_eq!(key("North Norlandian"), "north norland");
+        assert_eq!(key("Norland"), "north norland");
+        assert_eq!(key("South Norlandian"), "south norlandian");
+        assert_eq!(key("Robert Costa"), "robert costa");
+        assert_eq!(key("Costa"), "robert costa");
+        assert_eq!(canonical(&mut known, "armed-group", "Costa"), "costa");
+    }
 
     #[test]
     fn only_referents_the_sources_name_differently_are_rows() {

@@ -117,14 +117,17 @@ pub(super) struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    /// How the mention at words `at..end` is resolved.
-    pub fn resolve(&self, at: usize, end: usize) -> Resolution {
+    /// How the mention at words `at..end` is resolved; `national`: a demonym before the term names its referent
+    /// ([`super::lexicon::Entry::national`]).
+    pub fn resolve(&self, at: usize, end: usize, national: bool) -> Resolution {
         let ws = self.words;
-        // A name right before it, not after a determiner: "Hamas militants", "Israeli hostages".
+        // A name right before it: "Hamas militants", "Israeli hostages", "Iran's regime". After a determiner, the
+        // name still says whose it is in a national set ("the Trump administration", "the North Korean regime");
+        // in others it describes the story's subject ("the Palestinian militant group", "the Gaza war").
         if at > 0 && self.joined(at - 1, at) && self.is_name(at - 1) {
             let start = self.run_start(at - 1);
             let determined = start > 0 && DEFINITE.contains(&&*ws[start - 1].lower) && self.joined(start - 1, start);
-            if !determined {
+            if !determined || national {
                 return Resolution::Named(ws[start].range.start..ws[at - 1].range.end);
             }
             return Resolution::Story;
@@ -212,6 +215,19 @@ impl Resolver<'_> {
     }
 }
 
+/// Two referents' matching keys name the same place or people when one is the other's demonym or country:
+/// "korea" / "korean", "iran" / "iranian", "israel" / "israeli", "palestine" / "palestinian". The shorter
+/// key, but for its last letter, opens the longer, and the shared part is at least four letters long.
+pub fn same_referent(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short == long {
+        return true;
+    }
+    let shared = short.chars().zip(long.chars()).take_while(|(x, y)| x == y).count();
+    let n = short.chars().count();
+    shared >= 4 && shared + 1 >= n && long.chars().count() - shared <= 4
+}
+
 /// A mention before the corpus stage: how it was resolved.
 #[derive(Clone, Debug)]
 pub(super) struct Pending {
@@ -225,22 +241,28 @@ pub(super) struct Pending {
 /// are per document.
 pub(super) fn decide(texts: &[&str], pending: Vec<Vec<Pending>>, lexicon: &Lexicon) -> Vec<Vec<Mention>> {
     let key = |s: &str| crate::words::lower(s.trim());
-    // Each document's subject per set: the name its named mentions give most often; else the corpus's.
-    let mut corpus_counts: HashMap<(Arc<str>, String), (usize, Arc<str>)> = HashMap::new();
-    let mut doc_subjects: Vec<HashMap<Arc<str>, Arc<str>>> = Vec::new();
+    // Each document's subject per set: the name its named mentions give most often; else the corpus's. A
+    // description that is not the set's neutral name takes the subject of such names first: "the dictator" in an
+    // article that says "the Trump administration" six times and "North Korean dictator" once is North Korea's.
+    // Index 0: all named mentions; 1: those with a term that is not neutral.
+    let mut corpus_counts: [Counts; 2] = Default::default();
+    let mut doc_subjects: Vec<[HashMap<Arc<str>, Arc<str>>; 2]> = Vec::new();
     for (text, mentions) in texts.iter().zip(&pending) {
-        let mut counts: HashMap<(Arc<str>, String), (usize, Arc<str>)> = HashMap::new();
+        let mut counts: [Counts; 2] = Default::default();
         for m in mentions {
             if let Resolution::Named(r) = &m.resolution {
                 let name: Arc<str> = Arc::from(&text[r.clone()]);
-                for c in [&mut counts, &mut corpus_counts] {
-                    c.entry((Arc::clone(&m.set), key(&name))).or_insert((0, Arc::clone(&name))).0 += 1;
+                let kinds = if lexicon.entries()[m.entry].neutral { 1 } else { 2 };
+                for i in 0..kinds {
+                    for c in [&mut counts[i], &mut corpus_counts[i]] {
+                        c.entry((Arc::clone(&m.set), key(&name))).or_insert((0, Arc::clone(&name))).0 += 1;
+                    }
                 }
             }
         }
-        doc_subjects.push(most_frequent(counts));
+        doc_subjects.push(counts.map(most_frequent));
     }
-    let corpus_subjects = most_frequent(corpus_counts);
+    let corpus_subjects = corpus_counts.map(most_frequent);
 
     let mut resolved: Vec<Vec<Mention>> = pending
         .into_iter()
@@ -252,11 +274,14 @@ pub(super) fn decide(texts: &[&str], pending: Vec<Vec<Pending>>, lexicon: &Lexic
                 .map(|m| {
                     let referent = match &m.resolution {
                         Resolution::Named(r) => Some(Arc::from(&text[r.clone()])),
-                        Resolution::Story => subjects
-                            .get(&m.set)
-                            .or_else(|| corpus_subjects.get(&m.set))
-                            .cloned()
-                            .or_else(|| lexicon.referent(&m.set).map(Arc::from)),
+                        Resolution::Story => {
+                            let loaded = usize::from(!lexicon.entries()[m.entry].neutral);
+                            (0..=loaded)
+                                .rev()
+                                .find_map(|i| subjects[i].get(&m.set).or_else(|| corpus_subjects[i].get(&m.set)))
+                                .cloned()
+                                .or_else(|| lexicon.referent(&m.set).map(Arc::from))
+                        }
                         Resolution::Restricted => None,
                     };
                     let e = &lexicon.entries()[m.entry];
@@ -303,10 +328,13 @@ pub(super) fn decide(texts: &[&str], pending: Vec<Vec<Pending>>, lexicon: &Lexic
     resolved
 }
 
+/// How often each name is given to a contrast set's terms, by set and name key, with the name as written.
+type Counts = HashMap<(Arc<str>, String), (usize, Arc<str>)>;
+
 /// The terms a document uses, by contrast set and referent key.
 type Uses<'a> = HashMap<(Arc<str>, String), Vec<&'a str>>;
 
-fn most_frequent(counts: HashMap<(Arc<str>, String), (usize, Arc<str>)>) -> HashMap<Arc<str>, Arc<str>> {
+fn most_frequent(counts: Counts) -> HashMap<Arc<str>, Arc<str>> {
     let mut best: HashMap<Arc<str>, (usize, String, Arc<str>)> = HashMap::new();
     for ((set, k), (n, name)) in counts {
         let b = best.entry(set).or_insert((0, String::new(), Arc::clone(&name)));
@@ -341,13 +369,17 @@ mod tests {
 
     /// The resolution of the first occurrence of `term` in `text`, as the text of its name or a tag.
     fn resolution(text: &str, term: &str) -> String {
+        resolution_in(text, term, false)
+    }
+
+    fn resolution_in(text: &str, term: &str, national: bool) -> String {
         let doc = Document::from_plain("t.txt", text);
         let ws = words(&doc.text);
         let names = crate::words::name_forms(&doc.text, &doc.sentences, &ws);
         let r = Resolver { text: &doc.text, words: &ws, names: &names };
         let n = crate::words::spans(term).len();
         let at = (0..ws.len()).find(|&i| doc.text[ws[i].range.start..].starts_with(term)).expect("term");
-        match r.resolve(at, at + n) {
+        match r.resolve(at, at + n, national) {
             Resolution::Named(range) => doc.text[range].to_string(),
             Resolution::Story => "story".into(),
             Resolution::Restricted => "restricted".into(),
@@ -374,5 +406,58 @@ mod tests {
         assert_eq!(resolution(&format!("{ctx}Hundreds of migrants waited."), "migrants"), "story");
         assert_eq!(resolution(&format!("{ctx}Israel backs the militia led by a clan chief."), "militia"), "restricted");
         assert_eq!(resolution(&format!("{ctx}He governs with right-wing extremists."), "extremists"), "restricted");
+    }
+
+    #[test]
+    fn a_name_after_the_article_says_whose_it_is() {
+        let ctx = "Talks between Lisbon and Norway went on. ";
+        // A person's or a country's name: the referent, article or not.
+        assert_eq!(resolution_in(&format!("{ctx}The Costa administration said no."), "administration", true), "Costa");
+        assert_eq!(resolution_in(&format!("{ctx}Critics fault the Costa regime."), "regime", true), "Costa");
+        assert_eq!(resolution_in(&format!("{ctx}Norway's regime said no."), "regime", true), "Norway");
+        // A demonym names the referent of a national set ("the Norwegian regime"); in another set a name after
+        // the article describes the story's subject.
+        assert_eq!(resolution_in(&format!("{ctx}Critics fault the Norwegian regime."), "regime", true), "Norwegian");
+        assert_eq!(
+            resolution_in(&format!("{ctx}Critics fault the Norwegian militant group."), "militant group", false),
+            "story"
+        );
+        assert_eq!(resolution_in(&format!("{ctx}They ended the Lisbon war."), "war", false), "story");
+    }
+
+    #[test]
+    fn a_loaded_description_takes_the_subject_of_loaded_names() {
+        // The article names the Costa administration three times and the Norland dictator once: "the dictator"
+        // is Norland's, not the administration's.
+        let text = "The Costa administration met Norland dictator Vel Oran. The Costa administration smiled. \
+                    Critics say the Costa administration gave the dictator prestige.";
+        let doc = Document::from_plain("t.txt", text);
+        let lexicon = Lexicon::default();
+        let framing = super::super::detect_corpus(std::slice::from_ref(&doc), &lexicon);
+        let referents: Vec<(&str, &str)> = framing[0]
+            .mentions
+            .iter()
+            .map(|m| (&doc.text[m.range.clone()], m.referent.as_deref().unwrap_or("-")))
+            .collect();
+        assert_eq!(
+            referents,
+            [
+                ("administration", "Costa"),
+                ("dictator", "Norland"),
+                ("administration", "Costa"),
+                ("administration", "Costa"),
+                ("dictator", "Norland")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_country_and_its_demonym_are_one_referent() {
+        for (a, b) in [("korea", "korean"), ("iran", "iranian"), ("israel", "israeli"), ("palestine", "palestinian")] {
+            assert!(same_referent(a, b) && same_referent(b, a), "{a} {b}");
+        }
+        for (a, b) in [("iran", "iraq"), ("austria", "australia"), ("trump", "obama")] {
+            assert!(!same_referent(a, b), "{a} {b}");
+        }
     }
 }

@@ -68,6 +68,9 @@ pub struct Entry {
     pub marked: bool,
     /// The group's place among the groups of its category in the file it came from (1-based).
     pub group: u32,
+    /// Labels: a name before the term names its referent even after "the" ("the North Korean regime", "the Trump
+    /// administration"), where for other sets it describes the story's subject ("the Palestinian militant group").
+    pub national: bool,
 }
 
 /// All categories' descriptions and terms.
@@ -190,6 +193,9 @@ struct Group {
     referent: Option<String>,
     /// Labels: `false` for an unmarked name, highlighted only where sources differ.
     marked: Option<bool>,
+    /// Labels: a demonym before a term names its referent (see [`Entry::national`]).
+    #[serde(default)]
+    national: bool,
 }
 
 impl Default for Lexicon {
@@ -298,10 +304,15 @@ impl Lexicon {
                     ));
                 }
                 if category != Category::Label
-                    && (group.id.is_some() || group.neutral || group.referent.is_some() || group.marked.is_some())
+                    && (group.id.is_some()
+                        || group.neutral
+                        || group.national
+                        || group.referent.is_some()
+                        || group.marked.is_some())
                 {
                     let span = group.terms.first().map(Spanned::span);
-                    let message = "`id`, `neutral`, `marked` and `referent` (contrast sets) belong in [label] groups";
+                    let message =
+                        "`id`, `neutral`, `marked`, `national` and `referent` (contrast sets) belong in [label] groups";
                     return Err(invalid(span, message.into()));
                 }
                 if let Some(c) = group.confidence
@@ -349,6 +360,7 @@ impl Lexicon {
                         confidence: group.confidence,
                         marked: group.marked.unwrap_or(true),
                         group: ordinal as u32 + 1,
+                        national: group.national,
                     });
                 }
             }

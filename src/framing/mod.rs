@@ -235,7 +235,7 @@ fn find(doc: &Document, words: &[Word], names: &crate::words::WordSet, lexicon: 
             continue;
         }
         if let Some(set) = &e.contrast {
-            let resolution = resolver.resolve(at, end);
+            let resolution = resolver.resolve(at, end, e.national);
             mentions.push(labels::Pending { range: f.range.clone(), entry: f.entry, set: set.clone(), resolution });
             // Unmarked and neutral names wait for the comparison of the sources.
             if e.neutral || !e.marked {
