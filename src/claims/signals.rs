@@ -586,6 +586,35 @@ mod tests {
     }
 
     #[test]
+    fn shared_similarities_are_those_of_the_pair_to_the_bit() {
+        let docs = [
+            Document::from_plain("a.txt", "Israeli troops withdrew from the city overnight. The envoy flew to Doha."),
+            Document::from_plain("b.txt", "The army pulled its soldiers out of the town. Talks resumed in Qatar."),
+            Document::from_plain("c.txt", "Soldiers left the town before dawn, officials said. Mediators met again."),
+        ];
+        let corpus = Corpus::build(&docs);
+        let n = corpus.sentences.len();
+        let mut shared = PartnerSims::new(&corpus);
+        for i in 0..n {
+            let partners: Vec<usize> = (0..n).filter(|&j| corpus.refs[j].doc != corpus.refs[i].doc).collect();
+            shared.load(&corpus, i, partners.iter().copied());
+            for &j in &partners {
+                // The loaded sentence as rows and as columns.
+                for (a, b) in [(i, j), (j, i)] {
+                    let (fa, fb) = (&corpus.sentences[a], &corpus.sentences[b]);
+                    let own = Sims::new(&corpus, fa, fb);
+                    let gathered = shared.between(&corpus, a, b);
+                    let bits = |s: &Sims| s.cos.iter().map(|c| c.to_bits()).collect::<Vec<_>>();
+                    assert_eq!(bits(&own), bits(&gathered), "{a} {b}");
+                    let s = signals_sharing(&corpus, fa, fb, &gathered);
+                    assert_eq!(s, signals_between(&corpus, fa, fb));
+                    assert_eq!(what_sharing(&corpus, fa, fb, &gathered).to_bits(), s.what.to_bits());
+                }
+            }
+        }
+    }
+
+    #[test]
     fn figures_with_matching_units_count_most() {
         let same = between("Hamas still holds 59 hostages in tunnels.", "Officials said 59 hostages remain in Gaza.");
         let other_unit =
