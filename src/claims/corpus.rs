@@ -40,6 +40,8 @@ pub struct SentenceFeatures {
     /// The content-word stems outside names and figures (what is said or done, not who or
     /// where), sorted, unique.
     pub evidence_terms: Vec<u32>,
+    /// By word of `terms`: whether it is in `evidence_terms`.
+    pub is_evidence: Vec<bool>,
     /// The keys of all words, function words included, sorted, unique: a repeated quotation
     /// ("It should never have been made") may have one content word.
     pub all_words: Vec<u32>,
@@ -69,6 +71,7 @@ impl Default for SentenceFeatures {
         SentenceFeatures {
             terms: Vec::new(),
             evidence_terms: Vec::new(),
+            is_evidence: Vec::new(),
             all_words: Vec::new(),
             terms_mass: 0.0,
             entities_mass: 0.0,
@@ -230,8 +233,8 @@ fn features(text: &str, ws: &[Word], caps: &Capitalisation, keys: &mut Keys) -> 
         v.dedup();
     }
     // A figure's digits count with the figure, a name's words with the name.
-    f.evidence_terms =
-        f.terms.iter().copied().filter(|t| f.name_terms.binary_search(t).is_err() && !numbers.contains(t)).collect();
+    f.is_evidence = f.terms.iter().map(|t| f.name_terms.binary_search(t).is_err() && !numbers.contains(t)).collect();
+    f.evidence_terms = f.terms.iter().zip(&f.is_evidence).filter(|(_, e)| **e).map(|(t, _)| *t).collect();
     f.figures.sort_unstable();
     f.figures.dedup();
     (f, words_here)

@@ -139,11 +139,11 @@ impl Scoring {
     pub fn new(docs: &[Document]) -> Scoring {
         let corpus = corpus::Corpus::build(docs);
         let fast = Model::fast();
-        let score = |&(i, j): &(u32, u32)| {
+        let score = |&(i, j): &(u32, u32), partner_sims: &signals::PartnerSims| {
             let (i, j) = (i as usize, j as usize);
             let (i, j) = if corpus.refs[i] < corpus.refs[j] { (i, j) } else { (j, i) };
             let (a, b) = (corpus.refs[i], corpus.refs[j]);
-            let sims = signals::Sims::new(&corpus, &corpus.sentences[i], &corpus.sentences[j]);
+            let sims = partner_sims.between(&corpus, i, j);
             let mut signals = signals::signals_sharing(&corpus, &corpus.sentences[i], &corpus.sentences[j], &sims);
             let mut spans = ClauseSpans::default();
             // Clauses can only thin the evidence, so a pair the gate already holds back needs no more work.
@@ -159,16 +159,27 @@ impl Scoring {
             }
             Candidate { a, b, at: (i, j), signals, spans, refined: false }
         };
+        // The pairs come sorted by their first sentence, whose words' similarities with all its
+        // partners' words are computed at once.
+        let score_run = |pairs: &[(u32, u32)]| {
+            let mut partner_sims = signals::PartnerSims::new(&corpus);
+            let mut out = Vec::with_capacity(pairs.len());
+            for group in pairs.chunk_by(|x, y| x.0 == y.0) {
+                partner_sims.load(&corpus, group[0].0 as usize, group.iter().map(|&(_, j)| j as usize));
+                out.extend(group.iter().map(|p| score(p, &partner_sims)));
+            }
+            out
+        };
         // Pairs score independently: all but small inputs share their work between two threads
         // (the order, and so every result, is the same as on one).
         let pairs = index::candidates(&corpus);
         let candidates = if pairs.len() < PARALLEL_PAIRS {
-            pairs.iter().map(score).collect()
+            score_run(&pairs)
         } else {
             let (first, second) = pairs.split_at(pairs.len() / 2);
             std::thread::scope(|scope| {
-                let later = scope.spawn(|| second.iter().map(score).collect::<Vec<_>>());
-                let mut candidates: Vec<Candidate> = first.iter().map(score).collect();
+                let later = scope.spawn(|| score_run(second));
+                let mut candidates: Vec<Candidate> = score_run(first);
                 candidates.extend(later.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
                 candidates
             })
@@ -292,14 +303,18 @@ fn clause_evidence<'c>(
     let sides = |k: usize, clauses: &'c [corpus::Clause]| {
         std::iter::once((None, &corpus.sentences[k])).chain(clauses.iter().map(|c| (Some(c), &c.features)))
     };
+    let pairings: Vec<_> = sides(i, ci)
+        .flat_map(|(x, fx)| sides(j, cj).filter(move |(y, _)| x.is_some() || y.is_some()).map(move |y| (x, fx, y)))
+        .map(|(x, fx, (y, fy))| (signals::what_sharing(corpus, fx, fy, sims), x, fx, y, fy))
+        .collect();
+    // The most evidence, then the model's probability among the pairings sharing it (only
+    // those need the whole signals), the first of equals winning.
+    let most = pairings.iter().map(|p| p.0).reduce(|a, b| if b > a { b } else { a })?;
     let mut best: Option<(f32, f32, Option<&corpus::Clause>, Option<&corpus::Clause>)> = None;
-    for (x, fx) in sides(i, ci) {
-        for (y, fy) in sides(j, cj).filter(|(y, _)| x.is_some() || y.is_some()) {
-            let s = signals::signals_sharing(corpus, fx, fy, sims);
-            let p = model.probability(&s);
-            if best.is_none_or(|(e, q, _, _)| (s.what, p) > (e, q)) {
-                best = Some((s.what, p, x, y));
-            }
+    for &(what, x, fx, y, fy) in pairings.iter().filter(|p| p.0 == most) {
+        let p = model.probability(&signals::signals_sharing(corpus, fx, fy, sims));
+        if best.is_none_or(|(_, q, _, _)| p > q) {
+            best = Some((what, p, x, y));
         }
     }
     best.map(|(e, _, x, y)| (e, x, y))

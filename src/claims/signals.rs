@@ -256,6 +256,22 @@ fn dot(a: &[f32; DIMS], b: &[f32; DIMS]) -> f32 {
     lanes.iter().sum()
 }
 
+/// [`dot`] of one vector with four others at once: each sum is added up in the same order as
+/// there (so to the same bits), the four side by side.
+#[inline]
+fn dot4(a: &[f32; DIMS], b: [&[f32; DIMS]; 4]) -> [f32; 4] {
+    let mut lanes = [[0f32; 8]; 4];
+    for (c, x) in a.chunks_exact(8).enumerate() {
+        for (l, y) in lanes.iter_mut().zip(b) {
+            let y = &y[c * 8..c * 8 + 8];
+            for i in 0..8 {
+                l[i] += x[i] * y[i];
+            }
+        }
+    }
+    lanes.map(|l| l.iter().sum())
+}
+
 /// Cosines between the words of two sentences (static vectors), computed once per pair of
 /// sentences and read by every pairing of their clauses (a clause's words are its sentence's).
 pub struct Sims<'c> {
@@ -267,6 +283,90 @@ pub struct Sims<'c> {
 
 /// Stands for "no similarity" (a word without a static vector).
 const NO_VECTOR: f32 = -1.0;
+
+/// The similarities of one sentence's words with every distinct word of its candidate partners:
+/// the partners of a sentence share most of their words, so each pair of words is computed once
+/// per sentence instead of once per pair of sentences. [`PartnerSims::between`] gives the values
+/// [`Sims::new`] computes (the dot product is symmetric to the bit).
+pub struct PartnerSims {
+    /// The sentence whose words are the rows.
+    sentence: usize,
+    /// By key: the column of a word of the partners, `u32::MAX` for none.
+    column: Vec<u32>,
+    /// The partners' distinct words, in column order.
+    words: Vec<u32>,
+    /// `sentence`'s words × `words`.
+    cos: Vec<f32>,
+}
+
+impl PartnerSims {
+    pub fn new(corpus: &Corpus) -> PartnerSims {
+        PartnerSims {
+            sentence: usize::MAX,
+            column: vec![u32::MAX; corpus.vectors.len()],
+            words: Vec::new(),
+            cos: Vec::new(),
+        }
+    }
+
+    /// Computes the similarities of sentence `sentence`'s words with those of `partners`.
+    pub fn load(&mut self, corpus: &Corpus, sentence: usize, partners: impl IntoIterator<Item = usize>) {
+        for &w in &self.words {
+            self.column[w as usize] = u32::MAX;
+        }
+        self.words.clear();
+        for p in partners {
+            for &u in &corpus.sentences[p].terms {
+                if self.column[u as usize] == u32::MAX {
+                    self.column[u as usize] = self.words.len() as u32;
+                    self.words.push(u);
+                }
+            }
+        }
+        self.sentence = sentence;
+        let width = self.words.len();
+        let terms = &corpus.sentences[sentence].terms;
+        self.cos.clear();
+        self.cos.resize(terms.len() * width, NO_VECTOR);
+        let (columns, vectors): (Vec<usize>, Vec<&[f32; DIMS]>) = (self.words.iter().enumerate())
+            .filter_map(|(k, &u)| corpus.vectors[u as usize].as_ref().map(|v| (k, v)))
+            .unzip();
+        for (&t, row) in terms.iter().zip(self.cos.chunks_exact_mut(width.max(1))) {
+            let Some(v) = &corpus.vectors[t as usize] else { continue };
+            let (quads, rest) = vectors.as_chunks::<4>();
+            for (q, quad) in quads.iter().enumerate() {
+                for (k, c) in columns[4 * q..4 * q + 4].iter().zip(dot4(v, *quad)) {
+                    row[*k] = c;
+                }
+            }
+            for (&k, x) in columns[4 * quads.len()..].iter().zip(rest) {
+                row[k] = dot(v, x);
+            }
+        }
+    }
+
+    /// The similarities between sentences `a` and `b` of the corpus, one of them the loaded
+    /// sentence and the other one of its partners.
+    pub fn between<'c>(&self, corpus: &'c Corpus, a: usize, b: usize) -> Sims<'c> {
+        let (rows, cols) = (&corpus.sentences[a].terms[..], &corpus.sentences[b].terms[..]);
+        let width = self.words.len();
+        let mut cos = Vec::with_capacity(rows.len() * cols.len());
+        if a == self.sentence {
+            let at: Vec<usize> = cols.iter().map(|&u| self.column[u as usize] as usize).collect();
+            for r in 0..rows.len() {
+                let row = &self.cos[r * width..(r + 1) * width];
+                cos.extend(at.iter().map(|&k| row[k]));
+            }
+        } else {
+            debug_assert_eq!(b, self.sentence, "one of the pair is the loaded sentence");
+            for &t in rows {
+                let k = self.column[t as usize] as usize;
+                cos.extend((0..cols.len()).map(|c| self.cos[c * width + k]));
+            }
+        }
+        Sims { rows, cols, cos }
+    }
+}
 
 impl<'c> Sims<'c> {
     pub fn new(corpus: &Corpus, a: &'c SentenceFeatures, b: &'c SentenceFeatures) -> Sims<'c> {
@@ -289,40 +389,78 @@ impl<'c> Sims<'c> {
     }
 }
 
+/// [`closest`] per word of one side: its best similarity with any of the other side's words
+/// (`all`), and with any of the other side's evidence words (`evidence`).
+struct Closest<'a> {
+    all: &'a [f32],
+    evidence: &'a [f32],
+}
+
+/// The larger of two similarities (never NaN), as one compare the compiler can vectorise
+/// (`f32::max` also orders NaN).
+#[inline]
+fn larger(a: f32, b: f32) -> f32 {
+    if b > a { b } else { a }
+}
+
+/// [`Closest`] for the rows and for the columns of a similarity matrix (`rows × cols`, row by
+/// row), in one pass over it; `row_evidence` and `col_evidence` tell which words are evidence.
+/// Starts from 0, as nothing below [`SOFT_FLOOR`] counts anyway. `out` holds the four vectors.
+fn closest<'o>(
+    cos: &[f32],
+    row_evidence: &[bool],
+    col_evidence: &[bool],
+    out: &'o mut Vec<f32>,
+) -> (Closest<'o>, Closest<'o>) {
+    let (height, width) = (row_evidence.len(), col_evidence.len());
+    out.clear();
+    out.resize(2 * (height + width), 0.0);
+    let (rows, cols) = out.split_at_mut(2 * height);
+    let (row_all, row_best_evidence) = rows.split_at_mut(height);
+    let (col_all, col_best_evidence) = cols.split_at_mut(width);
+    if width > 0 {
+        for (r, row) in cos.chunks_exact(width).enumerate() {
+            let (mut all, mut evidence) = (0f32, 0f32);
+            for ((&c, &e), best) in row.iter().zip(col_evidence).zip(col_all.iter_mut()) {
+                all = larger(all, c);
+                evidence = larger(evidence, if e { c } else { 0.0 });
+                *best = larger(*best, c);
+            }
+            (row_all[r], row_best_evidence[r]) = (all, evidence);
+            if row_evidence[r] {
+                for (&c, best) in row.iter().zip(col_best_evidence.iter_mut()) {
+                    *best = larger(*best, c);
+                }
+            }
+        }
+    }
+    (Closest { all: row_all, evidence: row_best_evidence }, Closest { all: col_all, evidence: col_best_evidence })
+}
+
 /// How much of `a`'s words `b` covers: each word of `a` counts by its alignment weight, fully when
 /// `b` holds it, in part by its similarity to the closest word of `b` (static vectors; nothing
-/// below [`SOFT_FLOOR`]). One pass serves all words and the words outside names. `cos(i, k)` is
-/// the similarity of `a.terms[i]` and `b.terms[k]`.
-fn coverage(
-    a: &SentenceFeatures,
-    b: &SentenceFeatures,
-    corpus: &Corpus,
-    cos: impl Fn(usize, usize) -> f32,
-) -> Coverage {
+/// below [`SOFT_FLOOR`]). One pass serves all words and the words outside names. `closest`
+/// holds, per word of `a`, its best similarities with `b`'s words.
+fn coverage(a: &SentenceFeatures, b: &SentenceFeatures, corpus: &Corpus, closest: &Closest) -> Coverage {
     let soft = |cos: f32| ((cos - SOFT_FLOOR) / (1.0 - SOFT_FLOOR)).max(0.0) * SOFT_CEILING;
     let (mut all, mut all_total, mut evidence, mut evidence_total, mut count) = (0f32, 0f32, 0f32, 0f32, 0f32);
-    let b_evidence: Vec<bool> = b.terms.iter().map(|u| b.evidence_terms.binary_search(u).is_ok()).collect();
-    for (i, &t) in a.terms.iter().enumerate() {
+    // Both word lists are sorted: one walk through `b`'s finds each word of `a` there.
+    let mut k = 0;
+    for (i, (&t, &is_evidence)) in a.terms.iter().zip(&a.is_evidence).enumerate() {
         let w = corpus.align_weight[t as usize];
-        let is_evidence = a.evidence_terms.binary_search(&t).is_ok();
         all_total += w;
         if is_evidence {
             evidence_total += w;
         }
-        let in_b = b.terms.binary_search(&t).is_ok();
-        let in_b_evidence = is_evidence && b.evidence_terms.binary_search(&t).is_ok();
-        // A word of `a`'s evidence that `b` holds only inside a name still looks for its closest
-        // evidence word in `b`, as when the two coverages were computed apart.
-        let (mut best_all, mut best_evidence) = (0f32, 0f32);
-        if !in_b || (is_evidence && !in_b_evidence) {
-            for (k, &evidence_word) in b_evidence.iter().enumerate() {
-                let c = cos(i, k);
-                best_all = best_all.max(c);
-                best_evidence = best_evidence.max(if is_evidence && evidence_word { c } else { 0.0 });
-            }
+        while k < b.terms.len() && b.terms[k] < t {
+            k += 1;
         }
-        let best_all = if in_b { 1.0 } else { soft(best_all) };
-        let best_evidence = if in_b_evidence { 1.0 } else { soft(best_evidence) };
+        let in_b = k < b.terms.len() && b.terms[k] == t;
+        let in_b_evidence = is_evidence && in_b && b.is_evidence[k];
+        // A word of `a`'s evidence that `b` holds only inside a name still looks for its closest
+        // evidence word in `b`.
+        let best_all = if in_b { 1.0 } else { soft(closest.all[i]) };
+        let best_evidence = if in_b_evidence { 1.0 } else { soft(closest.evidence[i]) };
         all += w * best_all;
         if is_evidence {
             evidence += w * best_evidence;
@@ -335,6 +473,39 @@ fn coverage(
 
 pub(crate) fn f1(r: f32, p: f32) -> f32 {
     if r + p > 0.0 { 2.0 * r * p / (r + p) } else { 0.0 }
+}
+
+/// How much of each other's words `fa` and `fb` cover (see [`coverage`]).
+fn coverages(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeatures, sims: &Sims) -> (Coverage, Coverage) {
+    // The similarities of these words, row by word of `fa`: the pair's own when they are whole
+    // sentences, else gathered from the sentences'.
+    let cos: Cow<[f32]> = if fa.terms == sims.rows && fb.terms == sims.cols {
+        Cow::Borrowed(&sims.cos)
+    } else {
+        let (rows, cols) = (Sims::positions(sims.rows, &fa.terms), Sims::positions(sims.cols, &fb.terms));
+        let width = sims.cols.len();
+        let mut cos = Vec::with_capacity(rows.len() * cols.len());
+        for r in rows {
+            let row = &sims.cos[r * width..(r + 1) * width];
+            cos.extend(cols.iter().map(|&c| row[c]));
+        }
+        Cow::Owned(cos)
+    };
+    let mut best = Vec::new();
+    let (closest_a, closest_b) = closest(&cos, &fa.is_evidence, &fb.is_evidence, &mut best);
+    (coverage(fa, fb, corpus, &closest_a), coverage(fb, fa, corpus, &closest_b))
+}
+
+/// [`Signals::what`], from the two sentences' evidence counts (see [`Coverage`]).
+fn what(count_a: f32, count_b: f32, fa: &SentenceFeatures, fb: &SentenceFeatures, idf: &[f32], quoted: bool) -> f32 {
+    count_a.min(count_b) + shared_figures(fa, fb, 0.0, idf) as f32 + f32::from(u8::from(quoted))
+}
+
+/// [`Signals::what`] of two sentences or clauses alone, as [`signals_sharing`] computes it.
+pub fn what_sharing(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeatures, sims: &Sims) -> f32 {
+    let (ca, cb) = coverages(corpus, fa, fb, sims);
+    let quoted = quotes(fa, fb, &corpus.idf) > EVIDENCE_QUOTE;
+    what(ca.evidence_count, cb.evidence_count, fa, fb, &corpus.idf, quoted)
 }
 
 /// The signals between sentences `a` and `b` of the corpus.
@@ -371,18 +542,7 @@ pub fn signals_sharing(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeat
     // Both quote, and both name someone in full with a title: the same speaker quoted.
     let same_speaker = names.titled && !fa.quotes.is_empty() && !fb.quotes.is_empty();
     let pieces = names.rare + shared_figures(fa, fb, cut, idf) + usize::from(quoted) + usize::from(same_speaker);
-    // The similarities of these words, row by word of `fa`: the pair's own when they are whole
-    // sentences, else gathered from the sentences'.
-    let cos: Cow<[f32]> = if fa.terms == sims.rows && fb.terms == sims.cols {
-        Cow::Borrowed(&sims.cos)
-    } else {
-        let (rows, cols) = (Sims::positions(sims.rows, &fa.terms), Sims::positions(sims.cols, &fb.terms));
-        let width = sims.cols.len();
-        Cow::Owned(rows.iter().flat_map(|r| cols.iter().map(move |c| sims.cos[r * width + c])).collect())
-    };
-    let width = fb.terms.len();
-    let ca = coverage(fa, fb, corpus, |i, k| cos[i * width + k]);
-    let cb = coverage(fb, fa, corpus, |k, i| cos[i * width + k]);
+    let (ca, cb) = coverages(corpus, fa, fb, sims);
     let (r, p) = (ca.all, cb.all);
     let evidence_aligned = f1(ca.evidence, cb.evidence);
     let (count_a, count_b) = (ca.evidence_count, cb.evidence_count);
@@ -402,7 +562,7 @@ pub fn signals_sharing(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeat
         evidence_aligned,
         verbatim: shared_words as f32 / fa.all_words.len().min(fb.all_words.len()).max(1) as f32,
         // Figures and quoted words are what is said as much as words are; names are not.
-        what: count_a.min(count_b) + shared_figures(fa, fb, 0.0, idf) as f32 + f32::from(u8::from(quoted)),
+        what: what(count_a, count_b, fa, fb, idf, quoted),
         pieces: ((WORD_EVIDENCE * rare_words as f32 + pieces as f32) / 4.0).min(1.0),
         evidence: WORD_EVIDENCE * rare_words as f32 + pieces as f32,
         ..Signals::default()
@@ -423,6 +583,35 @@ mod tests {
         let corpus = Corpus::build(&docs);
         let second = corpus.refs.iter().position(|r| r.doc == 1).unwrap();
         signals(&corpus, 0, second)
+    }
+
+    #[test]
+    fn shared_similarities_are_those_of_the_pair_to_the_bit() {
+        let docs = [
+            Document::from_plain("a.txt", "Israeli troops withdrew from the city overnight. The envoy flew to Doha."),
+            Document::from_plain("b.txt", "The army pulled its soldiers out of the town. Talks resumed in Qatar."),
+            Document::from_plain("c.txt", "Soldiers left the town before dawn, officials said. Mediators met again."),
+        ];
+        let corpus = Corpus::build(&docs);
+        let n = corpus.sentences.len();
+        let mut shared = PartnerSims::new(&corpus);
+        for i in 0..n {
+            let partners: Vec<usize> = (0..n).filter(|&j| corpus.refs[j].doc != corpus.refs[i].doc).collect();
+            shared.load(&corpus, i, partners.iter().copied());
+            for &j in &partners {
+                // The loaded sentence as rows and as columns.
+                for (a, b) in [(i, j), (j, i)] {
+                    let (fa, fb) = (&corpus.sentences[a], &corpus.sentences[b]);
+                    let own = Sims::new(&corpus, fa, fb);
+                    let gathered = shared.between(&corpus, a, b);
+                    let bits = |s: &Sims| s.cos.iter().map(|c| c.to_bits()).collect::<Vec<_>>();
+                    assert_eq!(bits(&own), bits(&gathered), "{a} {b}");
+                    let s = signals_sharing(&corpus, fa, fb, &gathered);
+                    assert_eq!(s, signals_between(&corpus, fa, fb));
+                    assert_eq!(what_sharing(&corpus, fa, fb, &gathered).to_bits(), s.what.to_bits());
+                }
+            }
+        }
     }
 
     #[test]
