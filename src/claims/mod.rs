@@ -47,6 +47,11 @@ pub struct Link {
     pub a: SentenceRef,
     pub b: SentenceRef,
     pub score: f32,
+    /// The evidence gate held the pair back ([`model::passes`]): its sentences share names or a
+    /// scene but not enough of what is said. Such a link scores below any default threshold and
+    /// ranks after every counterpart the gate let through, whatever its score.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub held_back: bool,
 }
 
 /// A claim: sentences from two or more sources that report it.
@@ -271,7 +276,12 @@ impl Scoring {
 
     /// Every candidate as a scored link, with the clauses that carry it.
     pub fn links(&self) -> Vec<(Link, ClauseSpans)> {
-        self.candidates.iter().map(|c| (Link { a: c.a, b: c.b, score: self.score(c) }, c.spans.clone())).collect()
+        self.candidates
+            .iter()
+            .map(|c| {
+                (Link { a: c.a, b: c.b, score: self.score(c), held_back: !model::passes(&c.signals) }, c.spans.clone())
+            })
+            .collect()
     }
 }
 
