@@ -143,6 +143,8 @@ struct Args {
     cache: Option<PathBuf>,
     /// Also refit without each signal in turn.
     ablation: bool,
+    /// How much more the same-story rows weigh in the fit than all of ECB+ train together.
+    story_weight: f64,
 }
 
 fn main() {
@@ -153,6 +155,11 @@ fn main() {
         dump: args.iter().position(|a| a == "--dump").and_then(|i| args.get(i + 1)).map(PathBuf::from),
         cache: args.iter().position(|a| a == "--cache").and_then(|i| args.get(i + 1)).map(PathBuf::from),
         ablation: args.iter().any(|a| a == "--ablation"),
+        story_weight: args
+            .iter()
+            .position(|a| a == "--story-weight")
+            .and_then(|i| args.get(i + 1)?.parse().ok())
+            .unwrap_or(1.0),
     };
     let eval = std::env::var_os("PARALLAX_EVAL_DIR")
         .map(PathBuf::from)
@@ -210,7 +217,8 @@ fn main() {
         Some(f64::from(DEFAULT_THRESHOLD)),
     );
     let all = [true; COUNT];
-    let weights = RowWeights::balanced(&train, &story);
+    let mut weights = RowWeights::balanced(&train, &story);
+    weights.story *= args.story_weight;
     let full = fit_models(&train, &story, &all, weights);
     ecb_row("refit on ECB+ train + all stories", &|c| full.score(c), Some(f64::from(DEFAULT_THRESHOLD)));
     let ungated = |c: &Case| {

@@ -49,6 +49,8 @@ pub enum Progress {
 pub struct Counterpart {
     pub sentence: SentenceRef,
     pub score: f32,
+    /// See [`Link::held_back`].
+    pub held_back: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -134,7 +136,7 @@ impl Analysis {
         let to_encode = scoring.sentences_to_refine();
         let refining = to_encode > 0 && to_encode <= options.refine_limit;
         if !refining {
-            // Nothing in play, or too much: the refinement says which without encoding anything.
+            // No candidate pair, or too much: the refinement says which without encoding anything.
             scoring.refine(docs, options.refine_limit, &|_, _| {});
             let analysis = build(Some(&scoring));
             on(Progress::First { analysis: Box::new(analysis.clone()), refining: false });
@@ -154,11 +156,17 @@ impl Analysis {
     pub fn from_parts(framing: Vec<Vec<FramingSpan>>, links: Vec<Link>, clusters: Vec<Cluster>) -> Analysis {
         let mut counterparts: HashMap<SentenceRef, Vec<Counterpart>> = HashMap::new();
         for l in &links {
-            counterparts.entry(l.a).or_default().push(Counterpart { sentence: l.b, score: l.score });
-            counterparts.entry(l.b).or_default().push(Counterpart { sentence: l.a, score: l.score });
+            let held_back = l.held_back;
+            counterparts.entry(l.a).or_default().push(Counterpart { sentence: l.b, score: l.score, held_back });
+            counterparts.entry(l.b).or_default().push(Counterpart { sentence: l.a, score: l.score, held_back });
         }
+        // Best first: pairs the evidence gate let through before those it held back (the
+        // transformer can score two sentences of one scene above the sentence reporting the
+        // same claim), then by score.
         for list in counterparts.values_mut() {
-            list.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.sentence.cmp(&y.sentence)));
+            list.sort_by(|x, y| {
+                x.held_back.cmp(&y.held_back).then(y.score.total_cmp(&x.score)).then(x.sentence.cmp(&y.sentence))
+            });
         }
         Analysis {
             framing,
@@ -273,5 +281,21 @@ impl Analysis {
     /// default threshold.
     pub fn counts(&self, doc: usize) -> Vec<(Category, framing::Count)> {
         framing::counts(&self.framing[doc])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counterparts_the_gate_let_through_come_before_those_it_held_back() {
+        let s = |doc, sentence| SentenceRef { doc, sentence };
+        let link = |b, score, held_back| Link { a: s(0, 0), b, score, held_back };
+        let links = vec![link(s(1, 0), 0.35, true), link(s(1, 2), 0.16, false), link(s(2, 1), 0.5, false)];
+        let analysis = Analysis::from_parts(Vec::new(), links, Vec::new());
+        let order: Vec<_> = analysis.counterparts(s(0, 0)).iter().map(|c| c.sentence).collect();
+        assert_eq!(order, [s(2, 1), s(1, 2), s(1, 0)]);
+        assert!(analysis.counterparts(s(1, 0))[0].held_back);
     }
 }

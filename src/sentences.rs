@@ -15,6 +15,7 @@
 //! last, possibly cut off, sentence began. A window with no sentence end at all
 //! is cut at a space, and the caller is told.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -50,9 +51,10 @@ pub fn split_reporting(paragraph: &str) -> Split {
     let mut forced_cuts = 0;
     let mut after_cut = false;
     let mut start = 0;
+    let for_splitter = neutralise_unpaired_quotes(paragraph);
     while start < paragraph.len() {
         let end = window_end(paragraph, start);
-        let window = &paragraph[start..end];
+        let window = &for_splitter[start..end];
         let found: Vec<Range<usize>> = sentencex::get_sentence_boundaries("en", window)
             .into_iter()
             .filter_map(|b| trim(window, b.start_byte..b.end_byte))
@@ -91,6 +93,54 @@ pub fn split_reporting(paragraph: &str) -> Split {
     }
     Split { sentences, forced_cuts }
 }
+
+/// `paragraph` as the segmenter is to see it: every straight double quote mark that cannot be
+/// paired by its shape (an opening mark before a word, a closing one after) made neutral, the
+/// same length so that offsets carry over. News copy leaves a quotation that runs on to the next
+/// paragraph unclosed and opens the next paragraph without a mark; `sentencex` pairs straight
+/// marks in order, so one unclosed mark turns the rest of the paragraph inside out: sentence
+/// ends outside quotations are skipped as quoted, and sentences start at closing marks.
+fn neutralise_unpaired_quotes(paragraph: &str) -> Cow<'_, str> {
+    if !paragraph.contains('"') {
+        return Cow::Borrowed(paragraph);
+    }
+    let bytes = paragraph.as_bytes();
+    let mut unpaired: Vec<(usize, u8)> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, _) in paragraph.match_indices('"') {
+        let before = paragraph[..i].chars().next_back();
+        let after = paragraph[i + 1..].chars().next();
+        let opens = before.is_none_or(|c| c.is_whitespace() || "([{—–-/:".contains(c))
+            && after.is_some_and(|c| !c.is_whitespace());
+        let closes = before.is_some_and(|c| !c.is_whitespace())
+            && after.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation() || "—–”’".contains(c));
+        if opens {
+            if let Some(o) = open.replace(i) {
+                unpaired.push((o, NEUTRAL_OPENER));
+            }
+        } else if closes && open.is_some() {
+            open = None;
+        } else {
+            unpaired.push((i, NEUTRAL_CLOSER));
+        }
+    }
+    unpaired.extend(open.map(|o| (o, NEUTRAL_OPENER)));
+    if unpaired.is_empty() {
+        return Cow::Borrowed(paragraph);
+    }
+    let mut out = bytes.to_vec();
+    for (i, b) in unpaired {
+        out[i] = b;
+    }
+    Cow::Owned(String::from_utf8(out).expect("one ASCII byte replaced by another"))
+}
+
+/// What an unpaired opening mark becomes: a capital, so that a sentence it starts still starts
+/// like one.
+const NEUTRAL_OPENER: u8 = b'X';
+/// What an unpaired closing mark becomes: a mark `sentencex` keeps with the sentence it closes
+/// but cannot pair with a later one.
+const NEUTRAL_CLOSER: u8 = b'\'';
 
 /// The end of the window starting at `start`: as far as the quote budget and
 /// [`MAX_WINDOW`] allow, at least [`MIN_WINDOW`] bytes, on a character boundary.
@@ -343,5 +393,40 @@ mod tests {
         assert_eq!(covered, p.split_whitespace().count(), "no text lost");
         // A cut lands on a space, never inside a word.
         assert!(split.sentences.iter().all(|r| p[r.clone()].ends_with('é')));
+    }
+
+    #[test]
+    fn a_quotation_continued_from_an_earlier_paragraph_does_not_turn_the_rest_inside_out() {
+        // The first mark closes a quotation opened in an earlier paragraph: paired in order, it
+        // would open one running to the next mark and swallow two sentence ends.
+        assert_eq!(
+            sents(
+                r#"That is all we know," the mayor said. Crews worked overnight. Residents called the response "slow.""#
+            ),
+            [
+                r#"That is all we know," the mayor said."#,
+                "Crews worked overnight.",
+                r#"Residents called the response "slow.""#
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quotation_does_not_pair_with_a_later_one() {
+        // A quotation running on to the next paragraph has no closing mark here.
+        assert_eq!(
+            sents(r#"He said "the talks are over. Mediators left. The next round, he added, is "not planned.""#),
+            [r#"He said "the talks are over."#, "Mediators left.", r#"The next round, he added, is "not planned.""#]
+        );
+    }
+
+    #[test]
+    fn paired_straight_quotes_still_hold_their_sentence_together() {
+        assert_eq!(
+            sents(r#""We will win," he said. "They will lose. Everyone knows it," he added. Then he left."#),
+            [r#""We will win," he said."#, r#""They will lose. Everyone knows it," he added."#, "Then he left."]
+        );
+        assert_eq!(neutralise_unpaired_quotes(r#"a "b" c"#), r#"a "b" c"#);
+        assert_eq!(neutralise_unpaired_quotes(r#"b." c "d"#), r#"b.' c Xd"#);
     }
 }

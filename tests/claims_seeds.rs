@@ -107,7 +107,8 @@ fn one_shared_name_does_not_link() {
 }
 
 /// Every link shown by default on the seeds has a hand judgement in tests/data/seed_links.toml
-/// (a change that brings in new links must judge them), and most are the same claim.
+/// (a change that brings in new links must judge them), and at least 80 % (the bar) are the
+/// same claim.
 #[test]
 fn default_seed_links_are_judged_and_mostly_right() {
     let (docs, analysis) = (&*DOCS, &*SHOWN);
@@ -124,5 +125,5 @@ fn default_seed_links_are_judged_and_mostly_right() {
         same += usize::from(*verdict);
     }
     let precision = same as f64 / analysis.links.len() as f64;
-    assert!(precision >= 0.65, "{same} of {} default seed links are the same claim", analysis.links.len());
+    assert!(precision >= 0.8, "{same} of {} default seed links are the same claim", analysis.links.len());
 }

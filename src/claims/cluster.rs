@@ -98,7 +98,7 @@ mod tests {
     }
 
     fn link(a: SentenceRef, b: SentenceRef, score: f32) -> Link {
-        Link { a, b, score }
+        Link { a, b, score, held_back: false }
     }
 
     fn docs(n: usize) -> Vec<Document> {

@@ -47,6 +47,11 @@ pub struct Link {
     pub a: SentenceRef,
     pub b: SentenceRef,
     pub score: f32,
+    /// The evidence gate held the pair back ([`model::passes`]): its sentences share names or a
+    /// scene but not enough of what is said. Such a link scores below any default threshold and
+    /// ranks after every counterpart the gate let through, whatever its score.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub held_back: bool,
 }
 
 /// A claim: sentences from two or more sources that report it.
@@ -89,7 +94,7 @@ pub enum Refinement {
     /// Fast signals only: refinement was not asked for, or has not run yet.
     #[default]
     Fast,
-    /// The transformer refined every pair in play; `sentences` were encoded.
+    /// The transformer refined every candidate pair; `sentences` were encoded.
     Refined { sentences: usize },
     /// More sentences would need encoding than `limit`: the links are the fast ones.
     Skipped { sentences: usize, limit: usize },
@@ -126,9 +131,6 @@ pub struct Scoring {
     refinement: Refinement,
 }
 
-/// A pair is refined when the fast model gives it at least this probability (and the gate lets
-/// it through): below it, on both dev sets, refined scores never reached the default threshold.
-pub const REFINE_FLOOR: f32 = 0.05;
 /// Refinement is skipped when more sentences than this would need encoding (see notes/claims.md:
 /// on this project's machine, about this many seconds' work at full load on two cores / 40).
 pub const REFINE_LIMIT: usize = 2_000;
@@ -198,16 +200,11 @@ impl Scoring {
         self.refinement
     }
 
-    /// Whether the transformer may change a candidate's fate: the gate lets it through and the
-    /// fast model does not rule it out.
-    fn in_play(c: &Candidate) -> bool {
-        model::passes(&c.signals) && Model::fast().probability(&c.signals) >= REFINE_FLOOR
-    }
-
-    /// The corpus sentences refinement would encode, in order.
-    fn sentences_in_play(&self) -> Vec<usize> {
-        let mut out: Vec<usize> =
-            self.candidates.iter().filter(|c| Self::in_play(c)).flat_map(|c| [c.at.0, c.at.1]).collect();
+    /// The corpus sentences refinement would encode, in order: those of every candidate pair.
+    /// (Refining only the pairs the fast model left in play lost the paraphrases the lexical
+    /// signals miss: 26 of the 135 strong pairs of the same-story set.)
+    fn sentences_to_encode(&self) -> Vec<usize> {
+        let mut out: Vec<usize> = self.candidates.iter().flat_map(|c| [c.at.0, c.at.1]).collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -215,10 +212,10 @@ impl Scoring {
 
     /// How many sentences [`Scoring::refine`] would encode.
     pub fn sentences_to_refine(&self) -> usize {
-        self.sentences_in_play().len()
+        self.sentences_to_encode().len()
     }
 
-    /// Adds the transformer's signals to every pair in play, reporting `progress(done, total)`
+    /// Adds the transformer's signals to every candidate pair, reporting `progress(done, total)`
     /// in sentences encoded; skipped (and said so in [`Scoring::refinement`]) when more than
     /// `limit` sentences would need encoding.
     pub fn refine(&mut self, docs: &[Document], limit: usize, progress: &(dyn Fn(usize, usize) + Sync)) {
@@ -239,14 +236,14 @@ impl Scoring {
             let r = self.corpus.refs[k];
             docs[r.doc].sentence(r.sentence)
         };
-        for c in self.candidates.iter_mut().filter(|c| Self::in_play(c)) {
+        for c in &mut self.candidates {
             if let Some(r) = known(text(c.at.0), text(c.at.1)) {
                 r.fill(&mut c.signals);
                 c.refined = true;
             }
         }
         let mut sentences: Vec<usize> =
-            self.candidates.iter().filter(|c| Self::in_play(c) && !c.refined).flat_map(|c| [c.at.0, c.at.1]).collect();
+            self.candidates.iter().filter(|c| !c.refined).flat_map(|c| [c.at.0, c.at.1]).collect();
         sentences.sort_unstable();
         sentences.dedup();
         if sentences.len() > limit {
@@ -257,7 +254,7 @@ impl Scoring {
         let encoded = refine::encode_all(&texts, progress);
         let weights = if encoded.is_empty() { Default::default() } else { refine::piece_weights(docs) };
         let at = |k: usize| &encoded[sentences.binary_search(&k).expect("an encoded sentence")];
-        for c in self.candidates.iter_mut().filter(|c| Self::in_play(c) && !c.refined) {
+        for c in self.candidates.iter_mut().filter(|c| !c.refined) {
             let (x, y) = (at(c.at.0), at(c.at.1));
             let (r, p) = refine::token_alignment(x, y, &weights);
             let refined = RefinedSignals {
@@ -272,14 +269,19 @@ impl Scoring {
     }
 
     /// A candidate's score: the refined model's when the transformer refined it, the fast
-    /// model's otherwise (a pair left out of a refinement scored below [`REFINE_FLOOR`] there).
+    /// model's otherwise (before refinement, or when it was skipped).
     pub fn score(&self, c: &Candidate) -> f32 {
         if c.refined { Model::refined().score(&c.signals) } else { Model::fast().score(&c.signals) }
     }
 
     /// Every candidate as a scored link, with the clauses that carry it.
     pub fn links(&self) -> Vec<(Link, ClauseSpans)> {
-        self.candidates.iter().map(|c| (Link { a: c.a, b: c.b, score: self.score(c) }, c.spans.clone())).collect()
+        self.candidates
+            .iter()
+            .map(|c| {
+                (Link { a: c.a, b: c.b, score: self.score(c), held_back: !model::passes(&c.signals) }, c.spans.clone())
+            })
+            .collect()
     }
 }
 

@@ -1,16 +1,16 @@
 //! The refinement stage: meaning beyond shared words, from the transformer ([`super::minilm`]).
 //!
-//! The sentences of every candidate pair the fast signals leave in play are encoded, and each
-//! such pair gets the token alignment of its two sentences (every word piece of one matched to
-//! its closest in the other by contextual vectors, weighted by the piece's rarity in the loaded
-//! documents, as BERTScore does) and the cosine of their sentence vectors. Encoding is the cost
+//! The sentences of every candidate pair are encoded, and each such pair gets the token
+//! alignment of its two sentences (every word piece of one matched to its closest in the other
+//! by contextual vectors, weighted by the piece's rarity in the loaded documents, as BERTScore
+//! does) and the cosine of their sentence vectors. Encoding is the cost
 //! (about 20 sentences per second per core on this project's machine); it runs on two threads,
 //! reports its progress, and is skipped when more sentences would need encoding than a limit.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use ndarray::Array1;
+use ndarray::{Array1, Array2, Axis};
 
 use super::minilm::{Encoded, Encoder, encoder};
 use super::tokens::is_stopword;
@@ -25,8 +25,9 @@ const THREADS: usize = 2;
 
 /// One encoded sentence, reduced to what the pair signals need.
 pub struct Encoding {
-    /// The contextual vectors of its content pieces (not function words or punctuation), unit length.
-    vectors: Vec<Array1<f32>>,
+    /// The contextual vectors of its content pieces (not function words or punctuation), unit
+    /// length, one per row.
+    vectors: Array2<f32>,
     /// Each content piece's id, for its weight.
     pieces: Vec<u32>,
     sentence: Array1<f32>,
@@ -43,7 +44,7 @@ fn content(text: &str, e: Encoded) -> Encoding {
         })
         .collect();
     Encoding {
-        vectors: keep.iter().map(|&p| e.vectors.row(p).to_owned()).collect(),
+        vectors: e.vectors.select(Axis(0), &keep),
         pieces: keep.iter().map(|&p| e.pieces[p]).collect(),
         sentence: e.sentence,
     }
@@ -97,29 +98,24 @@ pub fn piece_weights(docs: &[Document]) -> FastMap<u32, f32> {
 /// Token alignment of two encoded sentences, each direction: the weighted share of `a`'s
 /// pieces that `b` covers (each piece counting its best cosine in `b`), and the reverse.
 pub fn token_alignment(a: &Encoding, b: &Encoding, weights: &FastMap<u32, f32>) -> (f32, f32) {
-    if a.vectors.is_empty() || b.vectors.is_empty() {
+    if a.pieces.is_empty() || b.pieces.is_empty() {
         return (0.0, 0.0);
     }
-    let mut best_b = vec![f32::NEG_INFINITY; b.vectors.len()];
-    let (mut covered_a, mut total_a) = (0f32, 0f32);
-    for (va, pa) in a.vectors.iter().zip(&a.pieces) {
-        let mut best = f32::NEG_INFINITY;
-        for (vb, slot) in b.vectors.iter().zip(best_b.iter_mut()) {
-            let sim = va.dot(vb);
-            best = best.max(sim);
-            *slot = slot.max(sim);
+    // Every piece of one against every piece of the other in one matrix product.
+    let sims = a.vectors.dot(&b.vectors.t());
+    let coverage = |best: &mut dyn Iterator<Item = f32>, pieces: &[u32]| {
+        let (mut covered, mut total) = (0f32, 0f32);
+        for (best, p) in best.zip(pieces) {
+            let w = weights.get(p).copied().unwrap_or(1.0);
+            covered += w * best;
+            total += w;
         }
-        let w = weights.get(pa).copied().unwrap_or(1.0);
-        covered_a += w * best;
-        total_a += w;
-    }
-    let (mut covered_b, mut total_b) = (0f32, 0f32);
-    for (best, pb) in best_b.iter().zip(&b.pieces) {
-        let w = weights.get(pb).copied().unwrap_or(1.0);
-        covered_b += w * best;
-        total_b += w;
-    }
-    (covered_a / total_a, covered_b / total_b)
+        covered / total
+    };
+    let best = |lane: ndarray::ArrayView1<f32>| lane.fold(f32::NEG_INFINITY, |m, &x| m.max(x));
+    let r = coverage(&mut sims.rows().into_iter().map(best), &a.pieces);
+    let p = coverage(&mut sims.columns().into_iter().map(best), &b.pieces);
+    (r, p)
 }
 
 pub fn sentence_cosine(a: &Encoding, b: &Encoding) -> f32 {

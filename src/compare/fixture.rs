@@ -78,7 +78,7 @@ pub fn analysis(docs: &[Document]) -> Analysis {
         let members: Vec<SentenceRef> = members.iter().map(|(d, n)| sref(docs, *d, n)).collect();
         for (i, &a) in members.iter().enumerate() {
             for &b in &members[i + 1..] {
-                links.push(Link { a, b, score: 0.9 });
+                links.push(Link { a, b, score: 0.9, held_back: false });
             }
         }
         clusters.push(Cluster { id, members });

@@ -154,9 +154,9 @@ mod tests {
             ["One. Two.", "Uno. Dos.", "Eins. Zwei."].iter().map(|t| Document::from_plain("t.txt", t)).collect();
         let s = |doc, sentence| SentenceRef { doc, sentence };
         let links = vec![
-            Link { a: s(0, 0), b: s(1, 0), score: 0.9 },
-            Link { a: s(0, 0), b: s(1, 1), score: 0.8 },
-            Link { a: s(0, 0), b: s(2, 1), score: 0.8 },
+            Link { a: s(0, 0), b: s(1, 0), score: 0.9, held_back: false },
+            Link { a: s(0, 0), b: s(1, 1), score: 0.8, held_back: false },
+            Link { a: s(0, 0), b: s(2, 1), score: 0.8, held_back: false },
         ];
         let span = |category| FramingSpan::new(0..1, category, "");
         let quoted = FramingSpan { quote: Some(0), ..span(Category::Hedge) };

@@ -107,7 +107,12 @@ pub fn analysis_of(docs: &[Document], spans: &[(usize, &str, Category)], links: 
     }
     let links = links
         .iter()
-        .map(|((da, na), (db, nb), score)| Link { a: sref(docs, *da, na), b: sref(docs, *db, nb), score: *score })
+        .map(|((da, na), (db, nb), score)| Link {
+            a: sref(docs, *da, na),
+            b: sref(docs, *db, nb),
+            score: *score,
+            held_back: false,
+        })
         .collect();
     Analysis::from_parts(framing, links, Vec::new())
 }
