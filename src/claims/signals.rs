@@ -437,6 +437,82 @@ fn closest<'o>(
     (Closest { all: row_all, evidence: row_best_evidence }, Closest { all: col_all, evidence: col_best_evidence })
 }
 
+/// The best similarities of every pairing of two sentences' word groups (each sentence whole and
+/// each of its clauses), from one pass per group over the pair's matrix instead of a gathered
+/// sub-matrix per pairing. The maximum of a set of similarities does not depend on the order it
+/// is taken in, so each pairing gets the bits [`closest`] gives its own matrix.
+pub struct GroupClosest {
+    /// Per group of each side: where its words sit in the sentence, and which are evidence.
+    rows: Vec<(Vec<usize>, Vec<bool>)>,
+    cols: Vec<(Vec<usize>, Vec<bool>)>,
+    /// Per group of the columns, per word of the row sentence: its best similarity with the
+    /// group's words, and with the group's evidence words (`group * height + row`).
+    row_all: Vec<f32>,
+    row_evidence: Vec<f32>,
+    /// Per group of the rows, per word of the column sentence, likewise (`group * width + column`).
+    col_all: Vec<f32>,
+    col_evidence: Vec<f32>,
+    height: usize,
+    width: usize,
+}
+
+impl GroupClosest {
+    /// `rows` and `cols`: the word groups of `sims`'s two sentences, each the sentence itself or
+    /// one of its clauses.
+    pub fn new(sims: &Sims, rows: &[&SentenceFeatures], cols: &[&SentenceFeatures]) -> GroupClosest {
+        let (height, width) = (sims.rows.len(), sims.cols.len());
+        let place = |side: &[u32], f: &SentenceFeatures| (Sims::positions(side, &f.terms), f.is_evidence.clone());
+        let rows: Vec<_> = rows.iter().map(|f| place(sims.rows, f)).collect();
+        let cols: Vec<_> = cols.iter().map(|f| place(sims.cols, f)).collect();
+        let (mut row_all, mut row_evidence) = (vec![0f32; cols.len() * height], vec![0f32; cols.len() * height]);
+        let (mut col_all, mut col_evidence) = (vec![0f32; rows.len() * width], vec![0f32; rows.len() * width]);
+        if width > 0 {
+            for (g, (at, evidence)) in cols.iter().enumerate() {
+                for (r, row) in sims.cos.chunks_exact(width).enumerate() {
+                    let (mut all, mut best_evidence) = (0f32, 0f32);
+                    for (&c, &e) in at.iter().zip(evidence) {
+                        all = larger(all, row[c]);
+                        best_evidence = larger(best_evidence, if e { row[c] } else { 0.0 });
+                    }
+                    (row_all[g * height + r], row_evidence[g * height + r]) = (all, best_evidence);
+                }
+            }
+            for (g, (at, evidence)) in rows.iter().enumerate() {
+                let all = &mut col_all[g * width..(g + 1) * width];
+                let best_evidence = &mut col_evidence[g * width..(g + 1) * width];
+                for (&r, &e) in at.iter().zip(evidence) {
+                    let row = &sims.cos[r * width..(r + 1) * width];
+                    for (&c, best) in row.iter().zip(all.iter_mut()) {
+                        *best = larger(*best, c);
+                    }
+                    if e {
+                        for (&c, best) in row.iter().zip(best_evidence.iter_mut()) {
+                            *best = larger(*best, c);
+                        }
+                    }
+                }
+            }
+        }
+        GroupClosest { rows, cols, row_all, row_evidence, col_all, col_evidence, height, width }
+    }
+
+    /// [`what_sharing`] of row group `x` (`fa`) and column group `y` (`fb`), the groups given to
+    /// [`GroupClosest::new`] in that order.
+    pub fn what(&self, corpus: &Corpus, x: usize, fa: &SentenceFeatures, y: usize, fb: &SentenceFeatures) -> f32 {
+        let (height, width) = (self.height, self.width);
+        let pick = |table: &[f32], group: usize, stride: usize, at: &[usize]| -> Vec<f32> {
+            at.iter().map(|&k| table[group * stride + k]).collect()
+        };
+        let (at_a, at_b) = (&self.rows[x].0, &self.cols[y].0);
+        let (a_all, a_evidence) = (pick(&self.row_all, y, height, at_a), pick(&self.row_evidence, y, height, at_a));
+        let (b_all, b_evidence) = (pick(&self.col_all, x, width, at_b), pick(&self.col_evidence, x, width, at_b));
+        let ca = coverage(fa, fb, corpus, &Closest { all: &a_all, evidence: &a_evidence });
+        let cb = coverage(fb, fa, corpus, &Closest { all: &b_all, evidence: &b_evidence });
+        let quoted = quotes(fa, fb, &corpus.idf) > EVIDENCE_QUOTE;
+        what(ca.evidence_count, cb.evidence_count, fa, fb, &corpus.idf, quoted)
+    }
+}
+
 /// How much of `a`'s words `b` covers: each word of `a` counts by its alignment weight, fully when
 /// `b` holds it, in part by its similarity to the closest word of `b` (static vectors; nothing
 /// below [`SOFT_FLOOR`]). One pass serves all words and the words outside names. `closest`
@@ -501,8 +577,10 @@ fn what(count_a: f32, count_b: f32, fa: &SentenceFeatures, fb: &SentenceFeatures
     count_a.min(count_b) + shared_figures(fa, fb, 0.0, idf) as f32 + f32::from(u8::from(quoted))
 }
 
-/// [`Signals::what`] of two sentences or clauses alone, as [`signals_sharing`] computes it.
-pub fn what_sharing(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeatures, sims: &Sims) -> f32 {
+/// [`Signals::what`] of two sentences or clauses alone, as [`signals_sharing`] computes it: the
+/// reference [`GroupClosest::what`] is checked against.
+#[cfg(test)]
+fn what_sharing(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeatures, sims: &Sims) -> f32 {
     let (ca, cb) = coverages(corpus, fa, fb, sims);
     let quoted = quotes(fa, fb, &corpus.idf) > EVIDENCE_QUOTE;
     what(ca.evidence_count, cb.evidence_count, fa, fb, &corpus.idf, quoted)
@@ -612,6 +690,43 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn group_evidence_is_that_of_each_pairing_to_the_bit() {
+        let docs = [
+            Document::from_plain(
+                "a.txt",
+                "The envoy flew to Cairo on Sunday; the delegation stayed behind in Doha for more talks. \
+                 Troops withdrew from the city overnight, and the mayor said 12 shops had reopened.",
+            ),
+            Document::from_plain(
+                "b.txt",
+                "The delegation remained in Doha for further talks, while the envoy went to Cairo. \
+                 The army pulled out of the town; twelve shops reopened, the mayor said.",
+            ),
+        ];
+        let corpus = Corpus::build(&docs);
+        let n = corpus.sentences.len();
+        let groups = |k: usize| {
+            std::iter::once(&corpus.sentences[k]).chain(corpus.clauses_of(k).iter().map(|c| &c.features)).collect()
+        };
+        let mut pairings = 0;
+        for i in 0..n {
+            for j in (0..n).filter(|&j| corpus.refs[j].doc != corpus.refs[i].doc) {
+                let (gi, gj): (Vec<_>, Vec<_>) = (groups(i), groups(j));
+                let sims = Sims::new(&corpus, &corpus.sentences[i], &corpus.sentences[j]);
+                let closest = GroupClosest::new(&sims, &gi, &gj);
+                for (x, fa) in gi.iter().enumerate() {
+                    for (y, fb) in gj.iter().enumerate() {
+                        let own = what_sharing(&corpus, fa, fb, &sims);
+                        assert_eq!(closest.what(&corpus, x, fa, y, fb).to_bits(), own.to_bits(), "{i} {j} {x} {y}");
+                        pairings += usize::from(x > 0 && y > 0 && own > 0.0);
+                    }
+                }
+            }
+        }
+        assert!(pairings > 0, "clauses of both sides share evidence somewhere");
     }
 
     #[test]
