@@ -319,14 +319,14 @@ fn clause_evidence<'c>(
                 .filter(move |(_, (y, _))| x.is_some() || y.is_some())
                 .map(move |(gy, (y, fy))| (gx, x, fx, gy, y, fy))
         })
-        .map(|(gx, x, fx, gy, y, fy)| (closest.what(corpus, gx, fx, gy, fy), x, fx, y, fy))
+        .map(|(gx, x, fx, gy, y, fy)| (closest.what(corpus, gx, fx, gy, fy), (gx, x, fx), (gy, y, fy)))
         .collect();
     // The most evidence, then the model's probability among the pairings sharing it (only
     // those need the whole signals), the first of equals winning.
     let most = pairings.iter().map(|p| p.0).reduce(|a, b| if b > a { b } else { a })?;
     let mut best: Option<(f32, f32, Option<&corpus::Clause>, Option<&corpus::Clause>)> = None;
-    for &(what, x, fx, y, fy) in pairings.iter().filter(|p| p.0 == most) {
-        let p = model.probability(&signals::signals_sharing(corpus, fx, fy, sims));
+    for &(what, (gx, x, fx), (gy, y, fy)) in pairings.iter().filter(|p| p.0 == most) {
+        let p = model.probability(&closest.signals(corpus, gx, fx, gy, fy));
         if best.is_none_or(|(_, q, _, _)| p > q) {
             best = Some((what, p, x, y));
         }

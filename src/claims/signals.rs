@@ -1,8 +1,6 @@
 //! The evidence that two sentences report the same thing, one number per
 //! signal, each in [0, 1] (meaning in [-1, 1]).
 
-use std::borrow::Cow;
-
 use serde::{Deserialize, Serialize};
 
 use super::corpus::{Corpus, SentenceFeatures, mass};
@@ -496,20 +494,48 @@ impl GroupClosest {
         GroupClosest { rows, cols, row_all, row_evidence, col_all, col_evidence, height, width }
     }
 
-    /// [`what_sharing`] of row group `x` (`fa`) and column group `y` (`fb`), the groups given to
-    /// [`GroupClosest::new`] in that order.
-    pub fn what(&self, corpus: &Corpus, x: usize, fa: &SentenceFeatures, y: usize, fb: &SentenceFeatures) -> f32 {
-        let (height, width) = (self.height, self.width);
+    /// How much of each other's words row group `x` (`fa`) and column group `y` (`fb`) cover,
+    /// the groups given to [`GroupClosest::new`] in that order (see [`coverages`]).
+    fn coverages(
+        &self,
+        corpus: &Corpus,
+        x: usize,
+        fa: &SentenceFeatures,
+        y: usize,
+        fb: &SentenceFeatures,
+    ) -> (Coverage, Coverage) {
         let pick = |table: &[f32], group: usize, stride: usize, at: &[usize]| -> Vec<f32> {
             at.iter().map(|&k| table[group * stride + k]).collect()
         };
         let (at_a, at_b) = (&self.rows[x].0, &self.cols[y].0);
+        let (height, width) = (self.height, self.width);
         let (a_all, a_evidence) = (pick(&self.row_all, y, height, at_a), pick(&self.row_evidence, y, height, at_a));
         let (b_all, b_evidence) = (pick(&self.col_all, x, width, at_b), pick(&self.col_evidence, x, width, at_b));
-        let ca = coverage(fa, fb, corpus, &Closest { all: &a_all, evidence: &a_evidence });
-        let cb = coverage(fb, fa, corpus, &Closest { all: &b_all, evidence: &b_evidence });
+        (
+            coverage(fa, fb, corpus, &Closest { all: &a_all, evidence: &a_evidence }),
+            coverage(fb, fa, corpus, &Closest { all: &b_all, evidence: &b_evidence }),
+        )
+    }
+
+    /// [`Signals::what`] of row group `x` (`fa`) and column group `y` (`fb`) alone, as
+    /// [`GroupClosest::signals`] computes it.
+    pub fn what(&self, corpus: &Corpus, x: usize, fa: &SentenceFeatures, y: usize, fb: &SentenceFeatures) -> f32 {
+        let (ca, cb) = self.coverages(corpus, x, fa, y, fb);
         let quoted = quotes(fa, fb, &corpus.idf) > EVIDENCE_QUOTE;
         what(ca.evidence_count, cb.evidence_count, fa, fb, &corpus.idf, quoted)
+    }
+
+    /// The signals between row group `x` (`fa`) and column group `y` (`fb`), as
+    /// [`signals_between`] computes them.
+    pub fn signals(
+        &self,
+        corpus: &Corpus,
+        x: usize,
+        fa: &SentenceFeatures,
+        y: usize,
+        fb: &SentenceFeatures,
+    ) -> Signals {
+        signals_covering(corpus, fa, fb, self.coverages(corpus, x, fa, y, fb))
     }
 }
 
@@ -551,39 +577,17 @@ pub(crate) fn f1(r: f32, p: f32) -> f32 {
     if r + p > 0.0 { 2.0 * r * p / (r + p) } else { 0.0 }
 }
 
-/// How much of each other's words `fa` and `fb` cover (see [`coverage`]).
+/// How much of each other's words the sentences of `sims`, `fa` and `fb`, cover (see [`coverage`]).
 fn coverages(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeatures, sims: &Sims) -> (Coverage, Coverage) {
-    // The similarities of these words, row by word of `fa`: the pair's own when they are whole
-    // sentences, else gathered from the sentences'.
-    let cos: Cow<[f32]> = if fa.terms == sims.rows && fb.terms == sims.cols {
-        Cow::Borrowed(&sims.cos)
-    } else {
-        let (rows, cols) = (Sims::positions(sims.rows, &fa.terms), Sims::positions(sims.cols, &fb.terms));
-        let width = sims.cols.len();
-        let mut cos = Vec::with_capacity(rows.len() * cols.len());
-        for r in rows {
-            let row = &sims.cos[r * width..(r + 1) * width];
-            cos.extend(cols.iter().map(|&c| row[c]));
-        }
-        Cow::Owned(cos)
-    };
+    debug_assert!(fa.terms == sims.rows && fb.terms == sims.cols, "the similarities are those of the pair");
     let mut best = Vec::new();
-    let (closest_a, closest_b) = closest(&cos, &fa.is_evidence, &fb.is_evidence, &mut best);
+    let (closest_a, closest_b) = closest(&sims.cos, &fa.is_evidence, &fb.is_evidence, &mut best);
     (coverage(fa, fb, corpus, &closest_a), coverage(fb, fa, corpus, &closest_b))
 }
 
 /// [`Signals::what`], from the two sentences' evidence counts (see [`Coverage`]).
 fn what(count_a: f32, count_b: f32, fa: &SentenceFeatures, fb: &SentenceFeatures, idf: &[f32], quoted: bool) -> f32 {
     count_a.min(count_b) + shared_figures(fa, fb, 0.0, idf) as f32 + f32::from(u8::from(quoted))
-}
-
-/// [`Signals::what`] of two sentences or clauses alone, as [`signals_sharing`] computes it: the
-/// reference [`GroupClosest::what`] is checked against.
-#[cfg(test)]
-fn what_sharing(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeatures, sims: &Sims) -> f32 {
-    let (ca, cb) = coverages(corpus, fa, fb, sims);
-    let quoted = quotes(fa, fb, &corpus.idf) > EVIDENCE_QUOTE;
-    what(ca.evidence_count, cb.evidence_count, fa, fb, &corpus.idf, quoted)
 }
 
 /// The signals between sentences `a` and `b` of the corpus.
@@ -596,9 +600,19 @@ pub fn signals_between(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeat
     signals_sharing(corpus, fa, fb, &Sims::new(corpus, fa, fb))
 }
 
-/// [`signals_between`] with the word similarities of the sentences `fa` and `fb` are (or are
-/// clauses of) computed once.
+/// [`signals_between`] with the word similarities of the sentences `fa` and `fb` computed once
+/// (for clauses, see [`GroupClosest::signals`]).
 pub fn signals_sharing(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeatures, sims: &Sims) -> Signals {
+    signals_covering(corpus, fa, fb, coverages(corpus, fa, fb, sims))
+}
+
+/// The signals between two sentences or clauses, given how much of each other's words they cover.
+fn signals_covering(
+    corpus: &Corpus,
+    fa: &SentenceFeatures,
+    fb: &SentenceFeatures,
+    (ca, cb): (Coverage, Coverage),
+) -> Signals {
     let idf = &corpus.idf;
     let cut = EVIDENCE_RARITY * corpus.max_idf;
     let (mut shared, mut rarity, mut rare_words) = (0f32, 0f32, 0usize);
@@ -620,7 +634,6 @@ pub fn signals_sharing(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeat
     // Both quote, and both name someone in full with a title: the same speaker quoted.
     let same_speaker = names.titled && !fa.quotes.is_empty() && !fb.quotes.is_empty();
     let pieces = names.rare + shared_figures(fa, fb, cut, idf) + usize::from(quoted) + usize::from(same_speaker);
-    let (ca, cb) = coverages(corpus, fa, fb, sims);
     let (r, p) = (ca.all, cb.all);
     let evidence_aligned = f1(ca.evidence, cb.evidence);
     let (count_a, count_b) = (ca.evidence_count, cb.evidence_count);
@@ -686,14 +699,13 @@ mod tests {
                     assert_eq!(bits(&own), bits(&gathered), "{a} {b}");
                     let s = signals_sharing(&corpus, fa, fb, &gathered);
                     assert_eq!(s, signals_between(&corpus, fa, fb));
-                    assert_eq!(what_sharing(&corpus, fa, fb, &gathered).to_bits(), s.what.to_bits());
                 }
             }
         }
     }
 
     #[test]
-    fn group_evidence_is_that_of_each_pairing_to_the_bit() {
+    fn group_signals_are_those_of_each_pairing_to_the_bit() {
         let docs = [
             Document::from_plain(
                 "a.txt",
@@ -719,9 +731,15 @@ mod tests {
                 let closest = GroupClosest::new(&sims, &gi, &gj);
                 for (x, fa) in gi.iter().enumerate() {
                     for (y, fb) in gj.iter().enumerate() {
-                        let own = what_sharing(&corpus, fa, fb, &sims);
-                        assert_eq!(closest.what(&corpus, x, fa, y, fb).to_bits(), own.to_bits(), "{i} {j} {x} {y}");
-                        pairings += usize::from(x > 0 && y > 0 && own > 0.0);
+                        // The pairing's own similarities, computed afresh.
+                        let own = signals_between(&corpus, fa, fb);
+                        let bits = |s: &Signals| {
+                            s.values().into_iter().chain([s.what, s.evidence]).map(f32::to_bits).collect::<Vec<_>>()
+                        };
+                        let grouped = closest.signals(&corpus, x, fa, y, fb);
+                        assert_eq!(bits(&grouped), bits(&own), "{i} {j} {x} {y}");
+                        assert_eq!(closest.what(&corpus, x, fa, y, fb).to_bits(), own.what.to_bits());
+                        pairings += usize::from(x > 0 && y > 0 && own.what > 0.0);
                     }
                 }
             }
