@@ -455,8 +455,8 @@ pub struct GroupClosest {
 }
 
 impl GroupClosest {
-    /// `rows` and `cols`: the word groups of `sims`'s two sentences, each the sentence itself or
-    /// one of its clauses.
+    /// `rows` and `cols`: the word groups of `sims`'s two sentences, the sentence itself first,
+    /// then its clauses. Pairings of the two whole sentences are not served (see [`coverages`]).
     pub fn new(sims: &Sims, rows: &[&SentenceFeatures], cols: &[&SentenceFeatures]) -> GroupClosest {
         let (height, width) = (sims.rows.len(), sims.cols.len());
         let place = |side: &[u32], f: &SentenceFeatures| (Sims::positions(side, &f.terms), f.is_evidence.clone());
@@ -464,18 +464,28 @@ impl GroupClosest {
         let cols: Vec<_> = cols.iter().map(|f| place(sims.cols, f)).collect();
         let (mut row_all, mut row_evidence) = (vec![0f32; cols.len() * height], vec![0f32; cols.len() * height]);
         let (mut col_all, mut col_evidence) = (vec![0f32; rows.len() * width], vec![0f32; rows.len() * width]);
+        // A whole sentence's table serves only pairings with a clause of the other side.
+        let (rows_split, cols_split) = (rows.len() > 1, cols.len() > 1);
         if width > 0 {
-            for (g, (at, evidence)) in cols.iter().enumerate() {
+            for (g, (at, evidence)) in cols.iter().enumerate().filter(|(g, _)| *g > 0 || rows_split) {
                 for (r, row) in sims.cos.chunks_exact(width).enumerate() {
                     let (mut all, mut best_evidence) = (0f32, 0f32);
-                    for (&c, &e) in at.iter().zip(evidence) {
-                        all = larger(all, row[c]);
-                        best_evidence = larger(best_evidence, if e { row[c] } else { 0.0 });
+                    if g == 0 {
+                        // The whole sentence: its columns in order.
+                        for (&c, &e) in row.iter().zip(evidence) {
+                            all = larger(all, c);
+                            best_evidence = larger(best_evidence, if e { c } else { 0.0 });
+                        }
+                    } else {
+                        for (&c, &e) in at.iter().zip(evidence) {
+                            all = larger(all, row[c]);
+                            best_evidence = larger(best_evidence, if e { row[c] } else { 0.0 });
+                        }
                     }
                     (row_all[g * height + r], row_evidence[g * height + r]) = (all, best_evidence);
                 }
             }
-            for (g, (at, evidence)) in rows.iter().enumerate() {
+            for (g, (at, evidence)) in rows.iter().enumerate().filter(|(g, _)| *g > 0 || cols_split) {
                 let all = &mut col_all[g * width..(g + 1) * width];
                 let best_evidence = &mut col_evidence[g * width..(g + 1) * width];
                 for (&r, &e) in at.iter().zip(evidence) {
@@ -504,6 +514,7 @@ impl GroupClosest {
         y: usize,
         fb: &SentenceFeatures,
     ) -> (Coverage, Coverage) {
+        debug_assert!(x > 0 || y > 0, "a pairing with a clause");
         let pick = |table: &[f32], group: usize, stride: usize, at: &[usize]| -> Vec<f32> {
             at.iter().map(|&k| table[group * stride + k]).collect()
         };
@@ -730,7 +741,7 @@ mod tests {
                 let sims = Sims::new(&corpus, &corpus.sentences[i], &corpus.sentences[j]);
                 let closest = GroupClosest::new(&sims, &gi, &gj);
                 for (x, fa) in gi.iter().enumerate() {
-                    for (y, fb) in gj.iter().enumerate() {
+                    for (y, fb) in gj.iter().enumerate().filter(|(y, _)| x > 0 || *y > 0) {
                         // The pairing's own similarities, computed afresh.
                         let own = signals_between(&corpus, fa, fb);
                         let bits = |s: &Signals| {
