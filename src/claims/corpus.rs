@@ -15,7 +15,7 @@ use super::quotes::quotations;
 use super::tokens::{data_lines, is_function_word, is_stopword};
 use crate::document::Document;
 use crate::words::FastMap;
-use crate::words::{Word, key, words};
+use crate::words::{Forms, Word, key, words_with};
 
 /// Sentences with fewer words, or fewer content words, say too little to link.
 const MIN_WORDS: usize = 5;
@@ -275,11 +275,13 @@ fn weigh(
 impl Corpus {
     pub fn build(docs: &[Document]) -> Corpus {
         let mut caps = Capitalisation::default();
+        // Each distinct form is normalised and stemmed once in the whole corpus, clauses included.
+        let mut forms = Forms::default();
         let mut split: Vec<(SentenceRef, &str, Vec<Word>)> = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
             for s in 0..doc.sentences.len() {
                 let text = doc.sentence(s);
-                let ws = words(text);
+                let ws = words_with(text, &mut forms);
                 caps.observe(text, &ws);
                 split.push((SentenceRef { doc: d, sentence: s }, text, ws));
             }
@@ -297,7 +299,7 @@ impl Corpus {
             let first = clauses.len() as u32;
             if f.eligible {
                 for range in bounded(split_clauses(text)) {
-                    let cws = words(&text[range.clone()]);
+                    let cws = words_with(&text[range.clone()], &mut forms);
                     let (features, content) = features(&text[range.clone()], &cws, &caps, &mut keys);
                     clauses.push(Clause { range, features });
                     clause_words.push((cws, content));

@@ -313,16 +313,22 @@ fn clause_evidence<'c>(
     let sides = |k: usize, clauses: &'c [corpus::Clause]| {
         std::iter::once((None, &corpus.sentences[k])).chain(clauses.iter().map(|c| (Some(c), &c.features)))
     };
-    let pairings: Vec<_> = sides(i, ci)
-        .flat_map(|(x, fx)| sides(j, cj).filter(move |(y, _)| x.is_some() || y.is_some()).map(move |y| (x, fx, y)))
-        .map(|(x, fx, (y, fy))| (signals::what_sharing(corpus, fx, fy, sims), x, fx, y, fy))
+    let groups = |k: usize, clauses: &'c [corpus::Clause]| sides(k, clauses).map(|(_, f)| f).collect::<Vec<_>>();
+    let closest = signals::GroupClosest::new(sims, &groups(i, ci), &groups(j, cj));
+    let pairings: Vec<_> = (sides(i, ci).enumerate())
+        .flat_map(|(gx, (x, fx))| {
+            (sides(j, cj).enumerate())
+                .filter(move |(_, (y, _))| x.is_some() || y.is_some())
+                .map(move |(gy, (y, fy))| (gx, x, fx, gy, y, fy))
+        })
+        .map(|(gx, x, fx, gy, y, fy)| (closest.what(corpus, gx, fx, gy, fy), (gx, x, fx), (gy, y, fy)))
         .collect();
     // The most evidence, then the model's probability among the pairings sharing it (only
     // those need the whole signals), the first of equals winning.
     let most = pairings.iter().map(|p| p.0).reduce(|a, b| if b > a { b } else { a })?;
     let mut best: Option<(f32, f32, Option<&corpus::Clause>, Option<&corpus::Clause>)> = None;
-    for &(what, x, fx, y, fy) in pairings.iter().filter(|p| p.0 == most) {
-        let p = model.probability(&signals::signals_sharing(corpus, fx, fy, sims));
+    for &(what, (gx, x, fx), (gy, y, fy)) in pairings.iter().filter(|p| p.0 == most) {
+        let p = model.probability(&closest.signals(corpus, gx, fx, gy, fy));
         if best.is_none_or(|(_, q, _, _)| p > q) {
             best = Some((what, p, x, y));
         }

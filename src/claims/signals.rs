@@ -1,8 +1,6 @@
 //! The evidence that two sentences report the same thing, one number per
 //! signal, each in [0, 1] (meaning in [-1, 1]).
 
-use std::borrow::Cow;
-
 use serde::{Deserialize, Serialize};
 
 use super::corpus::{Corpus, SentenceFeatures, mass};
@@ -437,6 +435,121 @@ fn closest<'o>(
     (Closest { all: row_all, evidence: row_best_evidence }, Closest { all: col_all, evidence: col_best_evidence })
 }
 
+/// The best similarities of every pairing of two sentences' word groups (each sentence whole and
+/// each of its clauses), from one pass per group over the pair's matrix instead of a gathered
+/// sub-matrix per pairing. The maximum of a set of similarities does not depend on the order it
+/// is taken in, so each pairing gets the bits [`closest`] gives its own matrix.
+pub struct GroupClosest {
+    /// Per group of each side: where its words sit in the sentence, and which are evidence.
+    rows: Vec<(Vec<usize>, Vec<bool>)>,
+    cols: Vec<(Vec<usize>, Vec<bool>)>,
+    /// Per group of the columns, per word of the row sentence: its best similarity with the
+    /// group's words, and with the group's evidence words (`group * height + row`).
+    row_all: Vec<f32>,
+    row_evidence: Vec<f32>,
+    /// Per group of the rows, per word of the column sentence, likewise (`group * width + column`).
+    col_all: Vec<f32>,
+    col_evidence: Vec<f32>,
+    height: usize,
+    width: usize,
+}
+
+impl GroupClosest {
+    /// `rows` and `cols`: the word groups of `sims`'s two sentences, the sentence itself first,
+    /// then its clauses. Pairings of the two whole sentences are not served (see [`coverages`]).
+    pub fn new(sims: &Sims, rows: &[&SentenceFeatures], cols: &[&SentenceFeatures]) -> GroupClosest {
+        let (height, width) = (sims.rows.len(), sims.cols.len());
+        let place = |side: &[u32], f: &SentenceFeatures| (Sims::positions(side, &f.terms), f.is_evidence.clone());
+        let rows: Vec<_> = rows.iter().map(|f| place(sims.rows, f)).collect();
+        let cols: Vec<_> = cols.iter().map(|f| place(sims.cols, f)).collect();
+        let (mut row_all, mut row_evidence) = (vec![0f32; cols.len() * height], vec![0f32; cols.len() * height]);
+        let (mut col_all, mut col_evidence) = (vec![0f32; rows.len() * width], vec![0f32; rows.len() * width]);
+        // A whole sentence's table serves only pairings with a clause of the other side.
+        let (rows_split, cols_split) = (rows.len() > 1, cols.len() > 1);
+        if width > 0 {
+            for (g, (at, evidence)) in cols.iter().enumerate().filter(|(g, _)| *g > 0 || rows_split) {
+                for (r, row) in sims.cos.chunks_exact(width).enumerate() {
+                    let (mut all, mut best_evidence) = (0f32, 0f32);
+                    if g == 0 {
+                        // The whole sentence: its columns in order.
+                        for (&c, &e) in row.iter().zip(evidence) {
+                            all = larger(all, c);
+                            best_evidence = larger(best_evidence, if e { c } else { 0.0 });
+                        }
+                    } else {
+                        for (&c, &e) in at.iter().zip(evidence) {
+                            all = larger(all, row[c]);
+                            best_evidence = larger(best_evidence, if e { row[c] } else { 0.0 });
+                        }
+                    }
+                    (row_all[g * height + r], row_evidence[g * height + r]) = (all, best_evidence);
+                }
+            }
+            for (g, (at, evidence)) in rows.iter().enumerate().filter(|(g, _)| *g > 0 || cols_split) {
+                let all = &mut col_all[g * width..(g + 1) * width];
+                let best_evidence = &mut col_evidence[g * width..(g + 1) * width];
+                for (&r, &e) in at.iter().zip(evidence) {
+                    let row = &sims.cos[r * width..(r + 1) * width];
+                    for (&c, best) in row.iter().zip(all.iter_mut()) {
+                        *best = larger(*best, c);
+                    }
+                    if e {
+                        for (&c, best) in row.iter().zip(best_evidence.iter_mut()) {
+                            *best = larger(*best, c);
+                        }
+                    }
+                }
+            }
+        }
+        GroupClosest { rows, cols, row_all, row_evidence, col_all, col_evidence, height, width }
+    }
+
+    /// How much of each other's words row group `x` (`fa`) and column group `y` (`fb`) cover,
+    /// the groups given to [`GroupClosest::new`] in that order (see [`coverages`]).
+    fn coverages(
+        &self,
+        corpus: &Corpus,
+        x: usize,
+        fa: &SentenceFeatures,
+        y: usize,
+        fb: &SentenceFeatures,
+    ) -> (Coverage, Coverage) {
+        debug_assert!(x > 0 || y > 0, "a pairing with a clause");
+        let pick = |table: &[f32], group: usize, stride: usize, at: &[usize]| -> Vec<f32> {
+            at.iter().map(|&k| table[group * stride + k]).collect()
+        };
+        let (at_a, at_b) = (&self.rows[x].0, &self.cols[y].0);
+        let (height, width) = (self.height, self.width);
+        let (a_all, a_evidence) = (pick(&self.row_all, y, height, at_a), pick(&self.row_evidence, y, height, at_a));
+        let (b_all, b_evidence) = (pick(&self.col_all, x, width, at_b), pick(&self.col_evidence, x, width, at_b));
+        (
+            coverage(fa, fb, corpus, &Closest { all: &a_all, evidence: &a_evidence }),
+            coverage(fb, fa, corpus, &Closest { all: &b_all, evidence: &b_evidence }),
+        )
+    }
+
+    /// [`Signals::what`] of row group `x` (`fa`) and column group `y` (`fb`) alone, as
+    /// [`GroupClosest::signals`] computes it.
+    pub fn what(&self, corpus: &Corpus, x: usize, fa: &SentenceFeatures, y: usize, fb: &SentenceFeatures) -> f32 {
+        let (ca, cb) = self.coverages(corpus, x, fa, y, fb);
+        let quoted = quotes(fa, fb, &corpus.idf) > EVIDENCE_QUOTE;
+        what(ca.evidence_count, cb.evidence_count, fa, fb, &corpus.idf, quoted)
+    }
+
+    /// The signals between row group `x` (`fa`) and column group `y` (`fb`), as
+    /// [`signals_between`] computes them.
+    pub fn signals(
+        &self,
+        corpus: &Corpus,
+        x: usize,
+        fa: &SentenceFeatures,
+        y: usize,
+        fb: &SentenceFeatures,
+    ) -> Signals {
+        signals_covering(corpus, fa, fb, self.coverages(corpus, x, fa, y, fb))
+    }
+}
+
 /// How much of `a`'s words `b` covers: each word of `a` counts by its alignment weight, fully when
 /// `b` holds it, in part by its similarity to the closest word of `b` (static vectors; nothing
 /// below [`SOFT_FLOOR`]). One pass serves all words and the words outside names. `closest`
@@ -475,37 +588,17 @@ pub(crate) fn f1(r: f32, p: f32) -> f32 {
     if r + p > 0.0 { 2.0 * r * p / (r + p) } else { 0.0 }
 }
 
-/// How much of each other's words `fa` and `fb` cover (see [`coverage`]).
+/// How much of each other's words the sentences of `sims`, `fa` and `fb`, cover (see [`coverage`]).
 fn coverages(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeatures, sims: &Sims) -> (Coverage, Coverage) {
-    // The similarities of these words, row by word of `fa`: the pair's own when they are whole
-    // sentences, else gathered from the sentences'.
-    let cos: Cow<[f32]> = if fa.terms == sims.rows && fb.terms == sims.cols {
-        Cow::Borrowed(&sims.cos)
-    } else {
-        let (rows, cols) = (Sims::positions(sims.rows, &fa.terms), Sims::positions(sims.cols, &fb.terms));
-        let width = sims.cols.len();
-        let mut cos = Vec::with_capacity(rows.len() * cols.len());
-        for r in rows {
-            let row = &sims.cos[r * width..(r + 1) * width];
-            cos.extend(cols.iter().map(|&c| row[c]));
-        }
-        Cow::Owned(cos)
-    };
+    debug_assert!(fa.terms == sims.rows && fb.terms == sims.cols, "the similarities are those of the pair");
     let mut best = Vec::new();
-    let (closest_a, closest_b) = closest(&cos, &fa.is_evidence, &fb.is_evidence, &mut best);
+    let (closest_a, closest_b) = closest(&sims.cos, &fa.is_evidence, &fb.is_evidence, &mut best);
     (coverage(fa, fb, corpus, &closest_a), coverage(fb, fa, corpus, &closest_b))
 }
 
 /// [`Signals::what`], from the two sentences' evidence counts (see [`Coverage`]).
 fn what(count_a: f32, count_b: f32, fa: &SentenceFeatures, fb: &SentenceFeatures, idf: &[f32], quoted: bool) -> f32 {
     count_a.min(count_b) + shared_figures(fa, fb, 0.0, idf) as f32 + f32::from(u8::from(quoted))
-}
-
-/// [`Signals::what`] of two sentences or clauses alone, as [`signals_sharing`] computes it.
-pub fn what_sharing(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeatures, sims: &Sims) -> f32 {
-    let (ca, cb) = coverages(corpus, fa, fb, sims);
-    let quoted = quotes(fa, fb, &corpus.idf) > EVIDENCE_QUOTE;
-    what(ca.evidence_count, cb.evidence_count, fa, fb, &corpus.idf, quoted)
 }
 
 /// The signals between sentences `a` and `b` of the corpus.
@@ -518,9 +611,19 @@ pub fn signals_between(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeat
     signals_sharing(corpus, fa, fb, &Sims::new(corpus, fa, fb))
 }
 
-/// [`signals_between`] with the word similarities of the sentences `fa` and `fb` are (or are
-/// clauses of) computed once.
+/// [`signals_between`] with the word similarities of the sentences `fa` and `fb` computed once
+/// (for clauses, see [`GroupClosest::signals`]).
 pub fn signals_sharing(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeatures, sims: &Sims) -> Signals {
+    signals_covering(corpus, fa, fb, coverages(corpus, fa, fb, sims))
+}
+
+/// The signals between two sentences or clauses, given how much of each other's words they cover.
+fn signals_covering(
+    corpus: &Corpus,
+    fa: &SentenceFeatures,
+    fb: &SentenceFeatures,
+    (ca, cb): (Coverage, Coverage),
+) -> Signals {
     let idf = &corpus.idf;
     let cut = EVIDENCE_RARITY * corpus.max_idf;
     let (mut shared, mut rarity, mut rare_words) = (0f32, 0f32, 0usize);
@@ -542,7 +645,6 @@ pub fn signals_sharing(corpus: &Corpus, fa: &SentenceFeatures, fb: &SentenceFeat
     // Both quote, and both name someone in full with a title: the same speaker quoted.
     let same_speaker = names.titled && !fa.quotes.is_empty() && !fb.quotes.is_empty();
     let pieces = names.rare + shared_figures(fa, fb, cut, idf) + usize::from(quoted) + usize::from(same_speaker);
-    let (ca, cb) = coverages(corpus, fa, fb, sims);
     let (r, p) = (ca.all, cb.all);
     let evidence_aligned = f1(ca.evidence, cb.evidence);
     let (count_a, count_b) = (ca.evidence_count, cb.evidence_count);
@@ -608,10 +710,52 @@ mod tests {
                     assert_eq!(bits(&own), bits(&gathered), "{a} {b}");
                     let s = signals_sharing(&corpus, fa, fb, &gathered);
                     assert_eq!(s, signals_between(&corpus, fa, fb));
-                    assert_eq!(what_sharing(&corpus, fa, fb, &gathered).to_bits(), s.what.to_bits());
                 }
             }
         }
+    }
+
+    #[test]
+    fn group_signals_are_those_of_each_pairing_to_the_bit() {
+        let docs = [
+            Document::from_plain(
+                "a.txt",
+                "The envoy flew to Cairo on Sunday; the delegation stayed behind in Doha for more talks. \
+                 Troops withdrew from the city overnight, and the mayor said 12 shops had reopened.",
+            ),
+            Document::from_plain(
+                "b.txt",
+                "The delegation remained in Doha for further talks, while the envoy went to Cairo. \
+                 The army pulled out of the town; twelve shops reopened, the mayor said.",
+            ),
+        ];
+        let corpus = Corpus::build(&docs);
+        let n = corpus.sentences.len();
+        let groups = |k: usize| {
+            std::iter::once(&corpus.sentences[k]).chain(corpus.clauses_of(k).iter().map(|c| &c.features)).collect()
+        };
+        let mut pairings = 0;
+        for i in 0..n {
+            for j in (0..n).filter(|&j| corpus.refs[j].doc != corpus.refs[i].doc) {
+                let (gi, gj): (Vec<_>, Vec<_>) = (groups(i), groups(j));
+                let sims = Sims::new(&corpus, &corpus.sentences[i], &corpus.sentences[j]);
+                let closest = GroupClosest::new(&sims, &gi, &gj);
+                for (x, fa) in gi.iter().enumerate() {
+                    for (y, fb) in gj.iter().enumerate().filter(|(y, _)| x > 0 || *y > 0) {
+                        // The pairing's own similarities, computed afresh.
+                        let own = signals_between(&corpus, fa, fb);
+                        let bits = |s: &Signals| {
+                            s.values().into_iter().chain([s.what, s.evidence]).map(f32::to_bits).collect::<Vec<_>>()
+                        };
+                        let grouped = closest.signals(&corpus, x, fa, y, fb);
+                        assert_eq!(bits(&grouped), bits(&own), "{i} {j} {x} {y}");
+                        assert_eq!(closest.what(&corpus, x, fa, y, fb).to_bits(), own.what.to_bits());
+                        pairings += usize::from(x > 0 && y > 0 && own.what > 0.0);
+                    }
+                }
+            }
+        }
+        assert!(pairings > 0, "clauses of both sides share evidence somewhere");
     }
 
     #[test]
