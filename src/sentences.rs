@@ -104,7 +104,6 @@ fn neutralise_unpaired_quotes(paragraph: &str) -> Cow<'_, str> {
     if !paragraph.contains('"') {
         return Cow::Borrowed(paragraph);
     }
-    let bytes = paragraph.as_bytes();
     let mut unpaired: Vec<(usize, u8)> = Vec::new();
     let mut open: Option<usize> = None;
     for (i, _) in paragraph.match_indices('"') {
@@ -128,7 +127,7 @@ fn neutralise_unpaired_quotes(paragraph: &str) -> Cow<'_, str> {
     if unpaired.is_empty() {
         return Cow::Borrowed(paragraph);
     }
-    let mut out = bytes.to_vec();
+    let mut out = paragraph.as_bytes().to_vec();
     for (i, b) in unpaired {
         out[i] = b;
     }

@@ -200,19 +200,14 @@ impl Scoring {
         self.refinement
     }
 
-    /// The corpus sentences refinement would encode, in order: those of every candidate pair.
+    /// How many sentences [`Scoring::refine`] would encode: those of every candidate pair.
     /// (Refining only the pairs the fast model left in play lost the paraphrases the lexical
     /// signals miss: 26 of the 135 strong pairs of the same-story set.)
-    fn sentences_to_encode(&self) -> Vec<usize> {
-        let mut out: Vec<usize> = self.candidates.iter().flat_map(|c| [c.at.0, c.at.1]).collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
-
-    /// How many sentences [`Scoring::refine`] would encode.
     pub fn sentences_to_refine(&self) -> usize {
-        self.sentences_to_encode().len()
+        let mut sentences: Vec<usize> = self.candidates.iter().flat_map(|c| [c.at.0, c.at.1]).collect();
+        sentences.sort_unstable();
+        sentences.dedup();
+        sentences.len()
     }
 
     /// Adds the transformer's signals to every candidate pair, reporting `progress(done, total)`

@@ -3,9 +3,9 @@
 //! The sentences of every candidate pair are encoded, and each such pair gets the token
 //! alignment of its two sentences (every word piece of one matched to its closest in the other
 //! by contextual vectors, weighted by the piece's rarity in the loaded documents, as BERTScore
-//! does) and the cosine of their sentence vectors. Encoding is the cost
-//! (about 20 sentences per second per core on this project's machine); it runs on two threads,
-//! reports its progress, and is skipped when more sentences would need encoding than a limit.
+//! does) and the cosine of their sentence vectors. Encoding is the cost (about 20 sentences per
+//! second per core on this project's machine); it runs on two threads, reports its progress, and
+//! is skipped when more sentences would need encoding than a limit.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -103,9 +103,9 @@ pub fn token_alignment(a: &Encoding, b: &Encoding, weights: &FastMap<u32, f32>) 
     }
     // Every piece of one against every piece of the other in one matrix product.
     let sims = a.vectors.dot(&b.vectors.t());
-    let coverage = |best: &mut dyn Iterator<Item = f32>, pieces: &[u32]| {
+    let coverage = |best: Vec<f32>, pieces: &[u32]| {
         let (mut covered, mut total) = (0f32, 0f32);
-        for (best, p) in best.zip(pieces) {
+        for (best, p) in best.into_iter().zip(pieces) {
             let w = weights.get(p).copied().unwrap_or(1.0);
             covered += w * best;
             total += w;
@@ -113,8 +113,8 @@ pub fn token_alignment(a: &Encoding, b: &Encoding, weights: &FastMap<u32, f32>) 
         covered / total
     };
     let best = |lane: ndarray::ArrayView1<f32>| lane.fold(f32::NEG_INFINITY, |m, &x| m.max(x));
-    let r = coverage(&mut sims.rows().into_iter().map(best), &a.pieces);
-    let p = coverage(&mut sims.columns().into_iter().map(best), &b.pieces);
+    let r = coverage(sims.rows().into_iter().map(best).collect(), &a.pieces);
+    let p = coverage(sims.columns().into_iter().map(best).collect(), &b.pieces);
     (r, p)
 }
 
