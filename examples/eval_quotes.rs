@@ -1,14 +1,17 @@
 //! Quote speaker attribution against a gold set made by reading.
 //!
-//! The quotations of the seeds and of NewsWCL50 dev events 0–4 (read at run time from
-//! ../shared/eval, fed as the README says: sentences joined by spaces) are found by
-//! `parallax::quotes`; the gold file `examples/support/quote_speakers.tsv` gives, for each
+//! The quotations of the seeds, of NewsWCL50 dev events 0–4 and of the ECB+ train and dev
+//! documents (both read at run time from ../shared/eval and fed as its README says: sentences
+//! joined by spaces, one paragraph, without the URL line of `*ecbplus` documents) are found by
+//! `parallax::quotes`; a gold file (by default `examples/support/quote_speakers.tsv`; the others
+//! beside it are later samples, `quote_speakers_ecbplus.tsv` the ECB+ one) gives, for each
 //! quotation judged, its speaker as the text gives it. The gold stores only where a quotation
 //! is (document, byte offset of its opening mark, a hash of its words) and the speaker's name or
 //! role, never the articles' text.
 //!
 //!     cargo run --release --example eval_quotes              # accuracy per kind, and the errors
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_heldout.tsv
+//!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_ecbplus.tsv
 //!     cargo run --release --example eval_quotes -- --dump    # every quotation in context, to judge
 //!
 //! Gold columns (tab-separated): doc, offset, hash, kind (name | role | anonymous | none), where
@@ -26,9 +29,11 @@ use parallax::document::Document;
 use parallax::load::{self, Format};
 use parallax::quotes::{self, Quotation, SpeakerKind};
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 
 const GOLD: &str = "examples/support/quote_speakers.tsv";
 const NEWSWCL50: &str = "newswcl50/newswcl50_events.jsonl";
+const ECBPLUS: &str = "ecbplus/ecbplus_docs.jsonl";
 
 #[derive(Deserialize)]
 struct Event {
@@ -39,6 +44,20 @@ struct Event {
 struct Article {
     article_id: String,
     sentences: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct EcbDoc {
+    doc_id: String,
+    /// Set for `*ecbplus` documents, whose sentence 0 is this URL and is left out.
+    url: Option<String>,
+    sentences: Vec<EcbSentence>,
+}
+
+#[derive(Deserialize)]
+struct EcbSentence {
+    sent_idx: usize,
+    text: String,
 }
 
 fn main() -> ExitCode {
@@ -55,21 +74,34 @@ fn eval_dir() -> PathBuf {
     std::env::var_os("PARALLAX_EVAL").map_or_else(|| PathBuf::from("../shared/eval"), PathBuf::from)
 }
 
-/// Every document judged: the seeds, then the NewsWCL50 articles, each with its id.
+/// Every document judged: the seeds, then the NewsWCL50 articles, then the ECB+ documents, each with its id.
 fn documents(eval: &Path) -> Result<Vec<(String, Document)>, String> {
     let mut docs: Vec<(String, Document)> =
         parallax::seeds::documents().into_iter().map(|d| (format!("seeds/{}", d.file_name()), d)).collect();
-    let path = eval.join(NEWSWCL50);
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let event: Event = serde_json::from_str(line).map_err(|e| format!("{}: {e}", path.display()))?;
+    for event in jsonl::<Event>(eval, NEWSWCL50)? {
         for a in event.articles {
             let raw = format!("{}\n", a.sentences.join(" "));
             let doc = load::parse(&format!("{}.txt", a.article_id), &raw, Format::Plain);
             docs.push((format!("newswcl50/{}", a.article_id), doc));
         }
     }
+    for d in jsonl::<EcbDoc>(eval, ECBPLUS)? {
+        let kept: Vec<&str> =
+            d.sentences.iter().filter(|s| !(d.url.is_some() && s.sent_idx == 0)).map(|s| s.text.as_str()).collect();
+        let doc = load::parse(&format!("{}.txt", d.doc_id), &format!("{}\n", kept.join(" ")), Format::Plain);
+        docs.push((format!("ecbplus/{}", d.doc_id), doc));
+    }
     Ok(docs)
+}
+
+/// The records of a JSON-lines file under the eval directory, in file order.
+fn jsonl<T: DeserializeOwned>(eval: &Path, name: &str) -> Result<Vec<T>, String> {
+    let path = eval.join(name);
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).map_err(|e| format!("{}: {e}", path.display())))
+        .collect()
 }
 
 /// A short hash of a quotation's words (whitespace collapsed), so the gold survives small shifts.
