@@ -168,8 +168,9 @@ fn split_quoted(paragraph: &str, r: Range<usize>) -> Vec<Range<usize>> {
         .filter_map(|b| trim(&blanked, b.start_byte..b.end_byte))
         .map(|piece| {
             let mut cut = piece.start;
-            while let Some(&(i, _)) = marks.iter().find(|&&(i, c)| i + c.len_utf8() == cut) {
-                cut = i;
+            // Marks are in text order, so their ends are too.
+            while let Ok(m) = marks.binary_search_by_key(&cut, |&(i, c)| i + c.len_utf8()) {
+                cut = marks[m].0;
             }
             cut
         })
