@@ -175,19 +175,16 @@ impl Scoring {
             }
             out
         };
-        // Pairs score independently: all but small inputs share their work between two threads
-        // (the order, and so every result, is the same as on one).
+        // Pairs score independently: all but small inputs share their work between two threads,
+        // in pieces of whole groups (the order, and so every result, is the same as on one). The
+        // cost of a group varies with its sentences' lengths and splits, so halves by count left
+        // one thread idle for a tenth of the work or more; pieces of ~1/64 of the pairs even it out.
         let pairs = index::candidates(&corpus);
         let candidates = if pairs.len() < PARALLEL_PAIRS {
             score_run(&pairs)
         } else {
-            let (first, second) = pairs.split_at(pairs.len() / 2);
-            std::thread::scope(|scope| {
-                let later = scope.spawn(|| score_run(second));
-                let mut candidates: Vec<Candidate> = score_run(first);
-                candidates.extend(later.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-                candidates
-            })
+            let pieces = whole_groups(&pairs, pairs.len().div_ceil(64));
+            crate::parallel::map(&pieces, |piece| score_run(piece)).concat()
         };
         Scoring { corpus, candidates, refinement: Refinement::Fast }
     }
@@ -288,6 +285,23 @@ pub fn candidate_signals(docs: &[Document]) -> Vec<(SentenceRef, SentenceRef, Si
 /// Every scored candidate pair from the fast signals, each cross-document pair once, `a.doc < b.doc`.
 pub fn score_pairs(docs: &[Document]) -> Vec<Link> {
     Scoring::new(docs).links().into_iter().map(|(link, _)| link).collect()
+}
+
+/// `pairs` cut into pieces of about `size` pairs (at least one whole group of pairs sharing their
+/// first sentence each: a group's similarities are computed together).
+fn whole_groups(pairs: &[(u32, u32)], size: usize) -> Vec<&[(u32, u32)]> {
+    let mut pieces = Vec::new();
+    let mut rest = pairs;
+    while !rest.is_empty() {
+        let mut end = size.min(rest.len());
+        while end < rest.len() && rest[end].0 == rest[end - 1].0 {
+            end += 1;
+        }
+        let (piece, after) = rest.split_at(end);
+        pieces.push(piece);
+        rest = after;
+    }
+    pieces
 }
 
 /// When sentence `i` or `j` splits into clauses: the most evidence (words outside names aligned,
