@@ -404,8 +404,8 @@ impl Corpus {
         Self::build_shared(docs, &texts, texts.len() / 2)
     }
 
-    /// [`Corpus::build`], the sentences tokenised and described in two shares, before `at` and
-    /// from it, on two threads (the result does not depend on `at`).
+    /// [`Corpus::build`], the sentences tokenised, described and weighed in two shares, before
+    /// `at` and from it, on two threads (the result does not depend on `at`).
     fn build_shared(docs: &[Document], texts: &[&str], at: usize) -> Corpus {
         let (first, second) = texts.split_at(at);
         let (mut first, mut second) = crate::parallel::join(|| tokenise(first), || tokenise(second));
@@ -434,8 +434,8 @@ impl Corpus {
         let n = sentences.len().max(1) as f32;
         let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n / d.max(1) as f32).ln()).collect();
         let align_weight: Vec<f32> = df.iter().map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0).collect();
-        // Each sentence's and clause's weights are its own: half of them on each thread.
-        let (s_at, c_at) = (sentences.len() / 2, clauses.len() / 2);
+        // Each sentence's and clause's weights are its own: each share's on its thread.
+        let (s_at, c_at) = (at, clauses_of.get(at).map_or(clauses.len(), |r| r.start as usize));
         let (s1, s2) = sentences.split_at_mut(s_at);
         let (c1, c2) = clauses.split_at_mut(c_at);
         let (surface, clause_words) = (&surface[..], &clause_words[..]);
