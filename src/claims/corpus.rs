@@ -177,9 +177,14 @@ pub struct Clause {
     pub features: SentenceFeatures,
 }
 
+/// Per content word of a sentence or clause: its index among the words, and its key.
+type Content = Vec<(usize, u32)>;
+/// A clause's words and its [`Content`].
+type ClauseWords = (Vec<Word>, Content);
+
 /// Everything but the weights, which need the whole corpus: the features, and per content
 /// word its index among the words and its stem's key, for the embedding.
-fn features(text: &str, ws: &[Word], caps: &Capitalisation, keys: &mut Keys) -> (SentenceFeatures, Vec<(usize, u32)>) {
+fn features(text: &str, ws: &[Word], caps: &Capitalisation, keys: &mut Keys) -> (SentenceFeatures, Content) {
     let mut f = SentenceFeatures::default();
     let mut words_here = Vec::new();
     let mut numbers = Vec::new();
@@ -267,18 +272,21 @@ fn weigh(f: &mut SentenceFeatures, content: &[(usize, u32)], ws: &[Word], idf: &
     f.meaning = sum;
 }
 
-/// [`weigh`] for each sentence (its features, content words and words) of `sentences`, and each
-/// clause of `clauses`; the vectors of the forms met are returned.
+/// [`weigh`] for each sentence of `sentences` (with its content words and words, in step) and each
+/// clause of `clauses` (likewise); the vectors of the forms met are returned.
 fn weigh_all(
-    sentences: (&mut [SentenceFeatures], &[Vec<(usize, u32)>], &[Vec<Word>]),
-    clauses: (&mut [Clause], &[(Vec<Word>, Vec<(usize, u32)>)]),
+    sentences: &mut [SentenceFeatures],
+    surface: &[Content],
+    words: &[Vec<Word>],
+    clauses: &mut [Clause],
+    clause_words: &[ClauseWords],
     idf: &[f32],
 ) -> FormVectors {
     let mut vectors = FormVectors::default();
-    for ((f, content), ws) in sentences.0.iter_mut().zip(sentences.1).zip(sentences.2) {
+    for ((f, content), ws) in sentences.iter_mut().zip(surface).zip(words) {
         weigh(f, content, ws, idf, &mut vectors);
     }
-    for (c, (ws, content)) in clauses.0.iter_mut().zip(clauses.1) {
+    for (c, (ws, content)) in clauses.iter_mut().zip(clause_words) {
         weigh(&mut c.features, content, ws, idf, &mut vectors);
     }
     vectors
@@ -315,9 +323,9 @@ struct Described {
     keys: Keys,
     sentences: Vec<SentenceFeatures>,
     /// By sentence: its content words (see [`features`]).
-    surface: Vec<Vec<(usize, u32)>>,
+    surface: Vec<Content>,
     clauses: Vec<Clause>,
-    clause_words: Vec<(Vec<Word>, Vec<(usize, u32)>)>,
+    clause_words: Vec<ClauseWords>,
     clauses_of: Vec<Range<u32>>,
 }
 
@@ -440,8 +448,8 @@ impl Corpus {
         let (c1, c2) = clauses.split_at_mut(c_at);
         let (surface, clause_words) = (&surface[..], &clause_words[..]);
         let (first, second) = crate::parallel::join(
-            || weigh_all((s1, &surface[..s_at], &words[..s_at]), (c1, &clause_words[..c_at]), &idf),
-            || weigh_all((s2, &surface[s_at..], &words[s_at..]), (c2, &clause_words[c_at..]), &idf),
+            || weigh_all(s1, &surface[..s_at], &words[..s_at], c1, &clause_words[..c_at], &idf),
+            || weigh_all(s2, &surface[s_at..], &words[s_at..], c2, &clause_words[c_at..], &idf),
         );
         // A key's vector is that of the form it is first met as, sentences before clauses.
         let mut by_key = vec![None; idf.len()];
