@@ -92,17 +92,20 @@ impl Analysis {
     pub fn run_with_progress(docs: &[Document], options: &Options, on: &mut (dyn FnMut(Progress) + Send)) -> Analysis {
         let lexicon = Arc::clone(&options.lexicon);
         // Framing and claims are independent: on two cores they run side by side.
-        let (found, scoring) = std::thread::scope(|scope| {
-            let framing = scope.spawn(|| framing::detect_corpus(docs, &lexicon));
+        // Framing takes less time than the claims: its thread counts the words too.
+        let ((found, words), scoring) = std::thread::scope(|scope| {
+            let framing = scope.spawn(|| {
+                (framing::detect_corpus(docs, &lexicon), docs.iter().map(Document::word_count).collect::<Vec<_>>())
+            });
             // Links join different documents: one document has none, however long it is.
             let scoring = (docs.len() > 1).then(|| Scoring::new(docs));
             (framing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), scoring)
         });
         let mut framing = Vec::with_capacity(docs.len());
         let mut documents = Vec::with_capacity(docs.len());
-        for (f, d) in found.into_iter().zip(docs) {
+        for (f, words) in found.into_iter().zip(words) {
             framing.push(f.spans);
-            documents.push(DocumentInfo { quotes: f.quotes, mentions: f.mentions, words: d.word_count() });
+            documents.push(DocumentInfo { quotes: f.quotes, mentions: f.mentions, words });
         }
         let build = |scoring: Option<&Scoring>| {
             let mut clause_spans = Vec::new();

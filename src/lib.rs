@@ -21,6 +21,7 @@ pub mod handout;
 pub mod load;
 mod markup;
 pub mod notes;
+mod parallel;
 pub mod paths;
 pub mod printable;
 pub mod quotes;

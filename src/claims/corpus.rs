@@ -177,9 +177,14 @@ pub struct Clause {
     pub features: SentenceFeatures,
 }
 
+/// Per content word of a sentence or clause: its index among the words, and its key.
+type Content = Vec<(usize, u32)>;
+/// A clause's words and its [`Content`].
+type ClauseWords = (Vec<Word>, Content);
+
 /// Everything but the weights, which need the whole corpus: the features, and per content
 /// word its index among the words and its stem's key, for the embedding.
-fn features(text: &str, ws: &[Word], caps: &Capitalisation, keys: &mut Keys) -> (SentenceFeatures, Vec<(usize, u32)>) {
+fn features(text: &str, ws: &[Word], caps: &Capitalisation, keys: &mut Keys) -> (SentenceFeatures, Content) {
     let mut f = SentenceFeatures::default();
     let mut words_here = Vec::new();
     let mut numbers = Vec::new();
@@ -240,15 +245,11 @@ fn features(text: &str, ws: &[Word], caps: &Capitalisation, keys: &mut Keys) -> 
     (f, words_here)
 }
 
+/// The static vector of each lower-case form met, looked up once (a WordPiece split).
+type FormVectors = FastMap<String, Option<[f32; DIMS]>>;
+
 /// Fills in what needs the weights: the masses and the IDF-weighted mean word vector.
-fn weigh(
-    f: &mut SentenceFeatures,
-    content: &[(usize, u32)],
-    ws: &[Word],
-    idf: &[f32],
-    vectors: &mut FastMap<String, Option<[f32; DIMS]>>,
-    by_key: &mut [Option<[f32; DIMS]>],
-) {
+fn weigh(f: &mut SentenceFeatures, content: &[(usize, u32)], ws: &[Word], idf: &[f32], vectors: &mut FormVectors) {
     f.terms_mass = mass(&f.terms, idf);
     f.entities_mass = mass(&f.entities, idf);
     let model = embed::model();
@@ -260,7 +261,6 @@ fn weigh(
             None => vectors.entry(lower.to_string()).or_insert_with(|| model.word(lower)),
         };
         if let Some(v) = v {
-            by_key[*id as usize].get_or_insert(*v);
             let w = idf[*id as usize];
             sum.iter_mut().zip(v.iter()).for_each(|(s, x)| *s += w * x);
         }
@@ -272,43 +272,163 @@ fn weigh(
     f.meaning = sum;
 }
 
+/// [`weigh`] for each sentence of `sentences` (with its content words and words, in step) and each
+/// clause of `clauses` (likewise); the vectors of the forms met are returned.
+fn weigh_all(
+    sentences: &mut [SentenceFeatures],
+    surface: &[Content],
+    words: &[Vec<Word>],
+    clauses: &mut [Clause],
+    clause_words: &[ClauseWords],
+    idf: &[f32],
+) -> FormVectors {
+    let mut vectors = FormVectors::default();
+    for ((f, content), ws) in sentences.iter_mut().zip(surface).zip(words) {
+        weigh(f, content, ws, idf, &mut vectors);
+    }
+    for (c, (ws, content)) in clauses.iter_mut().zip(clause_words) {
+        weigh(&mut c.features, content, ws, idf, &mut vectors);
+    }
+    vectors
+}
+
+/// A share of the corpus's sentences tokenised on one thread: their words, the forms seen and the
+/// capitalisation counted.
+struct Tokenised<'d> {
+    texts: Vec<&'d str>,
+    words: Vec<Vec<Word>>,
+    forms: Forms,
+    caps: Capitalisation,
+}
+
+fn tokenise<'d>(texts: &[&'d str]) -> Tokenised<'d> {
+    // Each distinct form is normalised and stemmed once in the share, clauses included.
+    let mut forms = Forms::default();
+    let mut caps = Capitalisation::default();
+    let words = texts
+        .iter()
+        .map(|text| {
+            let ws = words_with(text, &mut forms);
+            caps.observe(text, &ws);
+            ws
+        })
+        .collect();
+    Tokenised { texts: texts.to_vec(), words, forms, caps }
+}
+
+/// A share of the sentences described: keys interned in the order a serial pass over the share
+/// meets them, and their clauses.
+#[derive(Default)]
+struct Described {
+    keys: Keys,
+    sentences: Vec<SentenceFeatures>,
+    /// By sentence: its content words (see [`features`]).
+    surface: Vec<Content>,
+    clauses: Vec<Clause>,
+    clause_words: Vec<ClauseWords>,
+    clauses_of: Vec<Range<u32>>,
+}
+
+fn describe(share: &mut Tokenised, caps: &Capitalisation) -> Described {
+    let mut d = Described::default();
+    // Clauses are described like sentences but do not count in the weights: a key is as rare
+    // as the sentences holding it.
+    for (text, ws) in share.texts.iter().zip(&share.words) {
+        let (f, content) = features(text, ws, caps, &mut d.keys);
+        let first = d.clauses.len() as u32;
+        if f.eligible {
+            for range in bounded(split_clauses(text)) {
+                let cws = words_with(&text[range.clone()], &mut share.forms);
+                let (features, content) = features(&text[range.clone()], &cws, caps, &mut d.keys);
+                d.clauses.push(Clause { range, features });
+                d.clause_words.push((cws, content));
+            }
+        }
+        d.clauses_of.push(first..d.clauses.len() as u32);
+        d.surface.push(content);
+        d.sentences.push(f);
+    }
+    d
+}
+
+impl Described {
+    /// Appends a later share, its keys renumbered as one serial pass over both shares would have
+    /// numbered them: the keys of `self` keep theirs, and the later share's keys new to `self`
+    /// follow in the order that share met them, which is the order of its own numbering.
+    fn append(&mut self, later: Described) {
+        let mut by_id = vec![""; later.keys.interner.ids.len()];
+        for (key, &id) in &later.keys.interner.ids {
+            by_id[id as usize] = key;
+        }
+        let global: Vec<u32> = by_id.iter().map(|key| self.keys.id(key)).collect();
+        let offset = self.clauses.len() as u32;
+        for (mut f, mut content) in later.sentences.into_iter().zip(later.surface) {
+            renumber(&mut f, &mut content, &global);
+            self.sentences.push(f);
+            self.surface.push(content);
+        }
+        for (mut c, (ws, mut content)) in later.clauses.into_iter().zip(later.clause_words) {
+            renumber(&mut c.features, &mut content, &global);
+            self.clauses.push(c);
+            self.clause_words.push((ws, content));
+        }
+        self.clauses_of.extend(later.clauses_of.into_iter().map(|r| r.start + offset..r.end + offset));
+    }
+}
+
+/// Renumbers the keys of features built by [`features`] and sorts them again: what a serial
+/// pass would have built (the renumbering is one to one, so nothing merges or splits).
+fn renumber(f: &mut SentenceFeatures, content: &mut [(usize, u32)], global: &[u32]) {
+    let to = |k: &mut u32| *k = global[*k as usize];
+    let mut terms: Vec<(u32, bool)> =
+        f.terms.iter().map(|&t| global[t as usize]).zip(f.is_evidence.iter().copied()).collect();
+    terms.sort_unstable();
+    (f.terms, f.is_evidence) = terms.into_iter().unzip();
+    f.evidence_terms = f.terms.iter().zip(&f.is_evidence).filter(|(_, e)| **e).map(|(t, _)| *t).collect();
+    for v in [&mut f.all_words, &mut f.entities, &mut f.name_terms] {
+        v.iter_mut().for_each(to);
+        v.sort_unstable();
+    }
+    for (id, last, _) in &mut f.entity_names {
+        to(id);
+        to(last);
+    }
+    f.entity_names.sort_unstable();
+    for g in &mut f.figures {
+        to(&mut g.value);
+        g.units.iter_mut().for_each(to);
+    }
+    f.figures.sort_unstable();
+    for q in &mut f.quotes {
+        q.iter_mut().for_each(to);
+        q.sort_unstable();
+    }
+    content.iter_mut().for_each(|(_, k)| to(k));
+}
+
 impl Corpus {
     pub fn build(docs: &[Document]) -> Corpus {
-        let mut caps = Capitalisation::default();
-        // Each distinct form is normalised and stemmed once in the whole corpus, clauses included.
-        let mut forms = Forms::default();
-        let mut split: Vec<(SentenceRef, &str, Vec<Word>)> = Vec::new();
-        for (d, doc) in docs.iter().enumerate() {
-            for s in 0..doc.sentences.len() {
-                let text = doc.sentence(s);
-                let ws = words_with(text, &mut forms);
-                caps.observe(text, &ws);
-                split.push((SentenceRef { doc: d, sentence: s }, text, ws));
-            }
-        }
-        let mut keys = Keys::default();
-        let mut surface: Vec<Vec<(usize, u32)>> = Vec::with_capacity(split.len());
-        let mut sentences = Vec::with_capacity(split.len());
-        // Clauses are described like sentences but do not count in the weights: a key is as rare
-        // as the sentences holding it.
-        let mut clauses = Vec::new();
-        let mut clause_words = Vec::new();
-        let mut clauses_of = Vec::with_capacity(split.len());
-        for (_, text, ws) in &split {
-            let (f, content) = features(text, ws, &caps, &mut keys);
-            let first = clauses.len() as u32;
-            if f.eligible {
-                for range in bounded(split_clauses(text)) {
-                    let cws = words_with(&text[range.clone()], &mut forms);
-                    let (features, content) = features(&text[range.clone()], &cws, &caps, &mut keys);
-                    clauses.push(Clause { range, features });
-                    clause_words.push((cws, content));
-                }
-            }
-            clauses_of.push(first..clauses.len() as u32);
-            surface.push(content);
-            sentences.push(f);
-        }
+        let texts: Vec<&str> = docs.iter().flat_map(|d| (0..d.sentences.len()).map(|s| d.sentence(s))).collect();
+        Self::build_shared(docs, &texts, texts.len() / 2)
+    }
+
+    /// [`Corpus::build`], the sentences tokenised, described and weighed in two shares, before
+    /// `at` and from it, on two threads (the result does not depend on `at`).
+    fn build_shared(docs: &[Document], texts: &[&str], at: usize) -> Corpus {
+        let (first, second) = texts.split_at(at);
+        let (mut first, mut second) = crate::parallel::join(|| tokenise(first), || tokenise(second));
+        // Whether a word is a name depends on the whole corpus's capitalisation.
+        let mut caps = std::mem::take(&mut first.caps);
+        caps.merge(std::mem::take(&mut second.caps));
+        let (mut all, later) = crate::parallel::join(|| describe(&mut first, &caps), || describe(&mut second, &caps));
+        all.append(later);
+        let Described { keys, mut sentences, surface, mut clauses, clause_words, clauses_of } = all;
+        let words: Vec<Vec<Word>> = first.words.into_iter().chain(second.words).collect();
+        let refs: Vec<SentenceRef> = docs
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| (0..doc.sentences.len()).map(move |s| SentenceRef { doc: d, sentence: s }))
+            .collect();
         let mut df = vec![0u32; keys.interner.ids.len()];
         for f in &sentences {
             let figures = f.figures.iter().map(|g| g.value);
@@ -322,13 +442,26 @@ impl Corpus {
         let n = sentences.len().max(1) as f32;
         let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n / d.max(1) as f32).ln()).collect();
         let align_weight: Vec<f32> = df.iter().map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0).collect();
-        let mut vectors: FastMap<String, Option<[f32; DIMS]>> = FastMap::default();
+        // Each sentence's and clause's weights are its own: each share's on its thread.
+        let (s_at, c_at) = (at, clauses_of.get(at).map_or(clauses.len(), |r| r.start as usize));
+        let (s1, s2) = sentences.split_at_mut(s_at);
+        let (c1, c2) = clauses.split_at_mut(c_at);
+        let (surface, clause_words) = (&surface[..], &clause_words[..]);
+        let (first, second) = crate::parallel::join(
+            || weigh_all(s1, &surface[..s_at], &words[..s_at], c1, &clause_words[..c_at], &idf),
+            || weigh_all(s2, &surface[s_at..], &words[s_at..], c2, &clause_words[c_at..], &idf),
+        );
+        // A key's vector is that of the form it is first met as, sentences before clauses.
         let mut by_key = vec![None; idf.len()];
-        for ((f, content), (_, _, ws)) in sentences.iter_mut().zip(&surface).zip(&split) {
-            weigh(f, content, ws, &idf, &mut vectors, &mut by_key);
-        }
-        for (c, (ws, content)) in clauses.iter_mut().zip(&clause_words) {
-            weigh(&mut c.features, content, ws, &idf, &mut vectors, &mut by_key);
+        let met = (surface.iter().zip(&words)).chain(clause_words.iter().map(|(ws, content)| (content, ws)));
+        for (content, ws) in met {
+            for &(i, id) in content {
+                if by_key[id as usize].is_none() {
+                    let lower = &*ws[i].lower;
+                    by_key[id as usize] =
+                        *first.get(lower).or_else(|| second.get(lower)).expect("every form met is looked up");
+                }
+            }
         }
         for v in by_key.iter_mut().flatten() {
             let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
@@ -342,7 +475,7 @@ impl Corpus {
         }
         Corpus {
             numeric,
-            refs: split.into_iter().map(|s| s.0).collect(),
+            refs,
             sentences,
             clauses,
             clauses_of,
@@ -387,6 +520,52 @@ mod tests {
     fn corpus(texts: &[&str]) -> Corpus {
         let docs: Vec<Document> = texts.iter().map(|t| Document::from_plain("t.txt", t)).collect();
         Corpus::build(&docs)
+    }
+
+    /// Everything a corpus holds, its keys in a fixed order (a map's iteration order may vary).
+    fn contents(c: &Corpus) -> String {
+        let mut keys: Vec<_> = c.keys.iter().collect();
+        keys.sort();
+        format!(
+            "{:?}",
+            (
+                &c.refs,
+                &c.sentences,
+                &c.clauses,
+                &c.clauses_of,
+                &c.idf,
+                &c.align_weight,
+                &c.vectors,
+                &c.df,
+                &c.numeric,
+                c.max_idf,
+                keys
+            )
+        )
+    }
+
+    #[test]
+    fn the_corpus_is_the_same_wherever_the_threads_share_it() {
+        // Names written in lower case in one share and capitalised in the other, figures, quotes,
+        // a sentence that splits into clauses, words repeated across the shares and words new in each.
+        let docs: Vec<Document> = [
+            "Senior officials in Doha said 59 hostages remain. The envoy Witkoff met the mediators on Sunday; \
+             the delegation stayed behind in Cairo for three more days of talks.",
+            "Mediators said the talks in Doha would resume. “It is a red line,” Zuhri told the station, \
+             and senior negotiators flew home after 12 hours.",
+            "The senior envoy Witkoff arrived in Cairo with 59 names on a list. Nothing moved; the station reported \
+             that the mediators would meet again on Monday in Doha.",
+        ]
+        .iter()
+        .map(|t| Document::from_plain("t.txt", t))
+        .collect();
+        let texts: Vec<&str> = docs.iter().flat_map(|d| (0..d.sentences.len()).map(|s| d.sentence(s))).collect();
+        assert!(texts.len() >= 6);
+        let serial = contents(&Corpus::build_shared(&docs, &texts, texts.len()));
+        assert!(!Corpus::build_shared(&docs, &texts, texts.len()).clauses.is_empty(), "some sentence splits");
+        for at in 0..texts.len() {
+            assert_eq!(contents(&Corpus::build_shared(&docs, &texts, at)), serial, "shares split before sentence {at}");
+        }
     }
 
     #[test]

@@ -43,6 +43,15 @@ impl Capitalisation {
         }
     }
 
+    /// Adds the counts of another share of the corpus (counted on another thread).
+    pub fn merge(&mut self, other: Capitalisation) {
+        for (word, (upper, lower)) in other.counts {
+            let entry = self.counts.entry(word).or_default();
+            entry.0 += upper;
+            entry.1 += lower;
+        }
+    }
+
     fn is_name_word(&self, w: &Word, text: &str) -> bool {
         if !w.is_capitalised(text) || is_stopword(&w.lower) {
             return false;

@@ -15,6 +15,12 @@ const PER_SENTENCE: usize = 40;
 
 /// Each candidate pair once, as sentence indices into the corpus with `a < b`.
 pub fn candidates(corpus: &Corpus) -> Vec<(u32, u32)> {
+    candidates_in(corpus, 32)
+}
+
+/// [`candidates`], the sentences' proposals made in `pieces` pieces shared between two threads
+/// (the result does not depend on `pieces`).
+fn candidates_in(corpus: &Corpus, pieces: usize) -> Vec<(u32, u32)> {
     let n = corpus.sentences.len();
     let cap = MIN_POSTINGS_CAP.max(n / POSTINGS_SHARE);
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); corpus.idf.len()];
@@ -33,41 +39,73 @@ pub fn candidates(corpus: &Corpus) -> Vec<(u32, u32)> {
         // A sentence holding a key twice (a term that is also a name's last word is two keys) posts once.
         p.dedup();
     }
-    let mut mass = vec![0f32; n];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    for i in 0..n {
-        if !corpus.sentences[i].eligible {
-            continue;
-        }
-        let doc = corpus.refs[i].doc;
-        for k in keys(i) {
-            let list = &postings[k as usize];
-            if list.len() > cap {
+    // Each sentence's partners depend on it alone: the sentences are shared between two threads
+    // in pieces, and the pairs sorted together afterwards.
+    let piece = n.div_ceil(pieces).max(1);
+    let starts: Vec<usize> = (0..n).step_by(piece).collect();
+    let proposed = crate::parallel::map(&starts, |&start| {
+        let mut mass = vec![0f32; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        for i in start..n.min(start + piece) {
+            if !corpus.sentences[i].eligible {
                 continue;
             }
-            let w = corpus.idf[k as usize] * corpus.idf[k as usize];
-            for &j in list {
-                if corpus.refs[j as usize].doc == doc {
+            let doc = corpus.refs[i].doc;
+            for k in keys(i) {
+                let list = &postings[k as usize];
+                if list.len() > cap {
                     continue;
                 }
-                if mass[j as usize] == 0.0 {
-                    touched.push(j);
+                let w = corpus.idf[k as usize] * corpus.idf[k as usize];
+                for &j in list {
+                    if corpus.refs[j as usize].doc == doc {
+                        continue;
+                    }
+                    if mass[j as usize] == 0.0 {
+                        touched.push(j);
+                    }
+                    mass[j as usize] += w;
                 }
-                mass[j as usize] += w;
+            }
+            if touched.len() > PER_SENTENCE {
+                touched.select_nth_unstable_by(PER_SENTENCE, |x, y| mass[*y as usize].total_cmp(&mass[*x as usize]));
+            }
+            for &j in touched.iter().take(PER_SENTENCE) {
+                pairs.push(((i as u32).min(j), (i as u32).max(j)));
+            }
+            for j in touched.drain(..) {
+                mass[j as usize] = 0.0;
             }
         }
-        if touched.len() > PER_SENTENCE {
-            touched.select_nth_unstable_by(PER_SENTENCE, |x, y| mass[*y as usize].total_cmp(&mass[*x as usize]));
-        }
-        for &j in touched.iter().take(PER_SENTENCE) {
-            pairs.push(((i as u32).min(j), (i as u32).max(j)));
-        }
-        for j in touched.drain(..) {
-            mass[j as usize] = 0.0;
-        }
-    }
+        pairs
+    });
+    let mut pairs = proposed.concat();
     pairs.sort_unstable();
     pairs.dedup();
     pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    #[test]
+    fn the_pairs_do_not_depend_on_how_the_sentences_are_shared() {
+        let docs: Vec<Document> = [
+            "The envoy met mediators in Doha on Sunday. Talks on the truce resumed in Cairo on Monday morning.",
+            "Mediators in Doha met the envoy on Sunday evening. The truce talks resumed in Cairo after a pause.",
+            "In Cairo, the talks on a truce resumed on Monday. The envoy had met the mediators in Doha.",
+        ]
+        .iter()
+        .map(|t| Document::from_plain("t.txt", t))
+        .collect();
+        let corpus = Corpus::build(&docs);
+        let whole = candidates_in(&corpus, 1);
+        assert!(!whole.is_empty());
+        for pieces in 2..=8 {
+            assert_eq!(candidates_in(&corpus, pieces), whole, "{pieces} pieces");
+        }
+    }
 }

@@ -175,19 +175,16 @@ impl Scoring {
             }
             out
         };
-        // Pairs score independently: all but small inputs share their work between two threads
-        // (the order, and so every result, is the same as on one).
+        // Pairs score independently: all but small inputs share their work between two threads,
+        // in pieces of whole groups (the order, and so every result, is the same as on one). The
+        // cost of a group varies with its sentences' lengths and splits, so halves by count left
+        // one thread idle for a tenth of the work or more; pieces of ~1/64 of the pairs even it out.
         let pairs = index::candidates(&corpus);
         let candidates = if pairs.len() < PARALLEL_PAIRS {
             score_run(&pairs)
         } else {
-            let (first, second) = pairs.split_at(pairs.len() / 2);
-            std::thread::scope(|scope| {
-                let later = scope.spawn(|| score_run(second));
-                let mut candidates: Vec<Candidate> = score_run(first);
-                candidates.extend(later.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-                candidates
-            })
+            let pieces = whole_groups(&pairs, pairs.len().div_ceil(64));
+            crate::parallel::map(&pieces, |piece| score_run(piece)).concat()
         };
         Scoring { corpus, candidates, refinement: Refinement::Fast }
     }
@@ -204,10 +201,17 @@ impl Scoring {
     /// (Refining only the pairs the fast model left in play lost the paraphrases the lexical
     /// signals miss: 26 of the 135 strong pairs of the same-story set.)
     pub fn sentences_to_refine(&self) -> usize {
-        let mut sentences: Vec<usize> = self.candidates.iter().flat_map(|c| [c.at.0, c.at.1]).collect();
-        sentences.sort_unstable();
-        sentences.dedup();
-        sentences.len()
+        self.sentences_of(self.candidates.iter()).len()
+    }
+
+    /// The sentences of `candidates`, in corpus order, each once (marked, not sorted: ECB+ has
+    /// 300,000 candidates).
+    fn sentences_of<'a>(&self, candidates: impl Iterator<Item = &'a Candidate>) -> Vec<usize> {
+        let mut marked = vec![false; self.corpus.sentences.len()];
+        for c in candidates {
+            (marked[c.at.0], marked[c.at.1]) = (true, true);
+        }
+        marked.iter().enumerate().filter(|(_, m)| **m).map(|(k, _)| k).collect()
     }
 
     /// Adds the transformer's signals to every candidate pair, reporting `progress(done, total)`
@@ -237,10 +241,7 @@ impl Scoring {
                 c.refined = true;
             }
         }
-        let mut sentences: Vec<usize> =
-            self.candidates.iter().filter(|c| !c.refined).flat_map(|c| [c.at.0, c.at.1]).collect();
-        sentences.sort_unstable();
-        sentences.dedup();
+        let sentences = self.sentences_of(self.candidates.iter().filter(|c| !c.refined));
         if sentences.len() > limit {
             self.refinement = Refinement::Skipped { sentences: sentences.len(), limit };
             return;
@@ -288,6 +289,23 @@ pub fn candidate_signals(docs: &[Document]) -> Vec<(SentenceRef, SentenceRef, Si
 /// Every scored candidate pair from the fast signals, each cross-document pair once, `a.doc < b.doc`.
 pub fn score_pairs(docs: &[Document]) -> Vec<Link> {
     Scoring::new(docs).links().into_iter().map(|(link, _)| link).collect()
+}
+
+/// `pairs` cut into pieces of about `size` pairs (at least one whole group of pairs sharing their
+/// first sentence each: a group's similarities are computed together).
+fn whole_groups(pairs: &[(u32, u32)], size: usize) -> Vec<&[(u32, u32)]> {
+    let mut pieces = Vec::new();
+    let mut rest = pairs;
+    while !rest.is_empty() {
+        let mut end = size.min(rest.len());
+        while end < rest.len() && rest[end].0 == rest[end - 1].0 {
+            end += 1;
+        }
+        let (piece, after) = rest.split_at(end);
+        pieces.push(piece);
+        rest = after;
+    }
+    pieces
 }
 
 /// When sentence `i` or `j` splits into clauses: the most evidence (words outside names aligned,

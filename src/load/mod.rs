@@ -76,9 +76,10 @@ pub fn load_paths(inputs: &[PathBuf]) -> Result<Loaded, LoadError> {
 /// limit. In a directory, such files, and links to files outside it, are
 /// skipped with a warning; so are binary files anywhere, unless nothing else is left.
 pub fn load_paths_limited(inputs: &[PathBuf], max_bytes: u64) -> Result<Loaded, LoadError> {
-    let mut loaded = Loaded::default();
-    // Reported when nothing at all could be loaded.
-    let mut first_skipped = None;
+    // Reading is quick and may fail early; decoding, cleaning and splitting into sentences is most
+    // of the work, and each file's is independent: files are read in order, then parsed on two
+    // threads, then taken in order again.
+    let mut read_in: Vec<Read> = Vec::new();
     let mut stdin_used = false;
     for input in inputs {
         if input.as_os_str() == "-" {
@@ -86,8 +87,7 @@ pub fn load_paths_limited(inputs: &[PathBuf], max_bytes: u64) -> Result<Loaded, 
                 return Err(LoadError::StdinTwice);
             }
             stdin_used = true;
-            let bytes = read_input(input, max_bytes)?;
-            push(&mut loaded, &mut first_skipped, "-", &bytes, Format::Plain);
+            read_in.push(("-".to_string(), Ok((read_input(input, max_bytes)?, Format::Plain))));
             continue;
         }
         let shown = input.display().to_string();
@@ -97,20 +97,45 @@ pub fn load_paths_limited(inputs: &[PathBuf], max_bytes: u64) -> Result<Loaded, 
             if files.is_empty() && skipped.is_empty() {
                 return Err(LoadError::EmptyDirectory { path: shown });
             }
-            for (name, refusal) in skipped {
-                skip(&mut loaded, &mut first_skipped, name, refusal);
-            }
+            read_in.extend(skipped.into_iter().map(|(name, refusal)| (name, Err(refusal))));
             for (file, follow) in files {
                 let name = file.display().to_string();
-                match read::file(&follow, max_bytes, false) {
-                    Ok(bytes) => push(&mut loaded, &mut first_skipped, &name, &bytes, Format::from_path(&file)),
-                    Err(read::ReadError::Refused(refusal)) => skip(&mut loaded, &mut first_skipped, name, refusal),
+                let read = match read::file(&follow, max_bytes, false) {
+                    Ok(bytes) => Ok((bytes, Format::from_path(&file))),
+                    Err(read::ReadError::Refused(refusal)) => Err(refusal),
                     Err(read::ReadError::Io(e)) => return Err(io_error(&name, e)),
-                }
+                };
+                read_in.push((name, read));
             }
         } else {
             let bytes = read_input(input, max_bytes)?;
-            push(&mut loaded, &mut first_skipped, &shown, &bytes, Format::from_path(input));
+            read_in.push((shown, Ok((bytes, Format::from_path(input)))));
+        }
+    }
+    let parsed = crate::parallel::map(&read_in, |(name, read)| {
+        read.as_ref().map_err(Refusal::clone).map(|(bytes, format)| {
+            let mut warnings = Vec::new();
+            (from_bytes(name, bytes, *format, &mut warnings), warnings)
+        })
+    });
+    let mut loaded = Loaded::default();
+    // Reported when nothing at all could be loaded.
+    let mut first_skipped = None;
+    for ((name, _), parsed) in read_in.into_iter().zip(parsed) {
+        match parsed {
+            Ok((Ok(document), warnings)) => {
+                loaded.warnings.extend(warnings);
+                loaded.documents.push(document);
+            }
+            Ok((Err(e), warnings)) => {
+                loaded.warnings.extend(warnings);
+                loaded.warnings.push(format!("{name}: skipped, binary file"));
+                first_skipped.get_or_insert(e);
+            }
+            Err(refusal) => {
+                loaded.warnings.push(format!("{name}: skipped: {refusal}"));
+                first_skipped.get_or_insert(LoadError::Refused { path: name, refusal });
+            }
         }
     }
     if let (true, Some(error)) = (loaded.documents.is_empty(), first_skipped) {
@@ -119,6 +144,9 @@ pub fn load_paths_limited(inputs: &[PathBuf], max_bytes: u64) -> Result<Loaded, 
     Ok(loaded)
 }
 
+/// An input as read, with the name it is shown by: its bytes and format, or why it is skipped.
+type Read = (String, Result<(Vec<u8>, Format), Refusal>);
+
 /// The bytes of one input named by the user: a regular file (followed through
 /// links), or standard input for `-`; at most `max_bytes` of it.
 pub fn read_input(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
@@ -126,21 +154,6 @@ pub fn read_input(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
         return read::stdin(max_bytes).map_err(|e| read_error("-", e));
     }
     read::file(path, max_bytes, true).map_err(|e| read_error(&path.display().to_string(), e))
-}
-
-fn skip(loaded: &mut Loaded, first_skipped: &mut Option<LoadError>, path: String, refusal: Refusal) {
-    loaded.warnings.push(format!("{path}: skipped: {refusal}"));
-    first_skipped.get_or_insert(LoadError::Refused { path, refusal });
-}
-
-fn push(loaded: &mut Loaded, first_skipped: &mut Option<LoadError>, path: &str, bytes: &[u8], format: Format) {
-    match from_bytes(path, bytes, format, &mut loaded.warnings) {
-        Ok(document) => loaded.documents.push(document),
-        Err(e) => {
-            loaded.warnings.push(format!("{path}: skipped, binary file"));
-            first_skipped.get_or_insert(e);
-        }
-    }
 }
 
 /// A document from a file's bytes: decoded (UTF-8, or UTF-16/UTF-32 with a byte
