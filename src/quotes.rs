@@ -71,15 +71,18 @@ fn keys(words: &str) -> WordSet {
     words.split_whitespace().map(key).collect()
 }
 
-/// Verbs of saying: the closed class of English reporting verbs (neutral, of manner, of stance, of evaluation),
-/// base forms matched through their stems. Any of them hands a quotation to its subject, before the quotation
-/// ("Ruiz chided “lazy officials”") or in a speech tag after it ("“…,” Ruiz vowed").
+/// Verbs of saying that take direct speech: the closed class of English reporting verbs (neutral, of manner, of
+/// stance), base forms matched through their stems. Any of them hands a quotation to its subject, before the
+/// quotation ("Ruiz insisted that it was “over”") or in a speech tag after it ("“…,” Ruiz vowed").
 const SPEECH_VERBS: &str = "say tell add write tweet post ask reply respond answer retort note observe remark comment \
     explain state declare announce proclaim insist maintain contend argue assert claim allege warn caution urge plead \
-    beg demand recall recount quote conclude acknowledge admit concede confirm deny stress emphasize emphasise \
-    underscore vow pledge promise swear predict suggest hint imply complain lament bemoan boast brag joke quip muse \
-    wonder exclaim shout yell scream chant whisper mutter testify reiterate repeat thunder said told added wrote \
-    spoke swore replied replies";
+    beg recall recount quote conclude acknowledge admit concede confirm stress emphasize emphasise underscore vow \
+    pledge promise swear predict complain lament boast brag joke quip muse wonder exclaim shout yell scream chant \
+    whisper mutter testify reiterate repeat thunder said told added wrote spoke swore replied replies";
+
+/// Verbs of stance that take a that-clause or an object, not direct speech: they hand over a quotation after them
+/// ("hinted that the deal was “close”") but make no speech tag ("“…,” Macron hinted at the issues" is not one).
+const STANCE_VERBS: &str = "suggest hint imply deny demand bemoan";
 
 /// Verbs that hand over words by naming or judging something with them ("called it a “witch hunt”", "touted the
 /// plan as “a new start”").
@@ -91,6 +94,7 @@ const LABELLING_VERBS: &str = "call describe dub term label brand nickname chara
 /// “witch hunt”", "vowed that … “a reward”", "Trump's assertion that … “to die”".
 pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
     let mut set = keys(SPEECH_VERBS);
+    set.extend(keys(STANCE_VERBS));
     set.extend(keys(LABELLING_VERBS));
     set.extend(keys(
         "according words assertion statement remark language description rhetoric slogan phrase oft-vaunted",
@@ -1256,7 +1260,10 @@ fn is_abbreviation(text: &str, w: &Word) -> bool {
 fn is_derived_noun(w: &str) -> bool {
     let singular = w.strip_suffix('s').unwrap_or(w);
     ["ation", "ment", "sion", "tion"].iter().any(|s| singular.ends_with(s))
-        && !SPEECH_VERBS.split_whitespace().chain(LABELLING_VERBS.split_whitespace()).any(|v| v == singular)
+        && ![SPEECH_VERBS, STANCE_VERBS, LABELLING_VERBS]
+            .iter()
+            .flat_map(|l| l.split_whitespace())
+            .any(|v| v == singular)
 }
 
 fn is_auxiliary_or_adverb(w: &Word) -> bool {
@@ -1417,6 +1424,8 @@ mod tests {
         assert_eq!(speakers("Ana Ruiz touted the plan as “a new start.”"), ["Ana Ruiz"]);
         assert_eq!(speakers("“We will win,” Ana Ruiz vowed."), ["Ana Ruiz"]);
         assert_eq!(speakers("“It was a mistake,” Ana Ruiz admitted."), ["Ana Ruiz"]);
+        // A verb of stance after a quotation is no speech tag.
+        assert_eq!(speakers("But as they praised what Lee called “a fine deal,” Ruiz hinted at the costs."), ["Lee"]);
     }
 
     #[test]
