@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 use crate::document::Document;
 use crate::tagger::{Pos, Tags};
-use crate::words::{Word, WordSet, key, words};
+use crate::words::{Word, WordSet, words};
 
 /// One quotation of a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,19 +66,40 @@ impl Quotation {
     }
 }
 
-/// Matching keys of space-separated words.
-fn keys(words: &str) -> WordSet {
-    words.split_whitespace().map(key).collect()
+/// The inflected forms of space-separated verbs (base, -s, -ed, -ing, with the spelling rules of English and a
+/// doubled final consonant), lower case. Reporting verbs are matched by their forms, not their stems: a stem is
+/// shared by nouns and adjectives ("critic", "critical" and "criticize"; "remarkable" and "remark").
+fn forms(verbs: &str) -> WordSet {
+    let mut out = WordSet::default();
+    for v in verbs.split_whitespace() {
+        let last = v.chars().last().unwrap_or(' ');
+        let stem_e = v.strip_suffix('e').filter(|_| !v.ends_with("ee")).unwrap_or(v);
+        let stem_y = v.strip_suffix('y').filter(|b| !b.ends_with(['a', 'e', 'o', 'u']));
+        out.insert(v.to_string());
+        out.insert(format!("{v}s"));
+        if v.ends_with(['s', 'x', 'z', 'o']) || v.ends_with("sh") || v.ends_with("ch") {
+            out.insert(format!("{v}es"));
+        }
+        if let Some(b) = stem_y {
+            out.insert(format!("{b}ies"));
+            out.insert(format!("{b}ied"));
+        }
+        out.insert(format!("{stem_e}ed"));
+        out.insert(format!("{stem_e}ing"));
+        out.insert(format!("{v}{last}ed"));
+        out.insert(format!("{v}{last}ing"));
+    }
+    out
 }
 
 /// Verbs of saying that take direct speech: the closed class of English reporting verbs (neutral, of manner, of
-/// stance), base forms matched through their stems. Any of them hands a quotation to its subject, before the
+/// stance), base forms matched through their inflected forms. Any of them hands a quotation to its subject, before the
 /// quotation ("Ruiz insisted that it was “over”") or in a speech tag after it ("“…,” Ruiz vowed").
 const SPEECH_VERBS: &str = "say tell add write tweet post ask reply respond answer retort note observe remark comment \
     explain state declare announce proclaim insist maintain contend argue assert claim allege warn caution urge plead \
     beg recall recount quote conclude acknowledge admit concede confirm stress emphasize emphasise underscore vow \
     pledge promise swear predict complain lament boast brag joke quip muse wonder exclaim shout yell scream chant \
-    whisper mutter testify reiterate repeat thunder said told added wrote spoke swore replied replies";
+    whisper mutter testify reiterate repeat thunder said told wrote spoke swore";
 
 /// Verbs of stance that take a that-clause or an object, not direct speech: they hand over a quotation after them
 /// ("hinted that the deal was “close”") but make no speech tag ("“…,” Macron hinted at the issues" is not one).
@@ -93,19 +114,18 @@ const LABELLING_VERBS: &str = "call describe dub term label brand nickname chara
 /// Words that hand a quotation to a speaker when they come before it in its sentence: "called it a
 /// “witch hunt”", "vowed that … “a reward”", "Trump's assertion that … “to die”".
 pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
-    let mut set = keys(SPEECH_VERBS);
-    set.extend(keys(STANCE_VERBS));
-    set.extend(keys(LABELLING_VERBS));
-    set.extend(keys(
-        "according words assertion statement remark language description rhetoric slogan phrase oft-vaunted",
-    ));
+    let mut set = forms(SPEECH_VERBS);
+    set.extend(forms(STANCE_VERBS));
+    set.extend(forms(LABELLING_VERBS));
+    set.extend(SPEECH_NOUNS.iter().map(|w| w.to_string()));
+    set.insert("oft-vaunted".to_string());
     set
 });
 
 /// Speech tags that follow a quotation: "“…,” he said", "“…,” according to the ministry", "“…,” the memo read".
 pub static TAGS_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
-    let mut set = keys(SPEECH_VERBS);
-    set.extend(keys("according words read continue counter"));
+    let mut set = forms(SPEECH_VERBS);
+    set.extend(forms("according words read continue counter"));
     set
 });
 
@@ -193,7 +213,7 @@ const DOCUMENTS: [&str; 12] = [
 
 /// Speech verbs that are as often common nouns ("demands", "a comment", "the blast").
 static NOUN_LIKE_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
-    keys(
+    forms(
         "demand answer comment joke shout wonder blast nickname caution lament hail chant whisper yell scream quip mock scoff rebuke",
     )
 });
@@ -334,7 +354,7 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
     // sentence is a lookup, not a scan of the sentence (a sentence can hold thousands of quotes).
     // "state" and "states" are nearly always the noun; "stated" and "stating" stay cues.
     let cues: Vec<usize> = (0..words.len())
-        .filter(|&i| INTRODUCES_QUOTE.contains(&*words[i].key) && !matches!(&*words[i].lower, "state" | "states"))
+        .filter(|&i| INTRODUCES_QUOTE.contains(&*words[i].lower) && !matches!(&*words[i].lower, "state" | "states"))
         .collect();
     let ctx = Context {
         text,
@@ -620,19 +640,13 @@ impl Context<'_> {
         speaker.filter(|s| s.kind == SpeakerKind::Name)
     }
 
-    /// A reporting word used as a noun: a nominalisation ("the allegations"), or "talks" after an adjective or a
-    /// determiner ("holding direct talks at “…”").
+    /// A reporting word used as a noun: one as often a noun, in a noun's form ("demands"), one after a determiner
+    /// ("the alleged"), or "talks" after an adjective ("holding direct talks at “…”").
     fn noun_cue(&self, c: usize) -> bool {
         let w = &*self.words[c].lower;
-        if is_derived_noun(w) && !SPEECH_NOUNS.contains(&w) {
-            return true;
-        }
         // "describing disarmament demands as “…”": a word that is also a common noun is a verb only in a form no
         // noun takes.
-        if NOUN_LIKE_VERBS.contains(&*self.words[c].key)
-            && !SPEECH_NOUNS.contains(&w)
-            && !(w.ends_with("ed") || w.ends_with("ing"))
-        {
+        if NOUN_LIKE_VERBS.contains(w) && !SPEECH_NOUNS.contains(&w) && !(w.ends_with("ed") || w.ends_with("ing")) {
             return true;
         }
         // "the alleged collusion": an adjective; statements and remarks are nouns that hand words over.
@@ -713,10 +727,7 @@ impl Context<'_> {
         if reach.first().is_some_and(|w| !matches!(self.text[close..w.range.start].trim(), "" | ",")) {
             return None;
         }
-        // Not a noun sharing the verb's stem ("salacious allegations", "the announcement concluded").
-        let verb = reach
-            .iter()
-            .position(|w| w.range.end <= until && TAGS_QUOTE.contains(&*w.key) && !is_derived_noun(&w.lower))?;
+        let verb = reach.iter().position(|w| w.range.end <= until && TAGS_QUOTE.contains(&*w.lower))?;
         let v = after + verb;
         if matches!(&*self.words[v].lower, "according" | "words") {
             // "according to X", "in the words of X"
@@ -776,8 +787,9 @@ impl Context<'_> {
             }
             let speaker = match &*self.words[c].lower {
                 "according" | "words" => self.noun_phrase_after(c + 2, open),
-                // "Trump's assertion that …" names its speaker; "a terse statement that …" does not; "… said in a
-                // written statement. “…”" is handed over by the verb before it.
+                // A noun of speech hands words over with its owner: "Trump's assertion that …"; with none ("a
+                // statement that …" with no sender) to no one; "… said in a written statement. “…”" is handed over by
+                // the verb before it.
                 w if SPEECH_NOUNS.contains(&w) => {
                     // "Ruiz said in a joint statement that …", "… said in a statement: “…”": the statement is where
                     // the earlier verb's subject said it.
@@ -930,7 +942,7 @@ impl Context<'_> {
                     continue;
                 }
                 // "“…,” said Tom Perez in a statement, calling it “…”": an inverted speech tag before the comma.
-                if TAGS_QUOTE.contains(&*self.words[k].key)
+                if TAGS_QUOTE.contains(&*self.words[k].lower)
                     && let Some(named) = self
                         .noun_phrase_after(k + 1, self.words[j - 1].range.end)
                         .filter(|s| s.kind == SpeakerKind::Name)
@@ -941,7 +953,7 @@ impl Context<'_> {
                 // Not a relative or subordinate clause ("…, who was visiting when Mr. Kim announced it, said").
                 if !CLAUSE_BREAKS.contains(&&*self.words[k].lower)
                     && !WH_WORDS.contains(&&*self.words[k].lower)
-                    && let Some(tag) = (k + 1..j).find(|&t| TAGS_QUOTE.contains(&*self.words[t].key))
+                    && let Some(tag) = (k + 1..j).find(|&t| TAGS_QUOTE.contains(&*self.words[t].lower))
                     && let Some(speaker) = self.classify(k, tag)
                 {
                     return Some(speaker);
@@ -1104,7 +1116,7 @@ impl Context<'_> {
             }
             // "said DNC Chairman Tom Perez in a statement": the speaker ends before a preposition.
             if CLAUSE_BREAKS.contains(&&*w.lower)
-                || (end > from && (TAGS_QUOTE.contains(&*w.key) || FUNCTION_WORDS[..12].contains(&&*w.lower)))
+                || (end > from && (TAGS_QUOTE.contains(&*w.lower) || FUNCTION_WORDS[..12].contains(&&*w.lower)))
             {
                 break;
             }
@@ -1253,17 +1265,6 @@ fn is_abbreviation(text: &str, w: &Word) -> bool {
     const SHORT_TITLES: [&str; 12] = ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st"];
     let written = &text[w.range.clone()];
     SHORT_TITLES.contains(&&*w.lower) || (written.chars().count() == 1 && written.starts_with(char::is_uppercase))
-}
-
-/// A noun derived from a verb ("allegations", "announcement", "suggestion"): its stem is the verb's, but it is no
-/// verb. Verbs that end so themselves ("mention", "comment", "lament") are not.
-fn is_derived_noun(w: &str) -> bool {
-    let singular = w.strip_suffix('s').unwrap_or(w);
-    ["ation", "ment", "sion", "tion"].iter().any(|s| singular.ends_with(s))
-        && ![SPEECH_VERBS, STANCE_VERBS, LABELLING_VERBS]
-            .iter()
-            .flat_map(|l| l.split_whitespace())
-            .any(|v| v == singular)
 }
 
 fn is_auxiliary_or_adverb(w: &Word) -> bool {
@@ -1437,6 +1438,8 @@ mod tests {
         );
         assert_eq!(speakers("“The port will close,” the announcement concluded."), ["the announcement"]);
         assert_eq!(speakers("Ana Ruiz wrote that Lee “asked for more” damaging allegations about her."), ["Ana Ruiz"]);
+        // Nouns and adjectives sharing a stem with "criticize", "remark", "wonder" hand nothing over.
+        assert_eq!(speakers("Critics see a “remarkable” and “wonderful” year."), ["", ""]);
         // A verb that ends like a noun is still a verb.
         assert_eq!(speakers("Ana Ruiz went on to mention a need to “finish the job,” and left."), ["Ana Ruiz"]);
     }
