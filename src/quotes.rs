@@ -15,13 +15,11 @@
 //! quotation continued in the next paragraph does. Quotations inside another
 //! one are part of it.
 
-use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::document::Document;
-use crate::tagger::{Pos, Tags};
-use crate::words::{Word, WordSet, words};
+use crate::words::{Word, WordSet, key, words};
 
 /// One quotation of a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,160 +64,31 @@ impl Quotation {
     }
 }
 
-/// The inflected forms of space-separated verbs (base, -s, -ed, -ing, with the spelling rules of English and a
-/// doubled final consonant), lower case. Reporting verbs are matched by their forms, not their stems: a stem is
-/// shared by nouns and adjectives ("critic", "critical" and "criticize"; "remarkable" and "remark").
-fn forms(verbs: &str) -> WordSet {
-    let mut out = WordSet::default();
-    for v in verbs.split_whitespace() {
-        let last = v.chars().last().unwrap_or(' ');
-        let stem_e = v.strip_suffix('e').filter(|_| !v.ends_with("ee")).unwrap_or(v);
-        let stem_y = v.strip_suffix('y').filter(|b| !b.ends_with(['a', 'e', 'o', 'u']));
-        out.insert(v.to_string());
-        out.insert(format!("{v}s"));
-        if v.ends_with(['s', 'x', 'z', 'o']) || v.ends_with("sh") || v.ends_with("ch") {
-            out.insert(format!("{v}es"));
-        }
-        if let Some(b) = stem_y {
-            out.insert(format!("{b}ies"));
-            out.insert(format!("{b}ied"));
-        }
-        out.insert(format!("{stem_e}ed"));
-        out.insert(format!("{stem_e}ing"));
-        out.insert(format!("{v}{last}ed"));
-        out.insert(format!("{v}{last}ing"));
-    }
-    out
+/// Matching keys of space-separated words.
+fn keys(words: &str) -> WordSet {
+    words.split_whitespace().map(key).collect()
 }
-
-/// Verbs of saying that take direct speech: the closed class of English reporting verbs (neutral, of manner, of
-/// stance), base forms matched through their inflected forms. Any of them hands a quotation to its subject, before the
-/// quotation ("Ruiz insisted that it was “over”") or in a speech tag after it ("“…,” Ruiz vowed").
-const SPEECH_VERBS: &str = "say tell add write tweet post ask reply respond answer retort note observe remark comment \
-    explain state declare announce proclaim insist maintain contend argue assert claim allege warn caution urge plead \
-    beg recall recount quote conclude acknowledge admit concede confirm stress emphasize emphasise underscore vow \
-    pledge promise swear predict complain lament boast brag joke quip muse wonder exclaim shout yell scream chant \
-    whisper mutter testify reiterate repeat thunder said told wrote spoke swore";
-
-/// Verbs of stance that take a that-clause or an object, not direct speech: they hand over a quotation after them
-/// ("hinted that the deal was “close”") but make no speech tag ("“…,” Macron hinted at the issues" is not one).
-const STANCE_VERBS: &str = "suggest hint imply deny demand bemoan";
-
-/// Verbs that hand over words by naming or judging something with them ("called it a “witch hunt”", "touted the
-/// plan as “a new start”").
-const LABELLING_VERBS: &str = "call describe dub term label brand nickname characterize characterise portray \
-    depict refer dismiss deride mock ridicule scoff chide scold rebuke criticize criticise blast slam lash assail \
-    condemn denounce decry praise hail laud tout applaud commend accuse defend threaten talk speak mention vaunt";
 
 /// Words that hand a quotation to a speaker when they come before it in its sentence: "called it a
 /// “witch hunt”", "vowed that … “a reward”", "Trump's assertion that … “to die”".
 pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
-    let mut set = forms(SPEECH_VERBS);
-    set.extend(forms(STANCE_VERBS));
-    set.extend(forms(LABELLING_VERBS));
-    set.extend(SPEECH_NOUNS.iter().map(|w| w.to_string()));
-    set.insert("oft-vaunted".to_string());
-    set
-});
-
-/// Speech tags that follow a quotation: "“…,” he said", "“…,” according to the ministry", "“…,” the memo read".
-pub static TAGS_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
-    let mut set = forms(SPEECH_VERBS);
-    set.extend(forms("according words read continue counter"));
-    set
-});
-
-/// Nouns of speech that hand a quotation over ("Trump's assertion that …", "in the words of …").
-const SPEECH_NOUNS: [&str; 13] = [
-    "assertion",
-    "statement",
-    "remark",
-    "remarks",
-    "comment",
-    "comments",
-    "language",
-    "description",
-    "rhetoric",
-    "slogan",
-    "phrase",
-    "words",
-    "according",
-];
-
-/// Nouns for a person that head a description of a speaker ("the party's chief negotiator"), besides the titles.
-const PERSON_NOUNS: [&str; 14] = [
-    "official",
-    "spokesperson",
-    "diplomat",
-    "leader",
-    "member",
-    "negotiator",
-    "analyst",
-    "adviser",
-    "advisor",
-    "aide",
-    "commander",
-    "lawyer",
-    "attorney",
-    "person",
-];
-
-/// Last words of organisations' names: "it" may stand for "the Korean Central News Agency", not for a person.
-const ORGANISATION_HEADS: [&str; 24] = [
-    "agency",
-    "committee",
-    "ministry",
-    "department",
-    "party",
-    "council",
-    "court",
-    "office",
-    "house",
-    "group",
-    "army",
-    "forces",
-    "news",
-    "times",
-    "post",
-    "company",
-    "union",
-    "government",
-    "administration",
-    "campaign",
-    "commission",
-    "service",
-    "bank",
-    "network",
-];
-
-/// Interrogative and relative pronouns: "what", "who" name no speaker ("welcoming Abe to what called the “…”").
-const WH_WORDS: [&str; 8] = ["what", "who", "whom", "whose", "which", "whatever", "whoever", "whichever"];
-
-/// Documents that carry someone's words ("a statement from …", "sent a tweet that …").
-const DOCUMENTS: [&str; 12] = [
-    "statement",
-    "announcement",
-    "letter",
-    "release",
-    "memo",
-    "tweet",
-    "post",
-    "message",
-    "email",
-    "note",
-    "filing",
-    "report",
-];
-
-/// Speech verbs that are as often common nouns ("demands", "a comment", "the blast").
-static NOUN_LIKE_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
-    forms(
-        "demand answer comment joke shout wonder blast nickname caution lament hail chant whisper yell scream quip mock scoff rebuke",
+    keys(
+        "say said tell told call describe dub term label brand pledge vow warn assert insist claim write \
+         wrote tweet post declare announce state add added ask reply note argue explain according words quote \
+         dismiss talk mention urge promise threaten accuse deride characterize characterise praise slam \
+         condemn assertion statement remark phrase vaunt oft-vaunted speak spoke reiterate repeat refer allege \
+         assail denounce suggest hint thunder defend acknowledge concede complain boast contend stress emphasize \
+         emphasise testify",
     )
 });
 
-/// Coordinating conjunctions (the closed class; "for" opens a sentence as a preposition, not a conjunction).
-const COORDINATORS: [&str; 6] = ["and", "but", "or", "nor", "yet", "so"];
+/// Speech tags that follow a quotation: "“…,” he said", "“…,” according to the ministry".
+pub static TAGS_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
+    keys(
+        "say said tell told add added write wrote ask explain state note declare reply tweet post according \
+         words insist argue warn recall claim recount quote read conclude acknowledge concede stress",
+    )
+});
 
 /// Words a speech tag may have between its verb and the quotation it follows ("“…,” Hamas said in a
 /// statement") or that may stand between a subject and its verb ("he has repeatedly said").
@@ -302,8 +171,8 @@ const TITLES: [&str; 30] = [
     "spokeswoman",
 ];
 
-/// Days, months and time zones: capitalised, never speakers ("President Trump late Thursday tweeted", "7 p.m. EDT").
-const CALENDAR: [&str; 32] = [
+/// Days and months: capitalised, never speakers ("President Trump late Thursday tweeted").
+const CALENDAR: [&str; 19] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -323,19 +192,6 @@ const CALENDAR: [&str; 32] = [
     "november",
     "december",
     "sept",
-    "edt",
-    "est",
-    "cdt",
-    "cst",
-    "mdt",
-    "mst",
-    "pdt",
-    "pst",
-    "gmt",
-    "utc",
-    "bst",
-    "cet",
-    "cest",
 ];
 
 /// How many words a speech tag after a quotation may take ("Sami Abu Zuhri, a Hamas spokesperson, said").
@@ -354,23 +210,18 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
     // sentence is a lookup, not a scan of the sentence (a sentence can hold thousands of quotes).
     // "state" and "states" are nearly always the noun; "stated" and "stating" stay cues.
     let cues: Vec<usize> = (0..words.len())
-        .filter(|&i| INTRODUCES_QUOTE.contains(&*words[i].lower) && !matches!(&*words[i].lower, "state" | "states"))
+        .filter(|&i| INTRODUCES_QUOTE.contains(&*words[i].key) && !matches!(&*words[i].lower, "state" | "states"))
         .collect();
     let ctx = Context {
         text,
         sentences,
         words,
         cues: &cues,
-        tags: RefCell::new(Tags::new(text, words, sentences)),
         mid_sentence_capitals: crate::words::name_forms(text, sentences, words),
         persons: persons(text, words),
     };
-    let mut out: Vec<Quotation> = Vec::new();
+    let mut out = Vec::new();
     for p in paragraphs {
-        // A quotation continued from the previous paragraph (left open there, or its last words attributed) and
-        // opening this one is the same speaker's: the convention of a quotation running over several paragraphs.
-        let carried =
-            out.last().filter(|q| q.attributed && ends_paragraph(text, sentences, q)).map(|q| q.speaker.clone());
         let first_in_paragraph = out.len();
         let mut last_attributed: Option<(usize, Option<Speaker>)> = None;
         for range in pairs(&text[p.clone()]) {
@@ -383,7 +234,7 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
             let closes_sentence = text[range.start..q.inner.end].trim_end().ends_with('.');
             let tagged = if closes_sentence { None } else { ctx.tagged_after(after, range.end) };
             if let Some((speaker, attributed)) =
-                tagged.or_else(|| ctx.introduced(first, &range, &out[first_in_paragraph..]))
+                tagged.or_else(|| ctx.introduced(first, range.start, &out[first_in_paragraph..]))
             {
                 q.speaker = speaker;
                 q.attributed = attributed;
@@ -394,20 +245,9 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
                 // speaker's words in a sentence of its own.
                 q.speaker = speaker.clone();
                 q.attributed = true;
-            } else if let Some(speaker) = &carried
-                && out.len() == first_in_paragraph
-                && text[p.start..range.start].trim().is_empty()
-            {
-                q.speaker = speaker.clone();
-                q.attributed = true;
             }
             if let Some(s) = q.speaker.as_mut().filter(|s| s.kind == SpeakerKind::Pronoun) {
-                match ctx.antecedent(&out[first_in_paragraph..], range.start, &s.range) {
-                    Some(name) if name.kind == SpeakerKind::Name => s.antecedent = Some(name.range),
-                    // A pronoun standing for a description speaks as that description.
-                    Some(role) => *s = role,
-                    None => {}
-                }
+                s.antecedent = ctx.antecedent(&out[first_in_paragraph..], range.start, &s.range);
             }
             if q.attributed {
                 last_attributed = Some((after, q.speaker.clone()));
@@ -423,9 +263,6 @@ struct Context<'a> {
     sentences: &'a [Range<usize>],
     words: &'a [Word],
     cues: &'a [usize],
-    /// Parts of speech, tagged on demand where a phrase's extent depends on them ("The Trump campaign is", "sent a
-    /// tweet that", "Ruiz demurred:").
-    tags: RefCell<Tags<'a>>,
     mid_sentence_capitals: WordSet,
     /// Lower-case last names the document writes after a title or a first name somewhere ("President Trump",
     /// "Emmanuel Macron"): a lone "Trump" or "Macron" elsewhere is a person.
@@ -454,24 +291,18 @@ fn persons(text: &str, words: &[Word]) -> WordSet {
 }
 
 impl Context<'_> {
-    /// What a pronoun speaker at byte `at` stands for, agreeing with it in number and person (`agrees`): the name
-    /// of a quotation's speaker in the same or the previous sentence (or the name its pronoun stood for), else
-    /// the name the previous sentence opens with ("Mr. Trump threatened retaliation. “You can mark it down,” he
-    /// said."), else a description that speaks in the previous sentence or opens it ("The three chairmen issued a
-    /// statement. The memos, they said, …"), else the last named speaker of the paragraph (`earlier`: its
-    /// quotations so far). A name comes back as `Name`, a description as `Role`.
-    fn antecedent(&self, earlier: &[Quotation], at: usize, pronoun: &Range<usize>) -> Option<Speaker> {
-        let form = crate::words::lower(&self.text[pronoun.clone()]);
-        let name = |range: Range<usize>| Speaker { range, kind: SpeakerKind::Name, antecedent: None };
-        let agrees = |s: &Speaker| self.agrees(&form, s);
+    /// The name a pronoun speaker at byte `at` stands for: the speaker of a quotation in the same or the
+    /// previous sentence (a name, or the name its pronoun stood for), else the name the previous sentence opens
+    /// with ("Mr. Trump threatened retaliation. “You can mark it down,” he said."), else the last named speaker
+    /// of the paragraph (`earlier`: its quotations so far).
+    fn antecedent(&self, earlier: &[Quotation], at: usize, pronoun: &Range<usize>) -> Option<Range<usize>> {
         let sentence = self.sentences.partition_point(|s| s.start <= at).saturating_sub(1);
         let previous_start = self.sentences.get(sentence.saturating_sub(1)).map_or(0, |s| s.start);
         let named = |q: &Quotation| {
             let s = q.speaker.as_ref()?;
-            if s.kind == SpeakerKind::Name { Some(s.clone()) } else { s.antecedent.clone().map(name) }
+            if s.kind == SpeakerKind::Name { Some(s.range.clone()) } else { s.antecedent.clone() }
         };
-        let recent = || earlier.iter().rev().take_while(|q| q.range.start >= previous_start);
-        if let Some(recent) = recent().filter_map(named).find(agrees) {
+        if let Some(recent) = earlier.iter().rev().take_while(|q| q.range.start >= previous_start).find_map(named) {
             return Some(recent);
         }
         // "Mr. Trump alluded to it when he said …": a person the pronoun's own sentence opens with, outside quotations.
@@ -484,9 +315,8 @@ impl Context<'_> {
             s.kind == SpeakerKind::Name
                 && !self.text[own..s.range.start].contains(['"', '“', '”'])
                 && self.is_person(&s.range, from)
-                && agrees(s)
         }) {
-            return Some(s);
+            return Some(s.range);
         }
         if sentence > 0 {
             let prev = &self.sentences[sentence - 1];
@@ -515,87 +345,25 @@ impl Context<'_> {
             // "…, said Rick Tyler, a consultant. “…,” he said.": the speaker of the previous sentence's reported speech,
             // unless that is in an opening subordinate clause ("As Iran warned …, Mr. Trump threatened it.").
             let subordinate = to > from + 2 && CLAUSE_BREAKS[7..].contains(&&*self.words[from].lower);
-            let reported = || self.reported_speaker(from, to).filter(|s| person(&s.range) && agrees(s));
-            let opening = || {
-                self.sentence_subject(from, to).filter(|s| s.kind == SpeakerKind::Name && person(&s.range) && agrees(s))
-            };
+            let reported = || self.reported_speaker(from, to).filter(|s| person(&s.range));
+            let opening =
+                || self.sentence_subject(from, to).filter(|s| s.kind == SpeakerKind::Name && person(&s.range));
             let found = if subordinate { opening().or_else(reported) } else { reported().or_else(opening) };
             if let Some(s) = found {
-                return Some(s);
+                return Some(s.range);
             }
             // "While Mr. Abe lavished praise on Mr. Trump, he did not …": the subject of an opening subordinate clause.
             if subordinate
-                && let Some(s) = self
-                    .subject_at(from + 1, to)
-                    .filter(|s| s.kind == SpeakerKind::Name && person(&s.range) && agrees(s))
+                && let Some(s) =
+                    self.subject_at(from + 1, to).filter(|s| s.kind == SpeakerKind::Name && person(&s.range))
             {
-                return Some(s);
-            }
-            // A description: the speaker of a quotation just before, or the subject the previous sentence opens with.
-            let role = |s: &Speaker| s.kind == SpeakerKind::Role && agrees(s);
-            let described = recent().filter_map(|q| q.speaker.clone()).find(role);
-            let opening = || {
-                std::iter::once(from)
-                    .chain((from + 1..to).filter(|&k| self.gap(k - 1, k).contains(',')).take(3))
-                    .find_map(|k| self.subject_at(k, to).filter(role))
-            };
-            if let Some(s) = described.or_else(opening) {
-                return Some(s);
+                return Some(s.range);
             }
         }
-        earlier.iter().rev().filter_map(|e| e.speaker.clone().filter(|s| s.kind == SpeakerKind::Name)).find(agrees)
-    }
-
-    /// A pronoun agrees with what it stands for: "it" never stands for a person, "they" not for one person (a
-    /// person in a list, "Ruiz and Vance said", is one of them); "he" and "she" stand for a description of a
-    /// person ("the prime minister"), "they" for a plural one ("the chairmen"), "it" for one of a thing ("the
-    /// statement"); "I" and "we" for names only.
-    fn agrees(&self, pronoun: &str, s: &Speaker) -> bool {
-        match s.kind {
-            SpeakerKind::Name => {
-                let head = crate::words::lower(self.text[s.range.clone()].split_whitespace().last().unwrap_or(""));
-                let person = self.is_person(&s.range, 0) && !ORGANISATION_HEADS.contains(&&*head);
-                match pronoun {
-                    "it" => !person,
-                    "they" => !person || self.in_list(&s.range),
-                    _ => true,
-                }
-            }
-            SpeakerKind::Role => {
-                let head = crate::words::lower(self.text[s.range.clone()].split_whitespace().last().unwrap_or(""));
-                let plural = (head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us"))
-                    || head.ends_with("men")
-                    || ["people", "police"].contains(&&*head);
-                let singular = match head.strip_suffix("men") {
-                    Some(stem) => format!("{stem}man"),
-                    None if plural => head.trim_end_matches('s').to_string(),
-                    None => head.clone(),
-                };
-                let person = TITLES.contains(&&*singular)
-                    || PERSON_NOUNS.contains(&&*singular)
-                    || singular.ends_with("man")
-                    || singular.ends_with("woman");
-                match pronoun {
-                    "he" | "she" => person && !plural,
-                    "it" => !person && !plural,
-                    "they" => plural,
-                    _ => false,
-                }
-            }
-            SpeakerKind::Pronoun => false,
-        }
-    }
-
-    /// The name is one of a list joined by "and" ("Ruiz and Vance", "…; and Chairman Tom Vance").
-    fn in_list(&self, range: &Range<usize>) -> bool {
-        let first = self.words.partition_point(|w| w.range.start < range.start);
-        let last = self.words.partition_point(|w| w.range.start < range.end);
-        let mut k = first;
-        while k > 0 && (self.is_name_word(k - 1) || TITLES.contains(&&*self.words[k - 1].lower)) {
-            k -= 1;
-        }
-        (k > 0 && &*self.words[k - 1].lower == "and")
-            || self.words.get(last).is_some_and(|w| &*w.lower == "and" && self.joined(last - 1, last))
+        earlier
+            .iter()
+            .rev()
+            .find_map(|e| e.speaker.as_ref().filter(|s| s.kind == SpeakerKind::Name).map(|s| s.range.clone()))
     }
 
     /// A name that is a person's: a full name, a titled one, or the last name of one written so elsewhere.
@@ -640,22 +408,18 @@ impl Context<'_> {
         speaker.filter(|s| s.kind == SpeakerKind::Name)
     }
 
-    /// A reporting word used as a noun: one as often a noun, in a noun's form ("demands"), one after a determiner
-    /// ("the alleged"), or "talks" after an adjective ("holding direct talks at “…”").
+    /// A reporting word used as a noun: a nominalisation ("the allegations"), or "talks" after an adjective or a
+    /// determiner ("holding direct talks at “…”").
     fn noun_cue(&self, c: usize) -> bool {
         let w = &*self.words[c].lower;
-        // "describing disarmament demands as “…”": a word that is also a common noun is a verb only in a form no
-        // noun takes.
-        if NOUN_LIKE_VERBS.contains(w) && !SPEECH_NOUNS.contains(&w) && !(w.ends_with("ed") || w.ends_with("ing")) {
+        if w.ends_with("ation") || w.ends_with("ations") {
             return true;
         }
         // "the alleged collusion": an adjective; statements and remarks are nouns that hand words over.
-        // ("that" before a verb is a relative pronoun or a conjunction: "a tweet that called".)
         if c > 0
             && self.joined(c - 1, c)
             && DETERMINERS.contains(&&*self.words[c - 1].lower)
-            && &*self.words[c - 1].lower != "that"
-            && !SPEECH_NOUNS.contains(&w)
+            && !["assertion", "statement", "remark", "remarks", "phrase", "words"].contains(&w)
         {
             return true;
         }
@@ -671,10 +435,6 @@ impl Context<'_> {
             || TITLES.contains(&p)
             || OFFICE_NOUNS.contains(&p)
             || p == "to")
-    }
-
-    fn pos(&self, i: usize) -> Pos {
-        self.tags.borrow_mut().at(i)
     }
 
     /// How many words a time phrase ending at word `i` takes ("on Friday", "at times", "last week"), if it is one.
@@ -727,7 +487,7 @@ impl Context<'_> {
         if reach.first().is_some_and(|w| !matches!(self.text[close..w.range.start].trim(), "" | ",")) {
             return None;
         }
-        let verb = reach.iter().position(|w| w.range.end <= until && TAGS_QUOTE.contains(&*w.lower))?;
+        let verb = reach.iter().position(|w| w.range.end <= until && TAGS_QUOTE.contains(&*w.key))?;
         let v = after + verb;
         if matches!(&*self.words[v].lower, "according" | "words") {
             // "according to X", "in the words of X"
@@ -765,8 +525,7 @@ impl Context<'_> {
 
     /// The nearest quote-introducing word earlier in the quotation's sentence, or a colon right before it.
     /// A reporting word inside an earlier quotation (`earlier`, in text order) is the speaker's, not the sentence's.
-    fn introduced(&self, first: usize, quote: &Range<usize>, earlier: &[Quotation]) -> Option<(Option<Speaker>, bool)> {
-        let open = quote.start;
+    fn introduced(&self, first: usize, open: usize, earlier: &[Quotation]) -> Option<(Option<Speaker>, bool)> {
         let sentence = self.sentences.partition_point(|s| s.start <= open);
         let sentence_start = sentence.checked_sub(1).map_or(0, |i| self.sentences[i].start);
         let from = self.words.partition_point(|w| w.range.start < sentence_start);
@@ -787,20 +546,12 @@ impl Context<'_> {
             }
             let speaker = match &*self.words[c].lower {
                 "according" | "words" => self.noun_phrase_after(c + 2, open),
-                // A noun of speech hands words over with its owner: "Trump's assertion that …"; with none ("a
-                // statement that …" with no sender) to no one; "… said in a written statement. “…”" is handed over by
-                // the verb before it.
-                w if SPEECH_NOUNS.contains(&w) => {
-                    // "Ruiz said in a joint statement that …", "… said in a statement: “…”": the statement is where
-                    // the earlier verb's subject said it.
-                    if self.object_of_in(c, from) {
-                        continue;
-                    }
-                    // "the mayor's comments that …", "the draft's vague language about …": the possessor's words; "the
-                    // office released a statement that …": the sender's.
-                    let own = self.possessor_of(c, from).or_else(|| {
-                        DOCUMENTS.contains(&w).then(|| self.sender(self.phrase_start(c, from), from)).flatten()
-                    });
+                // "Trump's assertion that …" names its speaker; "a terse statement that …" does not; "… said in a
+                // written statement. “…”" is handed over by the verb before it.
+                "assertion" | "statement" | "remark" | "remarks" | "phrase" => {
+                    let own = (c > from && self.joined(c - 1, c) && !self.gap(c - 1, c).trim().is_empty())
+                        .then(|| self.subject_ending_at(c - 1, from))
+                        .flatten();
                     let hands_over = self.words.get(c + 1).is_some_and(|w| w.range.start < open && &*w.lower == "that")
                         || self.text[self.words[c].range.end..open].trim().is_empty()
                         || self.text[self.words[c].range.end..open].trim() == ":";
@@ -809,106 +560,22 @@ impl Context<'_> {
                     }
                     own
                 }
-                // "Calling it an “…,” the committee filed suit", "Asked about it, Ruiz said: “…”": an opening
-                // participle's subject is the main clause's, after the phrase.
-                w if c == from && (w.ends_with("ing") || w.ends_with("ed")) => {
-                    if (c + 1..first).any(|k| self.gap(k - 1, k).contains(',')) {
-                        self.sentence_subject(from, first)
-                    } else {
-                        self.subject_after_opening(quote.end)
-                    }
-                }
                 _ => self.subject_before(c, from),
             };
             return Some((speaker, true));
-        }
-        // "Trump's “America First” policy": a name's possessive right before a quotation gives the words to the name.
-        if first > from
-            && matches!(self.text[self.words[first - 1].range.end..open].trim(), "'s" | "’s" | "'" | "’")
-            && let Some(owner) = self.subject_ending_at(first - 1, from).filter(|s| s.kind == SpeakerKind::Name)
-        {
-            return Some((Some(owner), true));
-        }
-        // "Ana Ruiz: Port deal ‘a betrayal’": a sentence opening with a person's name and a colon, in the manner of a
-        // headline, gives what follows to that person (not a dateline: "PARIS: …").
-        let colon = self.text[sentence_start..open].find(':').map(|i| sentence_start + i);
-        if let Some(colon) = colon
-            && let Some(name) = (from..first)
-                .find(|&k| self.words[k].range.start > colon)
-                .and_then(|k| self.name_in(from..k, true))
-                .filter(|name| self.is_person(name, from) && self.text[name.clone()].split_whitespace().count() <= 4)
-        {
-            return Some((Some(Speaker { range: name, kind: SpeakerKind::Name, antecedent: None }), true));
         }
         let before = self.text[..open].trim_end();
         if !before.ends_with(':') {
             return None;
         }
         // "Trump: “…”" names a speaker; "The answer: “no deal”" does not.
-        let last = self.words.partition_point(|w| w.range.end < before.len()).checked_sub(1).filter(|&l| l >= from);
-        let speaker = last.and_then(|l| self.subject_ending_at(l, from)).filter(|s| s.kind != SpeakerKind::Role);
-        // "Mr. Perez demurred: “…”": a clause before the colon gives the words to its subject, whatever its verb.
-        let speaker = speaker.or_else(|| {
-            let l = last?;
-            let clause = (from + 1..=l).rev().find(|&k| self.gap(k - 1, k).contains(',')).unwrap_or(from);
-            // A finite verb: the tagger's, or a past tense it may not know ("demurred").
-            let verb = (clause..=l).rev().find(|&k| {
-                let w = &self.words[k];
-                !w.lower.ends_with("ing")
-                    && !w.is_capitalised(self.text)
-                    && (self.pos(k) == Pos::Verb || w.lower.ends_with("ed"))
-            })?;
-            self.subject_before(verb, from)
-        });
+        let last = self.words.partition_point(|w| w.range.end < before.len());
+        let speaker = last
+            .checked_sub(1)
+            .filter(|&l| l >= from)
+            .and_then(|l| self.subject_ending_at(l, from))
+            .filter(|s| s.kind != SpeakerKind::Role);
         Some((speaker, true))
-    }
-
-    /// The first word of the noun phrase ending at word `n` (its determiner and modifiers).
-    fn phrase_start(&self, n: usize, floor: usize) -> usize {
-        let mut k = n;
-        while k > floor
-            && self.joined(k - 1, k)
-            && !matches!(
-                self.pos(k - 1),
-                Pos::Verb | Pos::Aux | Pos::Adp | Pos::Sconj | Pos::Cconj | Pos::Pron | Pos::Part
-            )
-        {
-            k -= 1;
-        }
-        k
-    }
-
-    /// Who sends a document whose noun phrase starts at word `k`: the subject of the verb before it ("the office
-    /// released a terse statement", "prompted Ruiz to send a tweet").
-    fn sender(&self, k: usize, floor: usize) -> Option<Speaker> {
-        (k > floor && self.pos(k - 1) == Pos::Verb).then(|| self.subject_before(k - 1, floor)).flatten()
-    }
-
-    /// The possessor of the noun `c`, up to two modifiers before it ("the draft’s vague language", "Ruiz’s words").
-    fn possessor_of(&self, c: usize, from: usize) -> Option<Speaker> {
-        let k = (c.saturating_sub(3).max(from)..c)
-            .rev()
-            .take_while(|&k| self.joined(k, k + 1))
-            .find(|&k| matches!(self.gap(k, k + 1).trim(), "'s" | "’s" | "'" | "’"))?;
-        self.classify(self.phrase_start(k, from), k + 1)
-    }
-
-    /// The noun `c` is the object of "in" ("said in a joint statement"), with at most two words between.
-    fn object_of_in(&self, c: usize, from: usize) -> bool {
-        (c.saturating_sub(3).max(from)..c)
-            .rev()
-            .take_while(|&k| self.joined(k, k + 1))
-            .any(|k| matches!(&*self.words[k].lower, "in" | "via" | "through"))
-    }
-
-    /// The subject of the main clause after an opening phrase that holds the quotation closing at byte `close`:
-    /// the words after the first comma that follows it ("Calling it an “…,” the committee filed").
-    fn subject_after_opening(&self, close: usize) -> Option<Speaker> {
-        let after = self.words.partition_point(|w| w.range.start < close);
-        let k = (after.max(1)..(after + 12).min(self.words.len())).find(|&k| self.gap(k - 1, k).contains(','))?;
-        let sentence = self.sentences.partition_point(|s| s.start <= self.words[k].range.start);
-        let end = self.sentences.get(sentence.saturating_sub(1)).map_or(self.text.len(), |s| s.end);
-        self.subject_at(k, self.words.partition_point(|w| w.range.start < end))
     }
 
     /// The subject of the verb at `verb`, read backwards within its clause: auxiliaries and adverbs are
@@ -931,18 +598,14 @@ impl Context<'_> {
                 // "Devin Nunes, R-Calif., said": a party and state tag; "The president denounced him as a “madman,”
                 // nicknamed him …, derided him as …": predicates sharing one subject. Read on before them.
                 let first = &self.text[self.words[k].range.clone()];
-                let party = j - k <= 3 && ["R-", "D-", "I-"].iter().any(|p| first.starts_with(p));
-                // The name the party tag follows ("…; and Chairman Devin Nunes, R-Calif., said").
-                if party && let Some(named) = self.subject_ending_at(k - 1, floor) {
-                    return Some(named);
-                }
+                let party = j - k == 1 && ["R-", "D-", "I-"].iter().any(|p| first.starts_with(p));
                 let predicate = !self.words[k].is_capitalised(self.text) && self.words[k].lower.ends_with("ed");
                 if party || predicate {
                     j = k;
                     continue;
                 }
                 // "“…,” said Tom Perez in a statement, calling it “…”": an inverted speech tag before the comma.
-                if TAGS_QUOTE.contains(&*self.words[k].lower)
+                if TAGS_QUOTE.contains(&*self.words[k].key)
                     && let Some(named) = self
                         .noun_phrase_after(k + 1, self.words[j - 1].range.end)
                         .filter(|s| s.kind == SpeakerKind::Name)
@@ -950,10 +613,7 @@ impl Context<'_> {
                     return Some(named);
                 }
                 // "“…,” Macron said, adding that “…”": the clause before the comma is a speech tag.
-                // Not a relative or subordinate clause ("…, who was visiting when Mr. Kim announced it, said").
-                if !CLAUSE_BREAKS.contains(&&*self.words[k].lower)
-                    && !WH_WORDS.contains(&&*self.words[k].lower)
-                    && let Some(tag) = (k + 1..j).find(|&t| TAGS_QUOTE.contains(&*self.words[t].lower))
+                if let Some(tag) = (k + 1..j).find(|&t| TAGS_QUOTE.contains(&*self.words[t].key))
                     && let Some(speaker) = self.classify(k, tag)
                 {
                     return Some(speaker);
@@ -972,35 +632,6 @@ impl Context<'_> {
                 return self.subject_ending_at(k - 1, floor);
             }
             if CLAUSE_BREAKS[..4].contains(&&*w.lower) || ["and", "but", "or", "to"].contains(&&*w.lower) {
-                // "Hamas’ attempts to rebrand it as …": an infinitive after a possessed noun is the possessor's; "urged
-                // Ruiz to call it …": after a named object, the object's.
-                if &*w.lower == "to" && j >= floor + 2 {
-                    let owner = self.possessor_of(j - 2, floor).or_else(|| {
-                        self.is_name_word(j - 2)
-                            .then(|| self.subject_ending_at(j - 2, floor))
-                            .flatten()
-                            .filter(|s| s.kind == SpeakerKind::Name)
-                    });
-                    if owner.is_some() {
-                        return owner;
-                    }
-                }
-                // "Ruiz, who called it …", "a tweet that called it …": a relative pronoun stands for the noun phrase
-                // before it; a document ("a statement", "a tweet") for whoever sent it ("sent a tweet that called …").
-                if matches!(&*w.lower, "who" | "which" | "that") && j >= floor + 2 {
-                    let n = j - 2;
-                    let k = self.phrase_start(n, floor);
-                    // "that" after a noun phrase ("a tweet that called"), not after a verb ("vowed that").
-                    let relative = &*w.lower != "that"
-                        || matches!(self.pos(n), Pos::Noun | Pos::Propn)
-                        || (k < n && DETERMINERS.contains(&&*self.words[k].lower));
-                    if relative && !DOCUMENTS.contains(&&*self.words[n].lower) {
-                        return self.classify(k, n + 1);
-                    }
-                    if let Some(sender) = self.sender(k, floor).filter(|_| relative) {
-                        return Some(sender);
-                    }
-                }
                 let opening = self.sentence_subject(floor, verb);
                 if opening.as_ref().is_some_and(|s| s.kind == SpeakerKind::Name) {
                     return opening;
@@ -1011,7 +642,11 @@ impl Context<'_> {
                 let shared = earlier
                     .iter()
                     .rev()
-                    .find(|&&c| !self.noun_cue(c) && !SPEECH_NOUNS.contains(&&*self.words[c].lower))
+                    .find(|&&c| {
+                        !self.noun_cue(c)
+                            && !["according", "words", "assertion", "statement", "remark", "remarks", "phrase"]
+                                .contains(&&*self.words[c].lower)
+                    })
                     .and_then(|&c| self.subject_before(c, floor));
                 return shared.or(opening);
             }
@@ -1031,18 +666,6 @@ impl Context<'_> {
     /// The subject a sentence opens with: its first words while they are names, titles, determiners or nouns of
     /// office ("Senior Hamas official Sami Abu Zuhri rejected …").
     fn sentence_subject(&self, floor: usize, before: usize) -> Option<Speaker> {
-        // "But Trump later downplayed it": a coordinating conjunction opening the sentence is not its subject, nor
-        // is a dateline ("WASHINGTON — President Trump vowed").
-        let mut floor = floor;
-        if before > floor + 1 && COORDINATORS.contains(&&*self.words[floor].lower) {
-            floor += 1;
-        }
-        let dateline = (floor..before.min(floor + 3))
-            .take_while(|&k| self.text[self.words[k].range.clone()].chars().all(|c| !c.is_lowercase()))
-            .find(|&k| k + 1 < before && self.gap(k, k + 1).contains(['—', '–']));
-        if let Some(k) = dateline {
-            floor = k + 1;
-        }
         // A sentence opening with a participle ("Hosting President Macron, Mr. Trump said …") has its subject
         // after the comma.
         let participle = self.words.get(floor).is_some_and(|w| w.lower.len() > 4 && w.lower.ends_with("ing"));
@@ -1070,11 +693,7 @@ impl Context<'_> {
                 || self.words[end].is_capitalised(self.text)
                 || DETERMINERS.contains(&&*self.words[end].lower)
                 || TITLES.contains(&&*self.words[end].lower)
-                || OFFICE_NOUNS.contains(&&*self.words[end].lower)
-                // "The Trump campaign is seeking …", "The three chairmen said": a phrase opened by a determiner runs on
-                // to its head noun, and a name before the head only modifies it.
-                || (DETERMINERS.contains(&&*self.words[floor].lower)
-                    && matches!(self.pos(end), Pos::Noun | Pos::Propn | Pos::Num | Pos::Adj)))
+                || OFFICE_NOUNS.contains(&&*self.words[end].lower))
         {
             end += 1;
         }
@@ -1083,14 +702,6 @@ impl Context<'_> {
 
     /// The noun phrase ending at word `last`, read backwards to the clause break before it.
     fn subject_ending_at(&self, last: usize, floor: usize) -> Option<Speaker> {
-        // "the agreement he described as “insane”": a personal pronoun is a whole noun phrase.
-        if PRONOUNS.contains(&&*self.words[last].lower) {
-            return Some(Speaker {
-                range: self.words[last].range.clone(),
-                kind: SpeakerKind::Pronoun,
-                antecedent: None,
-            });
-        }
         let mut start = last;
         while start > floor {
             let prev = &self.words[start - 1];
@@ -1116,7 +727,7 @@ impl Context<'_> {
             }
             // "said DNC Chairman Tom Perez in a statement": the speaker ends before a preposition.
             if CLAUSE_BREAKS.contains(&&*w.lower)
-                || (end > from && (TAGS_QUOTE.contains(&*w.lower) || FUNCTION_WORDS[..12].contains(&&*w.lower)))
+                || (end > from && (TAGS_QUOTE.contains(&*w.key) || FUNCTION_WORDS[..12].contains(&&*w.lower)))
             {
                 break;
             }
@@ -1124,7 +735,7 @@ impl Context<'_> {
         }
         // "said a statement from Chairman Bob Goodlatte": the statement's author speaks.
         let document = end > from
-            && DOCUMENTS.contains(&&*self.words[end - 1].lower)
+            && ["statement", "announcement", "letter", "release", "memo"].contains(&&*self.words[end - 1].lower)
             && self.words.get(end).is_some_and(|w| ["from", "by"].contains(&&*w.lower) && w.range.end <= until);
         if document && let Some(author) = self.noun_phrase_after(end + 1, until).filter(|s| s.kind == SpeakerKind::Name)
         {
@@ -1162,8 +773,8 @@ impl Context<'_> {
         }
         // A description ends in a noun of its own: not a lone determiner ("the phrase"), a pronoun or a preposition.
         let last = ws.last()?;
-        if ws.iter().all(|w| DETERMINERS.contains(&&*w.lower) || CALENDAR.contains(&&*w.lower))
-            || ws.iter().any(|w| PRONOUNS.contains(&&*w.lower) || WH_WORDS.contains(&&*w.lower))
+        if ws.iter().all(|w| DETERMINERS.contains(&&*w.lower))
+            || ws.iter().any(|w| PRONOUNS.contains(&&*w.lower))
             || FUNCTION_WORDS.contains(&&*last.lower)
         {
             return None;
@@ -1244,13 +855,6 @@ impl Context<'_> {
             || matches!(gap.trim(), "'s" | "’s" | "'" | "’")
             || (gap.trim() == "." && is_abbreviation(self.text, &self.words[a]))
     }
-}
-
-/// The quotation runs to the end of its paragraph, or is in the paragraph's last sentence.
-fn ends_paragraph(text: &str, sentences: &[Range<usize>], q: &Quotation) -> bool {
-    let s = sentences.partition_point(|s| s.start < q.range.end);
-    let end = sentences.get(s.saturating_sub(1)).map_or(text.len(), |s| s.end.max(q.range.end));
-    text[end..].split('\n').next().is_none_or(|rest| rest.trim().is_empty())
 }
 
 /// Nothing but marks and spaces between the start of its sentence and byte `at`.
@@ -1367,182 +971,6 @@ mod tests {
 
     fn q(inner: &str, speaker: &str, attributed: bool) -> (String, String, bool) {
         (inner.to_string(), speaker.to_string(), attributed)
-    }
-
-    /// The standard shapes of news attribution, each in sentences of my own: the speaker found for each.
-    #[test]
-    fn standard_attribution_shapes() {
-        let cases: [(&str, &[&str]); 30] = [
-            ("“We will rebuild,” Mayor Ana Ruiz said.", &["Ana Ruiz"]),
-            ("Ana Ruiz said: “We will rebuild.”", &["Ana Ruiz"]),
-            ("“We will rebuild,” said Ana Ruiz, the city's mayor.", &["Ana Ruiz"]),
-            ("The port will be “open soon,” according to harbour chief Tom Vance.", &["Tom Vance"]),
-            ("According to Tom Vance, the port is “safe.”", &["Tom Vance"]),
-            ("Ana Ruiz told reporters: “We will rebuild.”", &["Ana Ruiz"]),
-            ("Ana Ruiz told the council that the port was “safe.”", &["Ana Ruiz"]),
-            ("Ana Ruiz added that the plan was “on track.”", &["Ana Ruiz"]),
-            ("Ana Ruiz wrote on Facebook that the ruling was “a disgrace.”", &["Ana Ruiz"]),
-            ("Ana Ruiz tweeted: “Shameful!”", &["Ana Ruiz"]),
-            ("“It is a disgrace,” Ruiz said of the ruling, “and we will appeal.”", &["Ruiz", "Ruiz"]),
-            ("“We will win,” Ana Ruiz vowed.", &["Ana Ruiz"]),
-            ("“I am not going anywhere,” Ana Ruiz insisted on Monday.", &["Ana Ruiz"]),
-            ("“It was a mistake,” Ana Ruiz admitted.", &["Ana Ruiz"]),
-            ("“Not this year,” Ana Ruiz replied when asked about the port.", &["Ana Ruiz"]),
-            ("“Is this fair?” Ana Ruiz asked.", &["Ana Ruiz"]),
-            ("“We will rebuild,” Ana Ruiz, 54, said.", &["Ana Ruiz"]),
-            ("“We will rebuild,” said Ana Ruiz, who leads the council.", &["Ana Ruiz"]),
-            ("Ana Ruiz, a former judge, said the ruling was “absurd.”", &["Ana Ruiz"]),
-            ("In a statement, Ana Ruiz said the strike was “unlawful.”", &["Ana Ruiz"]),
-            ("Ana Ruiz said in a statement: “We are ready.”", &["Ana Ruiz"]),
-            ("Ana Ruiz said in a joint statement that the strike was “unlawful.”", &["Ana Ruiz"]),
-            ("Ana Ruiz demurred: “Not yet.”", &["Ana Ruiz"]),
-            ("But Ana Ruiz later softened her tone, saying the deal was “nearly there.”", &["Ana Ruiz"]),
-            ("Calling the deal “a betrayal,” Ana Ruiz walked out.", &["Ana Ruiz"]),
-            ("Ana Ruiz’s spokesman, Tom Vance, said the deal was “dead.”", &["Tom Vance"]),
-            ("Ana Ruiz touted the plan as “a new start.”", &["Ana Ruiz"]),
-            ("Ana Ruiz chided “lazy officials” for the delay.", &["Ana Ruiz"]),
-            ("“We are done,” Ana Ruiz told the BBC on Monday.", &["Ana Ruiz"]),
-            ("Asked about the port, Ana Ruiz said: “Not this year.”", &["Ana Ruiz"]),
-        ];
-        let mut wrong = Vec::new();
-        for (text, want) in cases {
-            let got: Vec<String> = quotes(text).into_iter().map(|(_, s, _)| s).collect();
-            if got != *want {
-                wrong.push(format!("{text} → {got:?}"));
-            }
-        }
-        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
-    }
-
-    /// The speakers found, in order ("" for none).
-    fn speakers(text: &str) -> Vec<String> {
-        quotes(text).into_iter().map(|(_, s, _)| s).collect()
-    }
-
-    #[test]
-    fn the_closed_class_of_speech_verbs_hands_quotations_over() {
-        assert_eq!(speakers("Ana Ruiz chided “lazy officials” for the delay."), ["Ana Ruiz"]);
-        assert_eq!(speakers("Ana Ruiz touted the plan as “a new start.”"), ["Ana Ruiz"]);
-        assert_eq!(speakers("“We will win,” Ana Ruiz vowed."), ["Ana Ruiz"]);
-        assert_eq!(speakers("“It was a mistake,” Ana Ruiz admitted."), ["Ana Ruiz"]);
-        // A verb of stance after a quotation is no speech tag.
-        assert_eq!(speakers("But as they praised what Lee called “a fine deal,” Ruiz hinted at the costs."), ["Lee"]);
-    }
-
-    #[test]
-    fn nouns_sharing_a_speech_verbs_stem_are_not_verbs() {
-        // "demands" is a noun here; the speaker is the subject of "describing".
-        assert_eq!(
-            speakers("Ana Ruiz rejected the offer, describing the union demands as “a red line” for her."),
-            ["Ana Ruiz"]
-        );
-        assert_eq!(speakers("“The port will close,” the announcement concluded."), ["the announcement"]);
-        assert_eq!(speakers("Ana Ruiz wrote that Lee “asked for more” damaging allegations about her."), ["Ana Ruiz"]);
-        // Nouns and adjectives sharing a stem with "criticize", "remark", "wonder" hand nothing over.
-        assert_eq!(speakers("Critics see a “remarkable” and “wonderful” year."), ["", ""]);
-        // A verb that ends like a noun is still a verb.
-        assert_eq!(speakers("Ana Ruiz went on to mention a need to “finish the job,” and left."), ["Ana Ruiz"]);
-    }
-
-    #[test]
-    fn a_colon_after_a_clause_gives_the_words_to_its_subject() {
-        assert_eq!(speakers("Asked about the port, Ana Ruiz demurred: “Not this year.”"), ["Ana Ruiz"]);
-        assert_eq!(speakers("Union chief Ana Ruiz said in a statement: “We are ready.”"), ["Ana Ruiz"]);
-        assert_eq!(speakers("Ana Ruiz said in a joint statement that the strike was “unlawful.”"), ["Ana Ruiz"]);
-        // A headline's speaker and colon; a dateline is not a speaker.
-        assert_eq!(speakers("Ana Ruiz: port deal ‘a betrayal’ of the workers"), ["Ana Ruiz"]);
-        assert_eq!(speakers("PARIS: Marchers carried “No war” banners."), [""]);
-    }
-
-    #[test]
-    fn opening_conjunctions_participles_and_datelines_are_not_the_subject() {
-        assert_eq!(speakers("But Ana Ruiz later softened her tone, saying the deal was “nearly there.”"), ["Ana Ruiz"]);
-        assert_eq!(speakers("Calling the deal “a betrayal,” Ana Ruiz walked out."), ["Ana Ruiz"]);
-        assert_eq!(
-            speakers("PARIS — President Ana Ruiz vowed on Monday to keep the accord she described as “vital.”"),
-            ["Ana Ruiz"]
-        );
-    }
-
-    #[test]
-    fn a_pronoun_agrees_with_what_it_stands_for() {
-        // "they" is not one person; it stands for the plural description the previous sentence opens with.
-        let text = "“We are ready,” Ana Ruiz said. The three union leaders met on Monday. The offer, they said, was “an insult.”";
-        assert_eq!(speakers(text), ["Ana Ruiz", "The three union leaders"]);
-        // "it" is not a person.
-        let text = "“We are ready,” Ana Ruiz said. The ministry met on Monday. It said the talks were “over.”";
-        assert_eq!(speakers(text), ["Ana Ruiz", "The ministry"]);
-        // "he" may stand for a description of a person.
-        let text = "Even before the vote, the prime minister was firm. Since then, he has vowed that cuts would be “a betrayal.”";
-        assert_eq!(speakers(text), ["the prime minister"]);
-        // A person in a list is one of "they".
-        let found = speakers("Ana Ruiz and Tom Vance met the press. “We are done,” they said.");
-        assert!(found == ["Tom Vance"] || found == ["Ana Ruiz"], "{found:?}");
-    }
-
-    #[test]
-    fn a_speaker_is_a_whole_noun_phrase() {
-        // A name modifying the head noun is not the speaker.
-        assert_eq!(
-            speakers("The Ruiz campaign is seeking to end the case, arguing that it is a “frivolous” suit."),
-            ["The Ruiz campaign"]
-        );
-        // Interrogative pronouns and time zones name no one.
-        assert_eq!(speakers("Lee went to what called the “winter palace” on Sunday."), [""]);
-        assert!(
-            !speakers("Ana Ruiz hailed the vote in a post at 9 p.m. Friday EDT, calling it “a win.”")[0]
-                .contains("EDT")
-        );
-        // A personal pronoun is a noun phrase of its own.
-        assert_eq!(speakers("He kept the plan he described as “sound.”"), ["he"]);
-    }
-
-    #[test]
-    fn possessors_own_the_words_of_their_statements() {
-        assert_eq!(speakers("Ana Ruiz’s “Port First” plan failed."), ["Ana Ruiz"]);
-        assert_eq!(speakers("The union’s attempts to call the strike a “pause” failed."), ["The union"]);
-        assert_eq!(speakers("He mocked the mayor's comments to the press that the city was “broke.”"), ["the mayor"]);
-        assert_eq!(
-            speakers("Unlike the draft’s vague language about lines “close” to the border, it was clear."),
-            ["the draft"]
-        );
-    }
-
-    #[test]
-    fn relative_pronouns_and_documents_stand_for_their_speakers() {
-        assert_eq!(
-            speakers("The strike prompted Ana Ruiz to send a late tweet that called the owners “greedy.”"),
-            ["Ana Ruiz"]
-        );
-        assert_eq!(speakers("“We will see,” said Ana Ruiz, who called the vote “a farce.”"), ["Ana Ruiz", "Ana Ruiz"]);
-        // A relative clause inside an apposition is not a speech tag.
-        assert_eq!(
-            speakers(
-                "The minister, Ana Ruiz, who was abroad when Lee announced the cuts, said they were “not enough.”"
-            ),
-            ["Ana Ruiz"]
-        );
-    }
-
-    #[test]
-    fn names_in_a_list_with_party_tags_speak_together() {
-        let found = speakers(
-            "Rep. Ana Ruiz, D-Ore.; and Sen. Tom Vance, R-Ind., said in a joint statement that the bill was “dead.”",
-        );
-        assert!(found == ["Tom Vance"] || found == ["Ana Ruiz"], "{found:?}");
-    }
-
-    #[test]
-    fn a_quotation_opening_the_next_paragraph_continues_the_speaker() {
-        assert_eq!(
-            speakers("“We will rebuild the port,” Ana Ruiz said.\n\n“It will take years.”\n\nThe port is shut."),
-            ["Ana Ruiz", "Ana Ruiz"]
-        );
-        // Not after a paragraph of the outlet's own.
-        assert_eq!(
-            speakers("“We will rebuild,” Ana Ruiz said. The port is shut.\n\n“Lies” was the word on the quay."),
-            ["Ana Ruiz", ""]
-        );
     }
 
     #[test]
@@ -1679,11 +1107,7 @@ mod tests {
         let text = "“It is a sham,” Lee said in a written statement. “We will win in court.”";
         let speakers: Vec<String> = quotes(text).into_iter().map(|(_, s, _)| s).collect();
         assert_eq!(speakers, ["Lee", "Lee"]);
-        // "X released a statement that …" is the standard shape of a written statement: X's words.
-        assert_eq!(
-            quotes("The office released a terse statement that “talks go on.”"),
-            [q("talks go on.", "The office", true)]
-        );
+        assert_eq!(quotes("The office released a terse statement that “talks go on.”"), [q("talks go on.", "", true)]);
     }
 
     #[test]
@@ -1788,7 +1212,7 @@ mod tests {
             quotes(
                 "In a memo, Ana Gil describes Tom Ruiz asking her to see the plans in private, prompting Gil to reply that “it was not done.”"
             ),
-            [q("it was not done.", "Gil", true)]
+            [q("it was not done.", "Ana Gil", true)]
         );
     }
 
