@@ -93,14 +93,11 @@ impl Analysis {
         let lexicon = Arc::clone(&options.lexicon);
         // Framing and claims are independent: on two cores they run side by side.
         // Framing takes less time than the claims: its thread counts the words too.
-        let ((found, words), scoring) = std::thread::scope(|scope| {
-            let framing = scope.spawn(|| {
-                (framing::detect_corpus(docs, &lexicon), docs.iter().map(Document::word_count).collect::<Vec<_>>())
-            });
+        let ((found, words), scoring) = crate::parallel::join(
+            || (framing::detect_corpus(docs, &lexicon), docs.iter().map(Document::word_count).collect::<Vec<_>>()),
             // Links join different documents: one document has none, however long it is.
-            let scoring = (docs.len() > 1).then(|| Scoring::new(docs));
-            (framing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), scoring)
-        });
+            || (docs.len() > 1).then(|| Scoring::new(docs)),
+        );
         let mut framing = Vec::with_capacity(docs.len());
         let mut documents = Vec::with_capacity(docs.len());
         for (f, words) in found.into_iter().zip(words) {
