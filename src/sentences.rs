@@ -180,13 +180,23 @@ fn split_quoted(paragraph: &str, r: Range<usize>) -> Vec<Range<usize>> {
     if cuts.is_empty() {
         return vec![r];
     }
-    let mut pieces = Vec::with_capacity(cuts.len() + 1);
+    // A cut that would leave a piece of marks and punctuation alone (`“.` before a right-to-left
+    // title) is no sentence end: that piece stays with the words after it, or at the end with
+    // the words before it.
+    let words_in = |range: Range<usize>| text[range].chars().any(char::is_alphanumeric);
+    let mut pieces: Vec<Range<usize>> = Vec::with_capacity(cuts.len() + 1);
     let mut from = 0;
     for cut in cuts.into_iter().chain([text.len()]) {
-        pieces.extend(trim(text, from..cut).map(|p| p.start + r.start..p.end + r.start));
+        if cut < text.len() && !words_in(from..cut) {
+            continue;
+        }
+        match pieces.last_mut() {
+            Some(last) if !words_in(from..cut) => last.end = cut,
+            _ => pieces.push(from..cut),
+        }
         from = cut;
     }
-    pieces
+    pieces.into_iter().filter_map(|p| trim(text, p)).map(|p| p.start + r.start..p.end + r.start).collect()
 }
 
 /// What an unpaired opening mark becomes: a capital, so that a sentence it starts still starts
@@ -500,6 +510,8 @@ mod tests {
             [r#""The U.S. plan is dead."#, r#"Ask Mr. Lunde," she said."#]
         );
         assert_eq!(sents("“Who is smarter than me?” Trump said."), ["“Who is smarter than me?” Trump said."]);
+        // A mark and a stop before a right-to-left title are not a sentence of their own.
+        assert_eq!(sents("“.שלום עולם” Daily News."), ["“.שלום עולם” Daily News."]);
         // Quoted words inside a sentence and apostrophes are not cut.
         let p = "Officials called the offer “a trap” and Hamas’s reply ‘a stunt’ on Tuesday.";
         assert_eq!(sents(p), [p]);
