@@ -4,7 +4,7 @@
 //! documents (both read at run time from ../shared/eval and fed as its README says: sentences
 //! joined by spaces, one paragraph, without the URL line of `*ecbplus` documents) are found by
 //! `parallax::quotes`; a gold file (by default `examples/support/quote_speakers.tsv`; the others
-//! beside it are later samples, `quote_speakers_ecbplus.tsv` the ECB+ one) gives, for each
+//! beside it are later samples, `quote_speakers_ecbplus*.tsv` the ECB+ ones) gives, for each
 //! quotation judged, its speaker as the text gives it. The gold stores only where a quotation
 //! is (document, byte offset of its opening mark, a hash of its words) and the speaker's name or
 //! role, never the articles' text.
@@ -12,6 +12,7 @@
 //!     cargo run --release --example eval_quotes              # accuracy per kind, and the errors
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_heldout.tsv
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_ecbplus.tsv
+//!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_ecbplus2.tsv
 //!     cargo run --release --example eval_quotes -- --dump    # every quotation in context, to judge
 //!
 //! Gold columns (tab-separated): doc, offset, hash, kind (name | role | anonymous | none), where
