@@ -138,3 +138,29 @@ fn too_large_an_input_skips_refinement_and_says_so() {
     assert_eq!(fast.refinement, Refinement::Fast);
     assert_eq!(fast.links, analysis.links, "skipping refinement leaves the fast links");
 }
+
+/// Found by the property test of document order: a quotation sharing exactly half its weight with
+/// the other's was shared evidence in one order of the documents and not in the other (the share
+/// is a sum whose order follows the documents'), so one pair scored 0.27 or 0.33.
+#[test]
+fn a_quotation_shared_by_half_scores_the_same_in_either_order() {
+    let texts = [
+        "Envoy captives talks. Talks “red envoy. 59 truce collapsed. Talks “red hostages. Envoy “red truce talks 59.",
+        "59 truce envoy. Envoy envoy envoy. Truce 59 envoy. 59 envoy envoy. Envoy “red envoy. Envoy envoy envoy.",
+        "Envoy envoy envoy. Rafah “red truce collapsed envoy Witkoff. Truce said Sunday of rejected envoy “red Cairo talks rejected.",
+    ];
+    let docs: Vec<Document> =
+        texts.iter().enumerate().map(|(i, t)| Document::from_plain(&format!("d{i}.txt"), t)).collect();
+    let reversed: Vec<Document> = docs.iter().rev().cloned().collect();
+    let score = |docs: &[Document], a: SentenceRef, b: SentenceRef| {
+        parallax::claims::score_pairs(docs)
+            .into_iter()
+            .find(|l| (l.a, l.b) == (a, b) || (l.a, l.b) == (b, a))
+            .map(|l| l.score)
+            .expect("the pair is a candidate")
+    };
+    let (a, b) = (SentenceRef { doc: 0, sentence: 4 }, SentenceRef { doc: 2, sentence: 2 });
+    let flipped = (SentenceRef { doc: 2, sentence: 4 }, SentenceRef { doc: 0, sentence: 2 });
+    let (forward, back) = (score(&docs, a, b), score(&reversed, flipped.0, flipped.1));
+    assert!((forward - back).abs() < 1e-5, "{forward} in one order, {back} in the other");
+}

@@ -20,6 +20,11 @@ use crate::words::{Forms, Word, key, words_with};
 /// Sentences with fewer words, or fewer content words, say too little to link.
 const MIN_WORDS: usize = 5;
 const MIN_CONTENT_WORDS: usize = 3;
+/// A shorter sentence is a candidate only where its words recur verbatim in another document;
+/// one word ("Yes.") recurs by chance.
+const MIN_PIECE_WORDS: usize = 2;
+/// Marks that open or close a quotation (’ is mostly an apostrophe, ' too).
+const QUOTE_MARKS: [char; 7] = ['"', '“', '”', '„', '«', '»', '‘'];
 /// Page furniture ("Table of Contents Toggle", donation appeals) is only recognised in sentences this short.
 const BOILERPLATE_MAX_WORDS: usize = 25;
 
@@ -45,6 +50,13 @@ pub struct SentenceFeatures {
     /// The keys of all words, function words included, sorted, unique: a repeated quotation
     /// ("It should never have been made") may have one content word.
     pub all_words: Vec<u32>,
+    /// The keys of all words in their order: where a short piece's words recur (see [`super::index`]).
+    pub sequence: Vec<u32>,
+    /// Too short to be a candidate on its own, but a piece whose words may recur verbatim in
+    /// another document ("It's insane.", a quotation cut into its sentences).
+    pub short_piece: bool,
+    /// Holds a quotation mark: a short piece beside such a sentence is part of a quotation.
+    pub quote_mark: bool,
     /// Σ idf² over `terms`, and over `entities`.
     pub terms_mass: f32,
     pub entities_mass: f32,
@@ -73,6 +85,9 @@ impl Default for SentenceFeatures {
             evidence_terms: Vec::new(),
             is_evidence: Vec::new(),
             all_words: Vec::new(),
+            sequence: Vec::new(),
+            short_piece: false,
+            quote_mark: false,
             terms_mass: 0.0,
             entities_mass: 0.0,
             entities: Vec::new(),
@@ -191,6 +206,7 @@ fn features(text: &str, ws: &[Word], caps: &Capitalisation, keys: &mut Keys) -> 
     for (i, w) in ws.iter().enumerate() {
         let id = keys.id(&w.key);
         f.all_words.push(id);
+        f.sequence.push(id);
         if !is_function_word(w) {
             f.terms.push(id);
             words_here.push((i, id));
@@ -231,7 +247,16 @@ fn features(text: &str, ws: &[Word], caps: &Capitalisation, keys: &mut Keys) -> 
         })
         .filter(|q| !q.is_empty())
         .collect();
-    f.eligible = ws.len() >= MIN_WORDS && f.content_words >= MIN_CONTENT_WORDS && !is_boilerplate(text, ws.len());
+    let boilerplate = is_boilerplate(text, ws.len());
+    f.eligible = ws.len() >= MIN_WORDS && f.content_words >= MIN_CONTENT_WORDS && !boilerplate;
+    // A piece that starts or ends with a figure is mostly a decimal cut in two ("… $1." "9 million.").
+    let figure_at_edge = ws.first().is_some_and(Word::is_number) || ws.last().is_some_and(Word::is_number);
+    f.quote_mark = text.contains(QUOTE_MARKS) || text.contains("``") || text.contains("''");
+    f.short_piece = !f.eligible
+        && ws.len() >= MIN_PIECE_WORDS
+        && f.content_words > numbers.len()
+        && !figure_at_edge
+        && !boilerplate;
     f.entity_names.sort_unstable();
     for v in [&mut f.terms, &mut f.entities, &mut f.name_terms, &mut f.all_words] {
         v.sort_unstable();
@@ -389,6 +414,7 @@ fn renumber(f: &mut SentenceFeatures, content: &mut [(usize, u32)], global: &[u3
         v.iter_mut().for_each(to);
         v.sort_unstable();
     }
+    f.sequence.iter_mut().for_each(to);
     for (id, last, _) in &mut f.entity_names {
         to(id);
         to(last);

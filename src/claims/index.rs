@@ -3,6 +3,7 @@
 //! are ever compared, so the work grows with the corpus, not with its square.
 
 use super::corpus::Corpus;
+use crate::words::FastMap;
 
 /// Keys held by more sentences than this are too common to propose pairs
 /// (they still count when a pair is scored).
@@ -81,8 +82,44 @@ fn candidates_in(corpus: &Corpus, pieces: usize) -> Vec<(u32, u32)> {
         pairs
     });
     let mut pairs = proposed.concat();
+    pairs.extend(repeated_pieces(corpus));
     pairs.sort_unstable();
     pairs.dedup();
+    pairs
+}
+
+/// Each short piece of a quotation (see [`super::corpus::SentenceFeatures::short_piece`]) with every sentence of
+/// another document that holds its words verbatim, in order: the same quotation reported twice,
+/// which cut into its sentences leaves pieces too short to share a rare key with anything.
+fn repeated_pieces(corpus: &Corpus) -> Vec<(u32, u32)> {
+    // Only pieces of quotations: in or beside a sentence with a quotation mark ("Truce holds." in
+    // two headlines is no claim of anyone's).
+    let n = corpus.sentences.len();
+    let marked = |k: usize| corpus.sentences[k].quote_mark;
+    let beside =
+        |k: usize, j: Option<usize>| j.is_some_and(|j| j < n && corpus.refs[j].doc == corpus.refs[k].doc && marked(j));
+    let quoted = |k: usize| marked(k) || beside(k, k.checked_sub(1)) || beside(k, Some(k + 1));
+    let pieces: Vec<usize> = (0..n).filter(|&i| corpus.sentences[i].short_piece && quoted(i)).collect();
+    if pieces.is_empty() {
+        return Vec::new();
+    }
+    // A piece is looked for where its first word stands.
+    let mut by_first: FastMap<u32, Vec<usize>> = FastMap::default();
+    for &i in &pieces {
+        by_first.entry(corpus.sentences[i].sequence[0]).or_default().push(i);
+    }
+    let mut pairs = Vec::new();
+    for (j, s) in corpus.sentences.iter().enumerate() {
+        for (at, key) in s.sequence.iter().enumerate() {
+            for &i in by_first.get(key).into_iter().flatten() {
+                if corpus.refs[i].doc != corpus.refs[j].doc
+                    && s.sequence[at..].starts_with(&corpus.sentences[i].sequence)
+                {
+                    pairs.push(((i as u32).min(j as u32), (i as u32).max(j as u32)));
+                }
+            }
+        }
+    }
     pairs
 }
 
@@ -107,5 +144,42 @@ mod tests {
         for pieces in 2..=8 {
             assert_eq!(candidates_in(&corpus, pieces), whole, "{pieces} pieces");
         }
+    }
+
+    #[test]
+    fn a_short_quoted_piece_is_paired_where_its_words_recur() {
+        let docs: Vec<Document> = [
+            "The mayor spoke after the vote. \"It's absurd. It's a disgrace,\" she told the council.",
+            "The council heard the mayor. \"It's a disgrace.\"",
+            "Officials counted the ballots again. It's absurd.",
+            "Revenue rose to $2. 5 million. Savings of 5 million were planned.",
+        ]
+        .iter()
+        .map(|t| Document::from_plain("t.txt", t))
+        .collect();
+        let corpus = Corpus::build(&docs);
+        let sentence = |doc: usize, text: &str| {
+            (0..corpus.refs.len())
+                .find(|&k| corpus.refs[k].doc == doc && docs[doc].sentence(corpus.refs[k].sentence).trim() == text)
+                .unwrap_or_else(|| panic!("no sentence {text:?} in {doc}: {:?}", docs[doc].sentences))
+                as u32
+        };
+        let pairs = candidates(&corpus);
+        let absurd = sentence(0, "\"It's absurd.");
+        assert!(!corpus.sentences[absurd as usize].eligible, "too short to share a rare key");
+        // The same quoted words in another source, whole or inside a longer sentence.
+        assert!(pairs.contains(&(absurd, sentence(2, "It's absurd."))), "{pairs:?}");
+        let told = sentence(0, "It's a disgrace,\" she told the council.");
+        assert!(pairs.contains(&(told, sentence(1, "\"It's a disgrace.\""))), "{pairs:?}");
+        // A figure cut from its decimal is no piece.
+        let cut = sentence(3, "5 million.");
+        assert!(!corpus.sentences[cut as usize].short_piece);
+        assert!(!pairs.iter().any(|&(a, b)| a == cut || b == cut), "{pairs:?}");
+        // Nobody's quotation: the same short headline in two sources says nothing to link.
+        let headlines: Vec<Document> = ["Truce holds. Talks resume in the capital.", "Truce holds. Markets rose."]
+            .iter()
+            .map(|t| Document::from_plain("t.txt", t))
+            .collect();
+        assert!(candidates(&Corpus::build(&headlines)).is_empty());
     }
 }

@@ -42,6 +42,10 @@ const WORD_EVIDENCE: f32 = 0.75;
 /// A shared quotation is evidence when it shares more than this (see [`quotes`]): the same words
 /// quoted in both, not one quoted word found unquoted in the other.
 const EVIDENCE_QUOTE: f32 = 0.5;
+/// How far above [`EVIDENCE_QUOTE`] a share must be: a quotation sharing exactly half its weight
+/// sums its keys' weights in an order set by the documents' order, so the share comes out a
+/// rounding above or below 0.5, and the same pair would be evidence in one order and not in the other.
+const SHARE_ROUNDING: f32 = 1e-4;
 /// A name this long is a person with a title or a full name ("President Donald Trump").
 const SPEAKER_NAME_WORDS: usize = 3;
 
@@ -532,7 +536,7 @@ impl GroupClosest {
     /// [`GroupClosest::signals`] computes it.
     pub fn what(&self, corpus: &Corpus, x: usize, fa: &SentenceFeatures, y: usize, fb: &SentenceFeatures) -> f32 {
         let (ca, cb) = self.coverages(corpus, x, fa, y, fb);
-        let quoted = quotes(fa, fb, &corpus.idf) > EVIDENCE_QUOTE;
+        let quoted = quotes(fa, fb, &corpus.idf) > EVIDENCE_QUOTE + SHARE_ROUNDING;
         what(ca.evidence_count, cb.evidence_count, fa, fb, &corpus.idf, quoted)
     }
 
@@ -641,7 +645,7 @@ fn signals_covering(
     let names = shared_names(fa, fb, corpus, cut);
     let shorter = fa.content_words.min(fb.content_words) as f32;
     let quotes = quotes(fa, fb, idf);
-    let quoted = quotes > EVIDENCE_QUOTE;
+    let quoted = quotes > EVIDENCE_QUOTE + SHARE_ROUNDING;
     // Both quote, and both name someone in full with a title: the same speaker quoted.
     let same_speaker = names.titled && !fa.quotes.is_empty() && !fb.quotes.is_empty();
     let pieces = names.rare + shared_figures(fa, fb, cut, idf) + usize::from(quoted) + usize::from(same_speaker);
