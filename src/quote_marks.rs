@@ -93,6 +93,11 @@ pub fn straight_pairs(para: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The words before byte `i` end a clause or sentence (`…hit, "` or `…hit,"`): where a quotation closes.
+pub fn after_stop(para: &str, i: usize) -> bool {
+    para[..i].trim_end().ends_with([',', '.', '?', '!', '…'])
+}
+
 fn min2(a: (u32, Role), b: (u32, Role)) -> (u32, Role) {
     if b.0 < a.0 { b } else { a }
 }
@@ -104,8 +109,7 @@ fn costs(para: &str, i: usize) -> [u32; 2] {
     // Space (or an opening bracket or dash) before it, a word after it.
     let spaced_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-/:".contains(c));
     let word_after = after.is_some_and(|c| !c.is_whitespace() && !",.;:!?)]}”’—–".contains(c));
-    // The words before it end a clause or sentence (`…hit, "` or `…hit,"`): where a quotation closes.
-    let after_stop = para[..i].trim_end().ends_with([',', '.', '?', '!', '…']);
+    let after_stop = after_stop(para, i);
     match (spaced_before, word_after) {
         // ` "word`: opens; closes only as a closing mark with the space misplaced after a stop.
         (true, true) => [0, if after_stop { 2 } else { AGAINST }],

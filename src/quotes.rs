@@ -899,7 +899,13 @@ fn pairs(para: &str) -> Vec<Range<usize>> {
             }
             '‘' if !prev.is_some_and(char::is_alphanumeric) => open_single = Some((i, '’')),
             '\'' if opens(prev, next) && next.is_some_and(char::is_alphanumeric) => open_single = Some((i, '\'')),
-            '’' | '\'' if !next.is_some_and(char::is_alphanumeric) && !prev.is_some_and(char::is_whitespace) => {
+            // A closing mark follows a word, or (the space misplaced, as detokenised text has it) a stop
+            // while a quotation is open: `'Stop. ' They ran.`
+            '’' | '\''
+                if !next.is_some_and(char::is_alphanumeric)
+                    && (!prev.is_some_and(char::is_whitespace)
+                        || open_single.is_some() && crate::quote_marks::after_stop(para, i)) =>
+            {
                 if let Some((s, close)) = open_single
                     && close == c
                 {
@@ -1304,6 +1310,18 @@ mod tests {
         // Well-set straight marks keep their reading.
         let text = r#"Ana Ruiz said, "No." Lee said, "Yes." Nobody had read the "peace plan" before."#;
         assert_eq!(quotes(text), [q("No.", "Ana Ruiz", true), q("Yes.", "Lee", true), q("peace plan", "", false)]);
+    }
+
+    #[test]
+    fn a_single_closing_mark_after_a_stop_and_a_space_closes_its_quotation() {
+        let text = "'We lost everything. There was blood, ' said Ana Ruiz. Lee told them, 'Stop. ' They ran.";
+        assert_eq!(
+            quotes(text),
+            [q("We lost everything. There was blood, ", "Ana Ruiz", true), q("Stop. ", "Lee", true)]
+        );
+        // A spaced apostrophe is no closing mark, and a mark after a space with no stop before it is none either.
+        assert_eq!(quotes("‘It ’ s a trap, ’ Lee said."), [q("It ’ s a trap, ", "Lee", true)]);
+        assert!(quotes("The players ' union met; the firm ' s owners did not.").is_empty());
     }
 
     #[test]
