@@ -28,7 +28,8 @@ pub enum Role {
     Stray,
 }
 
-/// Costs are in half units: a mark against its shape costs what one stray costs and more.
+/// Costs are in quarter units. A stray mark costs 1, more than a reading its context makes merely
+/// unusual (1/4 to 1/2), less than one against its shape.
 const STRAY: u32 = 4;
 /// A stray mark inside a quotation costs a little more than one outside: of two readings otherwise
 /// equal (`"a." b" "c"`), the one closing the quotation at its first closing mark wins.
