@@ -305,7 +305,8 @@ fn starts_with_time_zone(next: &str) -> bool {
 /// closing mark), then a short tag of a capitalised name and a verb of saying.
 fn is_speaker_tag(prev: &str, next: &str) -> bool {
     let Some(before_close) = prev.strip_suffix(['”', '"', '’', '\'', '»']) else { return false };
-    if !before_close.ends_with(['?', '!']) {
+    // `…me? "` too: a closing mark with the space misplaced before it.
+    if !before_close.trim_end().ends_with(['?', '!']) {
         return false;
     }
     SPEAKER_TAG.is_match(next)
@@ -415,6 +416,9 @@ mod tests {
         assert_eq!(sents(r).len(), 2);
         let s = "He asked, \"Who decides?\" Officials said later that the committee would meet again in May.";
         assert_eq!(sents(s).len(), 2);
+        // A closing mark with the space before it (detokenised text) is still the question's.
+        let t = r#""Who is smarter than me? " Trump said. He laughed."#;
+        assert_eq!(sents(t), vec![r#""Who is smarter than me? " Trump said."#, "He laughed."]);
     }
 
     #[test]
