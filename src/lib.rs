@@ -24,6 +24,7 @@ pub mod notes;
 mod parallel;
 pub mod paths;
 pub mod printable;
+mod quote_marks;
 pub mod quotes;
 pub mod report;
 pub mod search;

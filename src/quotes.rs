@@ -10,7 +10,8 @@
 //! tag after it ("“…,” he said"), a colon, or an attributed quotation just
 //! before it — even when the speaker's words cannot be picked out.
 //!
-//! Marks: “…”, "…" (paired in order, a stray mark repaired), ‘…’ and '…' (not
+//! Marks: “…”, "…" (paired by order and context, misplaced spaces and stray marks
+//! repaired: see `quote_marks`), ‘…’ and '…' (not
 //! apostrophes). A “ left open at the end of a paragraph runs to its end, as a
 //! quotation continued in the next paragraph does. Quotations inside another
 //! one are part of it.
@@ -882,9 +883,8 @@ fn is_auxiliary_or_adverb(w: &Word) -> bool {
 
 /// Byte ranges (marks included) of the quotations of one paragraph, outermost only, in order.
 fn pairs(para: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    let mut out = crate::quote_marks::straight_pairs(para);
     let mut open_curly: Option<usize> = None;
-    let mut open_straight: Option<usize> = None;
     let mut open_single: Option<(usize, char)> = None;
     let mut prev: Option<char> = None;
     let mut chars = para.char_indices().peekable();
@@ -897,16 +897,15 @@ fn pairs(para: &str) -> Vec<Range<usize>> {
                     out.push(s..i + c.len_utf8());
                 }
             }
-            // A straight mark after a space and before a word opens a quote even when one is already open: the
-            // earlier mark was stray, and pairing across it would quote the text between two quotations.
-            '"' if opens(prev, next) => open_straight = Some(i),
-            '"' => match open_straight.take() {
-                Some(s) => out.push(s..i + 1),
-                None => open_straight = Some(i),
-            },
             '‘' if !prev.is_some_and(char::is_alphanumeric) => open_single = Some((i, '’')),
             '\'' if opens(prev, next) && next.is_some_and(char::is_alphanumeric) => open_single = Some((i, '\'')),
-            '’' | '\'' if !next.is_some_and(char::is_alphanumeric) && !prev.is_some_and(char::is_whitespace) => {
+            // A closing mark follows a word, or (the space misplaced, as detokenised text has it) a stop
+            // while a quotation is open: `'Stop. ' They ran.`
+            '’' | '\''
+                if !next.is_some_and(char::is_alphanumeric)
+                    && (!prev.is_some_and(char::is_whitespace)
+                        || open_single.is_some() && crate::quote_marks::after_stop(para, i)) =>
+            {
                 if let Some((s, close)) = open_single
                     && close == c
                 {
@@ -1299,6 +1298,30 @@ mod tests {
         let text = "One stray\" mark. He wanted \"to prove it.\" Jones wrote that \"it was up to him.\"";
         let found: Vec<String> = quotes(text).into_iter().map(|(t, _, _)| t).collect();
         assert_eq!(found, ["to prove it.", "it was up to him."]);
+    }
+
+    #[test]
+    fn a_closing_mark_with_a_misplaced_space_still_closes_its_quotation() {
+        // Detokenised or carelessly pasted text: the space before the closing mark, not after it.
+        let text = r#""It is hard to hit, "Lee said. "He was fast all night. " The crowd left."#;
+        assert_eq!(quotes(text), [q("It is hard to hit, ", "Lee", true), q("He was fast all night. ", "Lee", true)]);
+        let text = r#""We lost everything. It was a terrible day, "says a source. Police said little."#;
+        assert_eq!(quotes(text), [q("We lost everything. It was a terrible day, ", "a source", true)]);
+        // Well-set straight marks keep their reading.
+        let text = r#"Ana Ruiz said, "No." Lee said, "Yes." Nobody had read the "peace plan" before."#;
+        assert_eq!(quotes(text), [q("No.", "Ana Ruiz", true), q("Yes.", "Lee", true), q("peace plan", "", false)]);
+    }
+
+    #[test]
+    fn a_single_closing_mark_after_a_stop_and_a_space_closes_its_quotation() {
+        let text = "'We lost everything. There was blood, ' said Ana Ruiz. Lee told them, 'Stop. ' They ran.";
+        assert_eq!(
+            quotes(text),
+            [q("We lost everything. There was blood, ", "Ana Ruiz", true), q("Stop. ", "Lee", true)]
+        );
+        // A spaced apostrophe is no closing mark, and a mark after a space with no stop before it is none either.
+        assert_eq!(quotes("‘It ’ s a trap, ’ Lee said."), [q("It ’ s a trap, ", "Lee", true)]);
+        assert!(quotes("The players ' union met; the firm ' s owners did not.").is_empty());
     }
 
     #[test]

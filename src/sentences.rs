@@ -21,6 +21,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::quote_marks::{self, Role};
+
 /// Most `length × quote marks` handed to `sentencex` at once: a 10 KB paragraph
 /// may hold 400 quote marks. Bounds the time of one window (about 20 ms).
 const QUOTE_BUDGET: usize = 4 << 20;
@@ -97,36 +99,25 @@ pub fn split_reporting(paragraph: &str) -> Split {
     Split { sentences, forced_cuts }
 }
 
-/// `paragraph` as the segmenter is to see it: every straight double quote mark that cannot be
-/// paired by its shape (an opening mark before a word, a closing one after) made neutral, the
-/// same length so that offsets carry over. News copy leaves a quotation that runs on to the next
-/// paragraph unclosed and opens the next paragraph without a mark; `sentencex` pairs straight
-/// marks in order, so one unclosed mark turns the rest of the paragraph inside out: sentence
-/// ends outside quotations are skipped as quoted, and sentences start at closing marks.
+/// `paragraph` as the segmenter is to see it: every straight double quote mark that
+/// `quote_marks` reads as stray made neutral, the same length so that offsets carry over. News
+/// copy leaves a quotation that runs on to the next paragraph unclosed and opens the next
+/// paragraph without a mark, and detokenised text puts the space on the wrong side of a mark;
+/// `sentencex` pairs straight marks in order, so one unclosed mark turns the rest of the
+/// paragraph inside out: sentence ends outside quotations are skipped as quoted, and sentences
+/// start at closing marks. With the strays gone, pairing in order is `quote_marks`' pairing.
 fn neutralise_unpaired_quotes(paragraph: &str) -> Cow<'_, str> {
     if !paragraph.contains('"') {
         return Cow::Borrowed(paragraph);
     }
-    let mut unpaired: Vec<(usize, u8)> = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, _) in paragraph.match_indices('"') {
-        let before = paragraph[..i].chars().next_back();
-        let after = paragraph[i + 1..].chars().next();
-        let opens = before.is_none_or(|c| c.is_whitespace() || "([{—–-/:".contains(c))
-            && after.is_some_and(|c| !c.is_whitespace());
-        let closes = before.is_some_and(|c| !c.is_whitespace())
-            && after.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation() || "—–”’".contains(c));
-        if opens {
-            if let Some(o) = open.replace(i) {
-                unpaired.push((o, NEUTRAL_OPENER));
-            }
-        } else if closes && open.is_some() {
-            open = None;
-        } else {
-            unpaired.push((i, NEUTRAL_CLOSER));
-        }
-    }
-    unpaired.extend(open.map(|o| (o, NEUTRAL_OPENER)));
+    let unpaired: Vec<(usize, u8)> = quote_marks::straight_roles(paragraph)
+        .into_iter()
+        .filter(|&(_, role)| role == Role::Stray)
+        .map(|(i, _)| {
+            let word_after = paragraph[i + 1..].chars().next().is_some_and(char::is_alphanumeric);
+            (i, if word_after { NEUTRAL_OPENER } else { NEUTRAL_CLOSER })
+        })
+        .collect();
     if unpaired.is_empty() {
         return Cow::Borrowed(paragraph);
     }
@@ -314,7 +305,8 @@ fn starts_with_time_zone(next: &str) -> bool {
 /// closing mark), then a short tag of a capitalised name and a verb of saying.
 fn is_speaker_tag(prev: &str, next: &str) -> bool {
     let Some(before_close) = prev.strip_suffix(['”', '"', '’', '\'', '»']) else { return false };
-    if !before_close.ends_with(['?', '!']) {
+    // `…me? "` too: a closing mark with the space misplaced before it.
+    if !before_close.trim_end().ends_with(['?', '!']) {
         return false;
     }
     SPEAKER_TAG.is_match(next)
@@ -424,6 +416,9 @@ mod tests {
         assert_eq!(sents(r).len(), 2);
         let s = "He asked, \"Who decides?\" Officials said later that the committee would meet again in May.";
         assert_eq!(sents(s).len(), 2);
+        // A closing mark with the space before it (detokenised text) is still the question's.
+        let t = r#""Who is smarter than me? " Trump said. He laughed."#;
+        assert_eq!(sents(t), vec![r#""Who is smarter than me? " Trump said."#, "He laughed."]);
     }
 
     #[test]
@@ -492,6 +487,23 @@ mod tests {
         );
         assert_eq!(neutralise_unpaired_quotes(r#"a "b" c"#), r#"a "b" c"#);
         assert_eq!(neutralise_unpaired_quotes(r#"b." c "d"#), r#"b.' c Xd"#);
+    }
+
+    #[test]
+    fn a_closing_mark_with_a_misplaced_space_stays_with_its_sentence() {
+        // Detokenised text: the closing marks look like opening ones. Read by shape, all four marks
+        // were unpaired and the one after "night." opened the next sentence.
+        assert_eq!(
+            sents(
+                r#""It is hard to hit, "Lee said. "He was fast all night. " A cagey round followed. "We could have had a larger fire. ""#
+            ),
+            [
+                r#""It is hard to hit, "Lee said."#,
+                r#""He was fast all night. ""#,
+                "A cagey round followed.",
+                r#""We could have had a larger fire. ""#
+            ]
+        );
     }
 
     #[test]
