@@ -184,7 +184,7 @@ impl Scoring {
             score_run(&pairs)
         } else {
             let pieces = whole_groups(&pairs, pairs.len().div_ceil(64));
-            crate::parallel::map(&pieces, |piece| score_run(piece)).concat()
+            crate::parallel::map_concat(&pieces, pairs.len(), |piece| score_run(piece))
         };
         Scoring { corpus, candidates, refinement: Refinement::Fast }
     }
@@ -272,12 +272,26 @@ impl Scoring {
 
     /// Every candidate as a scored link, with the clauses that carry it.
     pub fn links(&self) -> Vec<(Link, ClauseSpans)> {
-        self.candidates
-            .iter()
-            .map(|c| {
-                (Link { a: c.a, b: c.b, score: self.score(c), held_back: !model::passes(&c.signals) }, c.spans.clone())
-            })
-            .collect()
+        self.links_where(|_| true)
+    }
+
+    /// [`Scoring::links`] scoring at least `min_score`.
+    pub fn links_from(&self, min_score: f32) -> Vec<(Link, ClauseSpans)> {
+        self.links_where(|l| l.score >= min_score)
+    }
+
+    fn links_where(&self, keep: impl Fn(&Link) -> bool + Sync) -> Vec<(Link, ClauseSpans)> {
+        let link = |c: &Candidate| {
+            (Link { a: c.a, b: c.b, score: self.score(c), held_back: !model::passes(&c.signals) }, c.spans.clone())
+        };
+        let kept = |candidates: &[Candidate]| candidates.iter().map(link).filter(|(l, _)| keep(l)).collect::<Vec<_>>();
+        if self.candidates.len() < PARALLEL_PAIRS {
+            return kept(&self.candidates);
+        }
+        // ECB+'s 300,000 candidates take the model a tenth of a second on one thread, which
+        // would be the only one working at that point: the two threads score a share each.
+        let pieces: Vec<&[Candidate]> = self.candidates.chunks(self.candidates.len().div_ceil(16)).collect();
+        crate::parallel::map_concat(&pieces, 0, |piece| kept(piece))
     }
 }
 
