@@ -7,6 +7,8 @@
 //! - `DIR/large/NNN.txt`: the 982 news-length articles of `support/large_corpus.rs` (19
 //!   sentences each), numbered so that a shell glob lists them in corpus order.
 //!
+//! Then time them as BENCHMARKS.md does:
+//!
 //!     cargo run --release --example bench_corpora -- /tmp/bench
 //!     target/release/parallax analyze --fast --format json /tmp/bench/ecb/*.txt > /dev/null
 
