@@ -144,7 +144,7 @@ impl Scoring {
     pub fn new(docs: &[Document]) -> Scoring {
         let corpus = corpus::Corpus::build(docs);
         let fast = Model::fast();
-        let score = |&(i, j): &(u32, u32), partner_sims: &signals::PartnerSims| {
+        let score = |&(i, j): &(u32, u32), partner_sims: &mut signals::PartnerSims| {
             let (i, j) = (i as usize, j as usize);
             let (i, j) = if corpus.refs[i] < corpus.refs[j] { (i, j) } else { (j, i) };
             let (a, b) = (corpus.refs[i], corpus.refs[j]);
@@ -162,6 +162,7 @@ impl Scoring {
                 };
                 spans = ClauseSpans { a: in_doc(a, x), b: in_doc(b, y) };
             }
+            partner_sims.recycle(sims);
             Candidate { a, b, at: (i, j), signals, spans, refined: false }
         };
         // The pairs come sorted by their first sentence, whose words' similarities with all its
@@ -171,7 +172,7 @@ impl Scoring {
             let mut out = Vec::with_capacity(pairs.len());
             for group in pairs.chunk_by(|x, y| x.0 == y.0) {
                 partner_sims.load(&corpus, group[0].0 as usize, group.iter().map(|&(_, j)| j as usize));
-                out.extend(group.iter().map(|p| score(p, &partner_sims)));
+                out.extend(group.iter().map(|p| score(p, &mut partner_sims)));
             }
             out
         };
