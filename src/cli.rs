@@ -363,7 +363,7 @@ fn analyze(args: AnalyzeArgs) -> Result<()> {
 
 /// Leaves `values` for the process's exit to reclaim: `analyze` and `compare` end right after
 /// their output, and freeing a large input's documents and analysis one allocation at a time
-/// (ECB+: hundreds of thousands) would only delay that exit, by about a tenth of a second.
+/// (ECB+: hundreds of thousands, some tens of milliseconds in a profile) would only delay it.
 fn exit_without_freeing<T>(values: T) {
     std::mem::forget(values);
 }

@@ -289,7 +289,7 @@ impl Scoring {
         if self.candidates.len() < PARALLEL_PAIRS {
             return kept(&self.candidates);
         }
-        // ECB+'s 300,000 candidates take the model a tenth of a second on one thread, which
+        // ECB+'s 300,000 candidates take the model some tens of milliseconds on one thread, which
         // would be the only one working at that point: the two threads score a share each.
         let pieces: Vec<&[Candidate]> = self.candidates.chunks(self.candidates.len().div_ceil(16)).collect();
         crate::parallel::map_concat(&pieces, 0, |piece| kept(piece))

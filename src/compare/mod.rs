@@ -66,8 +66,8 @@ pub const TABLES: [&str; 4] = ["coverage", "labels", "sources", "quotes"];
 impl Tables {
     pub fn build(docs: &[Document], analysis: &Analysis) -> Tables {
         let sourcing = Sourcing::new(docs, analysis);
-        // Only `sources` needs another table (coverage): two threads build them (ECB+'s take
-        // some 40 ms on one, at the end of `analyze`, when nothing else is left to run).
+        // Only `sources` needs another table (coverage): two threads build them (ECB+'s took
+        // 30–40 ms on one in a profile, at the end of `analyze`, with nothing else left to run).
         let ((coverage, sources), (labels, quotes)) = crate::parallel::join(
             || {
                 let coverage = coverage::build(docs, analysis, &sourcing);
