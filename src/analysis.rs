@@ -84,12 +84,22 @@ impl Analysis {
     /// The final analysis: framing, and links refined by the transformer when the options ask
     /// for it and the input is small enough.
     pub fn run(docs: &[Document], options: &Options) -> Analysis {
-        Self::run_with_progress(docs, options, &mut |_| {})
+        Self::run_listened(docs, options, None)
     }
 
     /// [`Analysis::run`], reporting on the way: first the analysis from the fast signals, then
     /// the refinement's progress (see [`Progress`]). Returns the final analysis.
     pub fn run_with_progress(docs: &[Document], options: &Options, on: &mut (dyn FnMut(Progress) + Send)) -> Analysis {
+        Self::run_listened(docs, options, Some(on))
+    }
+
+    /// The analysis, reporting its progress to `on` if there is a listener; without one the
+    /// first analysis is neither copied nor, when links will be refined, built at all.
+    fn run_listened(
+        docs: &[Document],
+        options: &Options,
+        mut on: Option<&mut (dyn FnMut(Progress) + Send)>,
+    ) -> Analysis {
         let lexicon = Arc::clone(&options.lexicon);
         // Framing and claims are independent: on two cores they run side by side.
         // Framing takes less time than the claims: its thread counts the words too.
@@ -104,11 +114,11 @@ impl Analysis {
             framing.push(f.spans);
             documents.push(DocumentInfo { quotes: f.quotes, mentions: f.mentions, words });
         }
-        let build = |scoring: Option<&Scoring>| {
+        // `candidates`: the links at or above the threshold.
+        let build = |candidates: Vec<(Link, ClauseSpans)>, refinement: Refinement| {
             let mut clause_spans = Vec::new();
             let mut links = Vec::new();
-            let candidates = scoring.map(Scoring::links).unwrap_or_default();
-            for (link, spans) in candidates.into_iter().filter(|(l, _)| l.score >= options.min_score) {
+            for (link, spans) in candidates {
                 if spans != ClauseSpans::default() {
                     clause_spans.push(((link.a, link.b), spans));
                 }
@@ -121,15 +131,25 @@ impl Analysis {
                 lexicon: Arc::clone(&lexicon),
                 documents: documents.clone(),
                 clause_spans,
-                refinement: scoring.map_or(Refinement::Fast, Scoring::refinement),
+                refinement,
                 ..Analysis::from_parts(framing.clone(), links, clusters)
             }
+        };
+        // The last analysis: the scoring is freed on the other core while it is built (the
+        // corpus and candidates of ECB+ are a few hundred thousand allocations).
+        let last = |scoring: Option<Scoring>| {
+            let links = scoring.as_ref().map(|s| s.links_from(options.min_score)).unwrap_or_default();
+            let refinement = scoring.as_ref().map_or(Refinement::Fast, Scoring::refinement);
+            let ((), analysis) = crate::parallel::join(move || drop(scoring), || build(links, refinement));
+            analysis
         };
         let mut scoring = match scoring {
             Some(scoring) if options.refine => scoring,
             fast_only => {
-                let analysis = build(fast_only.as_ref());
-                on(Progress::First { analysis: Box::new(analysis.clone()), refining: false });
+                let analysis = last(fast_only);
+                if let Some(on) = on {
+                    on(Progress::First { analysis: Box::new(analysis.clone()), refining: false });
+                }
                 return analysis;
             }
         };
@@ -138,16 +158,25 @@ impl Analysis {
         if !refining {
             // No candidate pair, or too much: the refinement says which without encoding anything.
             scoring.refine(docs, options.refine_limit, &|_, _| {});
-            let analysis = build(Some(&scoring));
-            on(Progress::First { analysis: Box::new(analysis.clone()), refining: false });
+            let analysis = last(Some(scoring));
+            if let Some(on) = on {
+                on(Progress::First { analysis: Box::new(analysis.clone()), refining: false });
+            }
             return analysis;
         }
-        on(Progress::First { analysis: Box::new(build(Some(&scoring))), refining: true });
+        if let Some(on) = on.as_mut() {
+            on(Progress::First {
+                analysis: Box::new(build(scoring.links_from(options.min_score), scoring.refinement())),
+                refining: true,
+            });
+        }
         let on = Mutex::new(on);
         scoring.refine(docs, options.refine_limit, &|done, total| {
-            (on.lock().unwrap_or_else(|p| p.into_inner()))(Progress::Refining { done, total })
+            if let Some(on) = on.lock().unwrap_or_else(|p| p.into_inner()).as_mut() {
+                on(Progress::Refining { done, total })
+            }
         });
-        build(Some(&scoring))
+        last(Some(scoring))
     }
 
     /// Assembles an analysis from its parts, deriving each sentence's counterparts

@@ -36,7 +36,8 @@ fn sentences(dir: &Path) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
-pub fn build(docs: usize, per_doc: usize) -> Result<Vec<Document>, String> {
+/// The texts of `docs` documents of `per_doc` sentences each, as `build` parses them.
+pub fn texts(docs: usize, per_doc: usize) -> Result<Vec<String>, String> {
     let all = sentences(&eval_dir())?;
     if all.is_empty() {
         return Err("no sentences in the eval data".into());
@@ -44,7 +45,15 @@ pub fn build(docs: usize, per_doc: usize) -> Result<Vec<Document>, String> {
     Ok((0..docs)
         .map(|d| {
             let text: Vec<&str> = (0..per_doc).map(|i| all[(d * per_doc + i) % all.len()].as_str()).collect();
-            load::parse(&format!("large/{d}.txt"), &(text.join(" ") + "\n"), Format::Plain)
+            text.join(" ") + "\n"
         })
+        .collect())
+}
+
+pub fn build(docs: usize, per_doc: usize) -> Result<Vec<Document>, String> {
+    Ok(texts(docs, per_doc)?
+        .iter()
+        .enumerate()
+        .map(|(d, text)| load::parse(&format!("large/{d}.txt"), text, Format::Plain))
         .collect())
 }

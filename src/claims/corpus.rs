@@ -387,17 +387,29 @@ impl Described {
         }
         let global: Vec<u32> = by_id.iter().map(|key| self.keys.id(key)).collect();
         let offset = self.clauses.len() as u32;
-        for (mut f, mut content) in later.sentences.into_iter().zip(later.surface) {
-            renumber(&mut f, &mut content, &global);
-            self.sentences.push(f);
-            self.surface.push(content);
-        }
-        for (mut c, (ws, mut content)) in later.clauses.into_iter().zip(later.clause_words) {
-            renumber(&mut c.features, &mut content, &global);
-            self.clauses.push(c);
-            self.clause_words.push((ws, content));
-        }
-        self.clauses_of.extend(later.clauses_of.into_iter().map(|r| r.start + offset..r.end + offset));
+        let Described { mut sentences, mut surface, mut clauses, mut clause_words, clauses_of, .. } = later;
+        // Each sentence and clause is renumbered on its own: half of each on either thread.
+        let sentences_at = sentences.len() / 2;
+        let clauses_at = clauses.len() / 2;
+        let (s1, s2) = sentences.split_at_mut(sentences_at);
+        let (w1, w2) = surface.split_at_mut(sentences_at);
+        let (c1, c2) = clauses.split_at_mut(clauses_at);
+        let (cw1, cw2) = clause_words.split_at_mut(clauses_at);
+        let global = &global[..];
+        let renumber_all = |s: &mut [SentenceFeatures], w: &mut [Content], c: &mut [Clause], cw: &mut [ClauseWords]| {
+            for (f, content) in s.iter_mut().zip(w) {
+                renumber(f, content, global);
+            }
+            for (c, (_, content)) in c.iter_mut().zip(cw) {
+                renumber(&mut c.features, content, global);
+            }
+        };
+        crate::parallel::join(|| renumber_all(s1, w1, c1, cw1), || renumber_all(s2, w2, c2, cw2));
+        self.sentences.append(&mut sentences);
+        self.surface.append(&mut surface);
+        self.clauses.append(&mut clauses);
+        self.clause_words.append(&mut clause_words);
+        self.clauses_of.extend(clauses_of.into_iter().map(|r| r.start + offset..r.end + offset));
     }
 }
 
@@ -435,7 +447,16 @@ fn renumber(f: &mut SentenceFeatures, content: &mut [(usize, u32)], global: &[u3
 impl Corpus {
     pub fn build(docs: &[Document]) -> Corpus {
         let texts: Vec<&str> = docs.iter().flat_map(|d| (0..d.sentences.len()).map(|s| d.sentence(s))).collect();
-        Self::build_shared(docs, &texts, texts.len() / 2)
+        // Shares of equal text, not of equal sentence counts: a corpus's later documents can be
+        // the longer ones (ECB+'s second half of sentences holds more text than its first), and
+        // the thread with the lighter share would wait for the other.
+        let total: usize = texts.iter().map(|t| t.len()).sum();
+        let mut before = 0;
+        let at = texts.iter().take_while(|t| {
+            before += t.len();
+            before * 2 <= total
+        });
+        Self::build_shared(docs, &texts, at.count())
     }
 
     /// [`Corpus::build`], the sentences tokenised, described and weighed in two shares, before
@@ -455,16 +476,23 @@ impl Corpus {
             .enumerate()
             .flat_map(|(d, doc)| (0..doc.sentences.len()).map(move |s| SentenceRef { doc: d, sentence: s }))
             .collect();
-        let mut df = vec![0u32; keys.interner.ids.len()];
-        for f in &sentences {
-            let figures = f.figures.iter().map(|g| g.value);
-            let mut all: Vec<u32> = f.terms.iter().chain(&f.entities).copied().chain(figures).collect();
-            all.sort_unstable();
-            all.dedup();
-            for k in all {
-                df[k as usize] += 1;
+        // Document frequencies: each half of the sentences counted on its own thread, then summed.
+        let count = |sentences: &[SentenceFeatures]| {
+            let mut df = vec![0u32; keys.interner.ids.len()];
+            for f in sentences {
+                let figures = f.figures.iter().map(|g| g.value);
+                let mut all: Vec<u32> = f.terms.iter().chain(&f.entities).copied().chain(figures).collect();
+                all.sort_unstable();
+                all.dedup();
+                for k in all {
+                    df[k as usize] += 1;
+                }
             }
-        }
+            df
+        };
+        let (first_half, second_half) = sentences.split_at(sentences.len() / 2);
+        let (mut df, later) = crate::parallel::join(|| count(first_half), || count(second_half));
+        df.iter_mut().zip(later).for_each(|(d, l)| *d += l);
         let n = sentences.len().max(1) as f32;
         let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n / d.max(1) as f32).ln()).collect();
         let align_weight: Vec<f32> = df.iter().map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0).collect();

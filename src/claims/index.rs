@@ -83,9 +83,25 @@ fn candidates_in(corpus: &Corpus, pieces: usize) -> Vec<(u32, u32)> {
     });
     let mut pairs = proposed.concat();
     pairs.extend(repeated_pieces(corpus));
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
+    // Sorted in two halves on two threads, then merged: the order one sort gives.
+    let len = pairs.len();
+    let (x, y) = pairs.split_at_mut(len / 2);
+    crate::parallel::join(|| x.sort_unstable(), || y.sort_unstable());
+    let mut merged = Vec::with_capacity(len);
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        if x[i] <= y[j] {
+            merged.push(x[i]);
+            i += 1;
+        } else {
+            merged.push(y[j]);
+            j += 1;
+        }
+    }
+    merged.extend_from_slice(&x[i..]);
+    merged.extend_from_slice(&y[j..]);
+    merged.dedup();
+    merged
 }
 
 /// Each short piece of a quotation (see [`super::corpus::SentenceFeatures::short_piece`]) with every sentence of

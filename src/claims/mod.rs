@@ -144,7 +144,7 @@ impl Scoring {
     pub fn new(docs: &[Document]) -> Scoring {
         let corpus = corpus::Corpus::build(docs);
         let fast = Model::fast();
-        let score = |&(i, j): &(u32, u32), partner_sims: &signals::PartnerSims| {
+        let score = |&(i, j): &(u32, u32), partner_sims: &mut signals::PartnerSims| {
             let (i, j) = (i as usize, j as usize);
             let (i, j) = if corpus.refs[i] < corpus.refs[j] { (i, j) } else { (j, i) };
             let (a, b) = (corpus.refs[i], corpus.refs[j]);
@@ -162,6 +162,7 @@ impl Scoring {
                 };
                 spans = ClauseSpans { a: in_doc(a, x), b: in_doc(b, y) };
             }
+            partner_sims.recycle(sims);
             Candidate { a, b, at: (i, j), signals, spans, refined: false }
         };
         // The pairs come sorted by their first sentence, whose words' similarities with all its
@@ -171,7 +172,7 @@ impl Scoring {
             let mut out = Vec::with_capacity(pairs.len());
             for group in pairs.chunk_by(|x, y| x.0 == y.0) {
                 partner_sims.load(&corpus, group[0].0 as usize, group.iter().map(|&(_, j)| j as usize));
-                out.extend(group.iter().map(|p| score(p, &partner_sims)));
+                out.extend(group.iter().map(|p| score(p, &mut partner_sims)));
             }
             out
         };
@@ -184,7 +185,7 @@ impl Scoring {
             score_run(&pairs)
         } else {
             let pieces = whole_groups(&pairs, pairs.len().div_ceil(64));
-            crate::parallel::map(&pieces, |piece| score_run(piece)).concat()
+            crate::parallel::map_concat(&pieces, pairs.len(), |piece| score_run(piece))
         };
         Scoring { corpus, candidates, refinement: Refinement::Fast }
     }
@@ -272,12 +273,26 @@ impl Scoring {
 
     /// Every candidate as a scored link, with the clauses that carry it.
     pub fn links(&self) -> Vec<(Link, ClauseSpans)> {
-        self.candidates
-            .iter()
-            .map(|c| {
-                (Link { a: c.a, b: c.b, score: self.score(c), held_back: !model::passes(&c.signals) }, c.spans.clone())
-            })
-            .collect()
+        self.links_where(|_| true)
+    }
+
+    /// [`Scoring::links`] scoring at least `min_score`.
+    pub fn links_from(&self, min_score: f32) -> Vec<(Link, ClauseSpans)> {
+        self.links_where(|l| l.score >= min_score)
+    }
+
+    fn links_where(&self, keep: impl Fn(&Link) -> bool + Sync) -> Vec<(Link, ClauseSpans)> {
+        let link = |c: &Candidate| {
+            (Link { a: c.a, b: c.b, score: self.score(c), held_back: !model::passes(&c.signals) }, c.spans.clone())
+        };
+        let kept = |candidates: &[Candidate]| candidates.iter().map(link).filter(|(l, _)| keep(l)).collect::<Vec<_>>();
+        if self.candidates.len() < PARALLEL_PAIRS {
+            return kept(&self.candidates);
+        }
+        // ECB+'s 300,000 candidates take the model some tens of milliseconds on one thread, which
+        // would be the only one working at that point: the two threads score a share each.
+        let pieces: Vec<&[Candidate]> = self.candidates.chunks(self.candidates.len().div_ceil(16)).collect();
+        crate::parallel::map_concat(&pieces, 0, |piece| kept(piece))
     }
 }
 

@@ -299,6 +299,10 @@ pub struct PartnerSims {
     words: Vec<u32>,
     /// `sentence`'s words × `words`.
     cos: Vec<f32>,
+    /// Buffers of the last pair's [`Sims`], reused for the next pair (ECB+ scores 300,000
+    /// pairs; allocating a matrix for each was a tenth of the time spent in the allocator).
+    spare_at: Vec<usize>,
+    spare_cos: Vec<f32>,
 }
 
 impl PartnerSims {
@@ -308,6 +312,8 @@ impl PartnerSims {
             column: vec![u32::MAX; corpus.vectors.len()],
             words: Vec::new(),
             cos: Vec::new(),
+            spare_at: Vec::new(),
+            spare_cos: Vec::new(),
         }
     }
 
@@ -349,12 +355,16 @@ impl PartnerSims {
 
     /// The similarities between sentences `a` and `b` of the corpus, one of them the loaded
     /// sentence and the other one of its partners.
-    pub fn between<'c>(&self, corpus: &'c Corpus, a: usize, b: usize) -> Sims<'c> {
+    pub fn between<'c>(&mut self, corpus: &'c Corpus, a: usize, b: usize) -> Sims<'c> {
         let (rows, cols) = (&corpus.sentences[a].terms[..], &corpus.sentences[b].terms[..]);
         let width = self.words.len();
-        let mut cos = Vec::with_capacity(rows.len() * cols.len());
+        let mut cos = std::mem::take(&mut self.spare_cos);
+        cos.clear();
+        cos.reserve(rows.len() * cols.len());
         if a == self.sentence {
-            let at: Vec<usize> = cols.iter().map(|&u| self.column[u as usize] as usize).collect();
+            let at = &mut self.spare_at;
+            at.clear();
+            at.extend(cols.iter().map(|&u| self.column[u as usize] as usize));
             for r in 0..rows.len() {
                 let row = &self.cos[r * width..(r + 1) * width];
                 cos.extend(at.iter().map(|&k| row[k]));
@@ -367,6 +377,11 @@ impl PartnerSims {
             }
         }
         Sims { rows, cols, cos }
+    }
+
+    /// Takes back the buffer of a pair's similarities once they have been read.
+    pub fn recycle(&mut self, sims: Sims) {
+        self.spare_cos = sims.cos;
     }
 }
 
