@@ -236,7 +236,7 @@ fn main() {
             .iter()
             .map(|(s, r)| {
                 let p = f64::from(if *r { full.refined.probability(s) } else { full.fast.probability(s) });
-                if s.evidence >= 2.0 { p } else { 0.6 * p }
+                if s.evidence >= 2.0 { p } else { f64::from(model::THIN_EVIDENCE) * p }
             })
             .fold(0.0, f64::max)
     };
