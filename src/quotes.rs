@@ -224,7 +224,8 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
     let mut out = Vec::new();
     for p in paragraphs {
         let first_in_paragraph = out.len();
-        let mut last_attributed: Option<(usize, Option<Speaker>)> = None;
+        // The word after the last attributed quotation, the byte where it closes, and its speaker.
+        let mut last_attributed: Option<(usize, usize, Option<Speaker>)> = None;
         for range in pairs(&text[p.clone()]) {
             let range = range.start + p.start..range.end + p.start;
             let inner = inner(text, &range);
@@ -239,7 +240,15 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
             {
                 q.speaker = speaker;
                 q.attributed = attributed;
-            } else if let Some((end, speaker)) = &last_attributed
+            } else if let Some(speaker) = opens_sentence(text, sentences, range.start)
+                .then(|| ctx.reported_before(range.start, last_attributed.as_ref().map(|l| l.1)))
+                .flatten()
+            {
+                // "Ruiz said the port would close. “It is over.”": the quotation carries on what the sentence
+                // before it reports, whoever spoke before that.
+                q.speaker = Some(speaker);
+                q.attributed = true;
+            } else if let Some((end, _, speaker)) = &last_attributed
                 && (first >= *end && first - end <= CHAIN_REACH || opens_sentence(text, sentences, range.start))
             {
                 // Chained ("as “unacceptable” and “disappointing”"), or a quotation that carries on the
@@ -251,7 +260,7 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
                 s.antecedent = ctx.antecedent(&out[first_in_paragraph..], range.start, &s.range);
             }
             if q.attributed {
-                last_attributed = Some((after, q.speaker.clone()));
+                last_attributed = Some((after, range.end - 1, q.speaker.clone()));
             }
             out.push(q);
         }
@@ -365,6 +374,20 @@ impl Context<'_> {
             .iter()
             .rev()
             .find_map(|e| e.speaker.as_ref().filter(|s| s.kind == SpeakerKind::Name).map(|s| s.range.clone()))
+    }
+
+    /// The named speaker of reported speech in the sentence before the one opening at byte `open`, when that
+    /// sentence holds no quotation closing at or after byte `last_close` (the last attributed one): a quotation
+    /// of its own there has its own speaker, which the caller carries on.
+    fn reported_before(&self, open: usize, last_close: Option<usize>) -> Option<Speaker> {
+        let sentence = self.sentences.partition_point(|s| s.start <= open).checked_sub(1)?;
+        let prev = self.sentences.get(sentence.checked_sub(1)?)?;
+        if last_close.is_some_and(|c| c >= prev.start) {
+            return None;
+        }
+        let from = self.words.partition_point(|w| w.range.start < prev.start);
+        let to = self.words.partition_point(|w| w.range.start < prev.end);
+        self.reported_speaker(from, to)
     }
 
     /// A name that is a person's: a full name, a titled one, or the last name of one written so elsewhere.
@@ -1250,6 +1273,27 @@ mod tests {
             quotes(text),
             [q("We are ready,", "Ana Ruiz", true), q("The rest is up to them.", "Ana Ruiz", true)]
         );
+    }
+
+    #[test]
+    fn a_quotation_after_reported_speech_carries_on_its_speaker() {
+        // The sentence before reports what someone said; the quotation that follows is theirs, not the last
+        // quoted speaker's.
+        let text = "“We are ready,” Ana Ruiz said. Ben Lee said the port would close. “It is over.”";
+        assert_eq!(quotes(text), [q("We are ready,", "Ana Ruiz", true), q("It is over.", "Ben Lee", true)]);
+        assert_eq!(quotes("The port is old, said Ben Lee, a docker. “It leaks.”"), [q("It leaks.", "Ben Lee", true)]);
+        // Must not change: a quotation of its own in the sentence before is carried on, reported speech two
+        // sentences back is not taken, and a quotation inside a sentence is not a carried-on one.
+        assert_eq!(
+            quotes("“We are ready,” Ana Ruiz said. “It is over.”"),
+            [q("We are ready,", "Ana Ruiz", true), q("It is over.", "Ana Ruiz", true)]
+        );
+        assert_eq!(
+            quotes("Ben Lee said the port would close. The vote is on Friday. “It is over.”"),
+            [q("It is over.", "", false)]
+        );
+        assert_eq!(quotes("Ben Lee said the port would close. Its “future” is unclear."), [q("future", "", false)]);
+        assert_eq!(quotes("The port is old. “It leaks.”"), [q("It leaks.", "", false)]);
     }
 
     #[test]
