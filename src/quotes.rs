@@ -611,7 +611,20 @@ impl Context<'_> {
                     }
                     own
                 }
-                _ => self.subject_before(c, from),
+                _ => {
+                    // "“At one point …,” says Ruiz, “…”": a verb right after an earlier quotation is that quotation's
+                    // inverted tag, whose speaker the chain carries on; its subject is not inside the quotation. A
+                    // participle there ("“…,” adding that “…”") carries on the sentence's subject instead.
+                    let at = self.words[c].range.start;
+                    let right_after = !self.words[c].lower.ends_with("ing")
+                        && earlier[..earlier.partition_point(|q| q.range.end <= at)].last().is_some_and(|q| {
+                            c > from && self.words.partition_point(|w| w.range.start < q.range.end) == c
+                        });
+                    if right_after {
+                        return None;
+                    }
+                    self.subject_before(c, from)
+                }
             };
             return Some((speaker, true));
         }
@@ -1333,6 +1346,19 @@ mod tests {
         assert_eq!(
             quotes("Ana Ruiz said: “We are done,” the Harbour Gazette reported."),
             [q("We are done,", "Ana Ruiz", true)]
+        );
+    }
+
+    #[test]
+    fn a_verb_right_after_a_quotation_takes_no_subject_from_inside_it() {
+        assert_eq!(
+            quotes("“At one point the boat left,” says Ana Ruiz, “and then it rained.”"),
+            [q("At one point the boat left,", "Ana Ruiz", true), q("and then it rained.", "Ana Ruiz", true)]
+        );
+        // Must not change: a participle after the quotation carries on the sentence's subject.
+        assert_eq!(
+            quotes("Ana Ruiz noted that Lee “never wrote back,” adding that Lee “went home early.”"),
+            [q("never wrote back,", "Ana Ruiz", true), q("went home early.", "Ana Ruiz", true)]
         );
     }
 
