@@ -815,6 +815,16 @@ impl Context<'_> {
         if from >= to {
             return None;
         }
+        // "Fatal Shooting Of Teen", "Talks Reportedly Continue": a capitalised preposition or adverb after a capitalised
+        // word is a headline's title case, which names no one (names write "Bank of Ruiz" with a small "of").
+        if (from + 1..to).any(|k| {
+            let w = &self.words[k];
+            w.is_capitalised(self.text)
+                && self.words[k - 1].is_capitalised(self.text)
+                && (FUNCTION_WORDS[..13].contains(&&*w.lower) || w.lower.ends_with("edly"))
+        }) {
+            return None;
+        }
         let mut parts: Vec<Range<usize>> = Vec::new();
         let mut start = from;
         for j in from + 1..to {
@@ -1360,6 +1370,15 @@ mod tests {
             quotes("Ana Ruiz noted that Lee “never wrote back,” adding that Lee “went home early.”"),
             [q("never wrote back,", "Ana Ruiz", true), q("went home early.", "Ana Ruiz", true)]
         );
+    }
+
+    #[test]
+    fn a_headline_in_title_case_names_no_one() {
+        assert_eq!(quotes("Dockers “Walk Out” Talks Reportedly Stall Posted at noon"), [q("Walk Out", "", true)]);
+        assert_eq!(quotes("Dockers “Walk Out” Over Pay Of Harbour Staff Posted"), [q("Walk Out", "", true)]);
+        // Must not change: a small "of" inside a name, and a capitalised word after a speaker's name.
+        assert_eq!(quotes("“We are done,” Ana Ruiz of Harbour Town said."), [q("We are done,", "Ana Ruiz", true)]);
+        assert_eq!(quotes("“We are done,” Ana Ruiz told The Harbour Post."), [q("We are done,", "Ana Ruiz", true)]);
     }
 
     #[test]
