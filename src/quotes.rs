@@ -479,7 +479,7 @@ impl Context<'_> {
         let p = &*prev.lower;
         !(prev.is_capitalised(self.text)
             || PRONOUNS.contains(&p)
-            || is_auxiliary_or_adverb(prev)
+            || is_auxiliary_or_adverb(self.text, prev)
             || CLAUSE_BREAKS.contains(&p)
             || TITLES.contains(&p)
             || OFFICE_NOUNS.contains(&p)
@@ -549,7 +549,7 @@ impl Context<'_> {
             return None;
         }
         let mut end = v;
-        while end > after && is_auxiliary_or_adverb(&self.words[end - 1]) {
+        while end > after && is_auxiliary_or_adverb(self.text, &self.words[end - 1]) {
             end -= 1;
         }
         if end == after {
@@ -719,7 +719,7 @@ impl Context<'_> {
                 j -= n;
                 continue;
             }
-            if !is_auxiliary_or_adverb(w) {
+            if !is_auxiliary_or_adverb(self.text, w) {
                 return self.subject_ending_at(j - 1, floor);
             }
             j -= 1;
@@ -945,13 +945,14 @@ fn is_abbreviation(text: &str, w: &Word) -> bool {
     SHORT_TITLES.contains(&&*w.lower) || (written.chars().count() == 1 && written.starts_with(char::is_uppercase))
 }
 
-fn is_auxiliary_or_adverb(w: &Word) -> bool {
+fn is_auxiliary_or_adverb(text: &str, w: &Word) -> bool {
     AUXILIARIES.contains(&&*w.lower)
         || ["only", "just", "even", "again", "once", "never", "still"].contains(&&*w.lower)
         // "Trump late Thursday tweeted": a time between the subject and its verb.
         || ["late", "early", "yesterday", "today", "tonight"].contains(&&*w.lower)
         || CALENDAR.contains(&&*w.lower)
-        || (w.lower.len() > 4 && w.lower.ends_with("ly"))
+        // "he has repeatedly said", but "Ana Kelly said": a capitalised word ending in -ly is a name.
+        || (w.lower.len() > 4 && w.lower.ends_with("ly") && !w.is_capitalised(text))
 }
 
 /// Byte ranges (marks included) of the quotations of one paragraph, outermost only, in order.
@@ -1379,6 +1380,14 @@ mod tests {
         // Must not change: a small "of" inside a name, and a capitalised word after a speaker's name.
         assert_eq!(quotes("“We are done,” Ana Ruiz of Harbour Town said."), [q("We are done,", "Ana Ruiz", true)]);
         assert_eq!(quotes("“We are done,” Ana Ruiz told The Harbour Post."), [q("We are done,", "Ana Ruiz", true)]);
+    }
+
+    #[test]
+    fn a_name_ending_in_ly_is_not_an_adverb() {
+        assert_eq!(quotes("“We are done,” Ana Kelly told reporters."), [q("We are done,", "Ana Kelly", true)]);
+        assert_eq!(quotes("Ben Daly said the port “is finished.”"), [q("is finished.", "Ben Daly", true)]);
+        // Must not change: an adverb between subject and verb is skipped.
+        assert_eq!(quotes("Ben Lee repeatedly said the port “is finished.”"), [q("is finished.", "Ben Lee", true)]);
     }
 
     #[test]
