@@ -612,11 +612,13 @@ impl Context<'_> {
                     own
                 }
                 _ => {
-                    // "“At one point …,” says Ruiz, “…”": a verb right after an earlier quotation is that quotation's
-                    // inverted tag, whose speaker the chain carries on; its subject is not inside the quotation. A
-                    // participle there ("“…,” adding that “…”") carries on the sentence's subject instead.
+                    // "“At one point …,” says Ruiz, “…”": a speech-tag verb right after an earlier quotation is that
+                    // quotation's inverted tag, whose speaker the chain carries on; its subject is not inside the
+                    // quotation. A participle there ("“…,” adding that “…”") carries on the sentence's subject
+                    // instead, and a noun ("“abstract” statements") is no tag.
                     let at = self.words[c].range.start;
-                    let right_after = !self.words[c].lower.ends_with("ing")
+                    let right_after = TAGS_QUOTE.contains(&*self.words[c].key)
+                        && !self.words[c].lower.ends_with("ing")
                         && earlier[..earlier.partition_point(|q| q.range.end <= at)].last().is_some_and(|q| {
                             c > from && self.words.partition_point(|w| w.range.start < q.range.end) == c
                         });
