@@ -91,6 +91,26 @@ pub static TAGS_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
     )
 });
 
+/// Past tenses of verbs of speaking and of manner of speech that also make speech tags ("“…,” Ruiz fumed",
+/// "“…,” the paper reported"). Only these forms: "report", "answer" and "shout" are as often nouns, and a
+/// noun right after a quotation ("the “zero day” report found") is no tag.
+const SPOKE: [&str; 14] = [
+    "reported",
+    "fumed",
+    "confirmed",
+    "responded",
+    "remarked",
+    "observed",
+    "joked",
+    "quipped",
+    "shouted",
+    "yelled",
+    "whispered",
+    "replied",
+    "answered",
+    "continued",
+];
+
 /// Words a speech tag may have between its verb and the quotation it follows ("“…,” Hamas said in a
 /// statement") or that may stand between a subject and its verb ("he has repeatedly said").
 const AUXILIARIES: [&str; 23] = [
@@ -224,7 +244,8 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
     let mut out = Vec::new();
     for p in paragraphs {
         let first_in_paragraph = out.len();
-        let mut last_attributed: Option<(usize, Option<Speaker>)> = None;
+        // The word after the last attributed quotation, the byte where it closes, and its speaker.
+        let mut last_attributed: Option<(usize, usize, Option<Speaker>)> = None;
         for range in pairs(&text[p.clone()]) {
             let range = range.start + p.start..range.end + p.start;
             let inner = inner(text, &range);
@@ -233,13 +254,26 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
             let mut q = Quotation { range: range.clone(), inner, speaker: None, attributed: false };
             // A quotation closing its sentence ("… for years.”") is followed by the next sentence, not a speech tag.
             let closes_sentence = text[range.start..q.inner.end].trim_end().ends_with('.');
-            let tagged = if closes_sentence { None } else { ctx.tagged_after(after, range.end) };
+            // "Ruiz said: “…,” the paper reported": words handed over by a speech verb and a colon are the
+            // verb's subject's; a tag after them names who reported them.
+            let handed_over = first > 0
+                && text[words[first - 1].range.end..range.start].trim() == ":"
+                && cues.binary_search(&(first - 1)).is_ok();
+            let tagged = if closes_sentence || handed_over { None } else { ctx.tagged_after(after, range.end) };
             if let Some((speaker, attributed)) =
                 tagged.or_else(|| ctx.introduced(first, range.start, &out[first_in_paragraph..]))
             {
                 q.speaker = speaker;
                 q.attributed = attributed;
-            } else if let Some((end, speaker)) = &last_attributed
+            } else if let Some(speaker) = opens_sentence(text, sentences, range.start)
+                .then(|| ctx.reported_before(range.start, last_attributed.as_ref().map(|l| l.1)))
+                .flatten()
+            {
+                // "Ruiz said the port would close. “It is over.”": the quotation carries on what the sentence
+                // before it reports, whoever spoke before that.
+                q.speaker = Some(speaker);
+                q.attributed = true;
+            } else if let Some((end, _, speaker)) = &last_attributed
                 && (first >= *end && first - end <= CHAIN_REACH || opens_sentence(text, sentences, range.start))
             {
                 // Chained ("as “unacceptable” and “disappointing”"), or a quotation that carries on the
@@ -251,7 +285,7 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
                 s.antecedent = ctx.antecedent(&out[first_in_paragraph..], range.start, &s.range);
             }
             if q.attributed {
-                last_attributed = Some((after, q.speaker.clone()));
+                last_attributed = Some((after, range.end - 1, q.speaker.clone()));
             }
             out.push(q);
         }
@@ -367,6 +401,20 @@ impl Context<'_> {
             .find_map(|e| e.speaker.as_ref().filter(|s| s.kind == SpeakerKind::Name).map(|s| s.range.clone()))
     }
 
+    /// The named speaker of reported speech in the sentence before the one opening at byte `open`, when that
+    /// sentence holds no quotation closing at or after byte `last_close` (the last attributed one): a quotation
+    /// of its own there has its own speaker, which the caller carries on.
+    fn reported_before(&self, open: usize, last_close: Option<usize>) -> Option<Speaker> {
+        let sentence = self.sentences.partition_point(|s| s.start <= open).checked_sub(1)?;
+        let prev = self.sentences.get(sentence.checked_sub(1)?)?;
+        if last_close.is_some_and(|c| c >= prev.start) {
+            return None;
+        }
+        let from = self.words.partition_point(|w| w.range.start < prev.start);
+        let to = self.words.partition_point(|w| w.range.start < prev.end);
+        self.reported_speaker(from, to)
+    }
+
     /// A name that is a person's: a full name, a titled one, or the last name of one written so elsewhere.
     fn is_person(&self, range: &Range<usize>, floor: usize) -> bool {
         let name = &self.text[range.clone()];
@@ -431,7 +479,7 @@ impl Context<'_> {
         let p = &*prev.lower;
         !(prev.is_capitalised(self.text)
             || PRONOUNS.contains(&p)
-            || is_auxiliary_or_adverb(prev)
+            || is_auxiliary_or_adverb(self.text, prev)
             || CLAUSE_BREAKS.contains(&p)
             || TITLES.contains(&p)
             || OFFICE_NOUNS.contains(&p)
@@ -488,7 +536,9 @@ impl Context<'_> {
         if reach.first().is_some_and(|w| !matches!(self.text[close..w.range.start].trim(), "" | ",")) {
             return None;
         }
-        let verb = reach.iter().position(|w| w.range.end <= until && TAGS_QUOTE.contains(&*w.key))?;
+        let verb = reach
+            .iter()
+            .position(|w| w.range.end <= until && (TAGS_QUOTE.contains(&*w.key) || SPOKE.contains(&&*w.lower)))?;
         let v = after + verb;
         if matches!(&*self.words[v].lower, "according" | "words") {
             // "according to X", "in the words of X"
@@ -499,7 +549,7 @@ impl Context<'_> {
             return None;
         }
         let mut end = v;
-        while end > after && is_auxiliary_or_adverb(&self.words[end - 1]) {
+        while end > after && is_auxiliary_or_adverb(self.text, &self.words[end - 1]) {
             end -= 1;
         }
         if end == after {
@@ -561,7 +611,22 @@ impl Context<'_> {
                     }
                     own
                 }
-                _ => self.subject_before(c, from),
+                _ => {
+                    // "“At one point …,” says Ruiz, “…”": a speech-tag verb right after an earlier quotation is that
+                    // quotation's inverted tag, whose speaker the chain carries on; its subject is not inside the
+                    // quotation. A participle there ("“…,” adding that “…”") carries on the sentence's subject
+                    // instead, and a noun ("“abstract” statements") is no tag.
+                    let at = self.words[c].range.start;
+                    let right_after = TAGS_QUOTE.contains(&*self.words[c].key)
+                        && !self.words[c].lower.ends_with("ing")
+                        && earlier[..earlier.partition_point(|q| q.range.end <= at)].last().is_some_and(|q| {
+                            c > from && self.words.partition_point(|w| w.range.start < q.range.end) == c
+                        });
+                    if right_after {
+                        return None;
+                    }
+                    self.subject_before(c, from)
+                }
             };
             return Some((speaker, true));
         }
@@ -656,7 +721,7 @@ impl Context<'_> {
                 j -= n;
                 continue;
             }
-            if !is_auxiliary_or_adverb(w) {
+            if !is_auxiliary_or_adverb(self.text, w) {
                 return self.subject_ending_at(j - 1, floor);
             }
             j -= 1;
@@ -750,6 +815,16 @@ impl Context<'_> {
     /// name is its last run of capitalised words, after any title ("US President Donald Trump").
     fn classify(&self, from: usize, to: usize) -> Option<Speaker> {
         if from >= to {
+            return None;
+        }
+        // "Fatal Shooting Of Teen", "Talks Reportedly Continue": a capitalised preposition or adverb after a capitalised
+        // word is a headline's title case, which names no one (names write "Bank of Ruiz" with a small "of").
+        if (from + 1..to).any(|k| {
+            let w = &self.words[k];
+            w.is_capitalised(self.text)
+                && self.words[k - 1].is_capitalised(self.text)
+                && (FUNCTION_WORDS[..13].contains(&&*w.lower) || w.lower.ends_with("edly"))
+        }) {
             return None;
         }
         let mut parts: Vec<Range<usize>> = Vec::new();
@@ -872,13 +947,14 @@ fn is_abbreviation(text: &str, w: &Word) -> bool {
     SHORT_TITLES.contains(&&*w.lower) || (written.chars().count() == 1 && written.starts_with(char::is_uppercase))
 }
 
-fn is_auxiliary_or_adverb(w: &Word) -> bool {
+fn is_auxiliary_or_adverb(text: &str, w: &Word) -> bool {
     AUXILIARIES.contains(&&*w.lower)
         || ["only", "just", "even", "again", "once", "never", "still"].contains(&&*w.lower)
         // "Trump late Thursday tweeted": a time between the subject and its verb.
         || ["late", "early", "yesterday", "today", "tonight"].contains(&&*w.lower)
         || CALENDAR.contains(&&*w.lower)
-        || (w.lower.len() > 4 && w.lower.ends_with("ly"))
+        // "he has repeatedly said", but "Ana Kelly said": a capitalised word ending in -ly is a name.
+        || (w.lower.len() > 4 && w.lower.ends_with("ly") && !w.is_capitalised(text))
 }
 
 /// Byte ranges (marks included) of the quotations of one paragraph, outermost only, in order.
@@ -1250,6 +1326,70 @@ mod tests {
             quotes(text),
             [q("We are ready,", "Ana Ruiz", true), q("The rest is up to them.", "Ana Ruiz", true)]
         );
+    }
+
+    #[test]
+    fn a_quotation_after_reported_speech_carries_on_its_speaker() {
+        // The sentence before reports what someone said; the quotation that follows is theirs, not the last
+        // quoted speaker's.
+        let text = "“We are ready,” Ana Ruiz said. Ben Lee said the port would close. “It is over.”";
+        assert_eq!(quotes(text), [q("We are ready,", "Ana Ruiz", true), q("It is over.", "Ben Lee", true)]);
+        assert_eq!(quotes("The port is old, said Ben Lee, a docker. “It leaks.”"), [q("It leaks.", "Ben Lee", true)]);
+        // Must not change: a quotation of its own in the sentence before is carried on, reported speech two
+        // sentences back is not taken, and a quotation inside a sentence is not a carried-on one.
+        assert_eq!(
+            quotes("“We are ready,” Ana Ruiz said. “It is over.”"),
+            [q("We are ready,", "Ana Ruiz", true), q("It is over.", "Ana Ruiz", true)]
+        );
+        assert_eq!(
+            quotes("Ben Lee said the port would close. The vote is on Friday. “It is over.”"),
+            [q("It is over.", "", false)]
+        );
+        assert_eq!(quotes("Ben Lee said the port would close. Its “future” is unclear."), [q("future", "", false)]);
+        assert_eq!(quotes("The port is old. “It leaks.”"), [q("It leaks.", "", false)]);
+    }
+
+    #[test]
+    fn past_tenses_of_speaking_make_speech_tags() {
+        assert_eq!(quotes("“Stay out,” Ana Ruiz fumed on the radio."), [q("Stay out,", "Ana Ruiz", true)]);
+        assert_eq!(quotes("“It is over,” the Harbour Gazette reported."), [q("It is over,", "Harbour Gazette", true)]);
+        // Must not change: the noun right after a quotation is no tag, and words handed over by "said:" stay the
+        // speaker's when a paper reports them.
+        assert_eq!(quotes("The “zero day” report found nothing."), [q("zero day", "", false)]);
+        assert_eq!(
+            quotes("Ana Ruiz said: “We are done,” the Harbour Gazette reported."),
+            [q("We are done,", "Ana Ruiz", true)]
+        );
+    }
+
+    #[test]
+    fn a_verb_right_after_a_quotation_takes_no_subject_from_inside_it() {
+        assert_eq!(
+            quotes("“At one point the boat left,” says Ana Ruiz, “and then it rained.”"),
+            [q("At one point the boat left,", "Ana Ruiz", true), q("and then it rained.", "Ana Ruiz", true)]
+        );
+        // Must not change: a participle after the quotation carries on the sentence's subject.
+        assert_eq!(
+            quotes("Ana Ruiz noted that Lee “never wrote back,” adding that Lee “went home early.”"),
+            [q("never wrote back,", "Ana Ruiz", true), q("went home early.", "Ana Ruiz", true)]
+        );
+    }
+
+    #[test]
+    fn a_headline_in_title_case_names_no_one() {
+        assert_eq!(quotes("Dockers “Walk Out” Talks Reportedly Stall Posted at noon"), [q("Walk Out", "", true)]);
+        assert_eq!(quotes("Dockers “Walk Out” Over Pay Of Harbour Staff Posted"), [q("Walk Out", "", true)]);
+        // Must not change: a small "of" inside a name, and a capitalised word after a speaker's name.
+        assert_eq!(quotes("“We are done,” Ana Ruiz of Harbour Town said."), [q("We are done,", "Ana Ruiz", true)]);
+        assert_eq!(quotes("“We are done,” Ana Ruiz told The Harbour Post."), [q("We are done,", "Ana Ruiz", true)]);
+    }
+
+    #[test]
+    fn a_name_ending_in_ly_is_not_an_adverb() {
+        assert_eq!(quotes("“We are done,” Ana Kelly told reporters."), [q("We are done,", "Ana Kelly", true)]);
+        assert_eq!(quotes("Ben Daly said the port “is finished.”"), [q("is finished.", "Ben Daly", true)]);
+        // Must not change: an adverb between subject and verb is skipped.
+        assert_eq!(quotes("Ben Lee repeatedly said the port “is finished.”"), [q("is finished.", "Ben Lee", true)]);
     }
 
     #[test]
