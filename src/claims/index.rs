@@ -144,16 +144,17 @@ mod tests {
     use super::*;
     use crate::document::Document;
 
+    fn documents(texts: &[&str]) -> Vec<Document> {
+        texts.iter().map(|t| Document::from_plain("t.txt", t)).collect()
+    }
+
     #[test]
     fn the_pairs_do_not_depend_on_how_the_sentences_are_shared() {
-        let docs: Vec<Document> = [
+        let docs = documents(&[
             "The envoy met mediators in Doha on Sunday. Talks on the truce resumed in Cairo on Monday morning.",
             "Mediators in Doha met the envoy on Sunday evening. The truce talks resumed in Cairo after a pause.",
             "In Cairo, the talks on a truce resumed on Monday. The envoy had met the mediators in Doha.",
-        ]
-        .iter()
-        .map(|t| Document::from_plain("t.txt", t))
-        .collect();
+        ]);
         let corpus = Corpus::build(&docs);
         let whole = candidates_in(&corpus, 1);
         assert!(!whole.is_empty());
@@ -164,15 +165,12 @@ mod tests {
 
     #[test]
     fn a_short_quoted_piece_is_paired_where_its_words_recur() {
-        let docs: Vec<Document> = [
+        let docs = documents(&[
             "The mayor spoke after the vote. \"It's absurd. It's a disgrace,\" she told the council.",
             "The council heard the mayor. \"It's a disgrace.\"",
             "Officials counted the ballots again. It's absurd.",
             "Revenue rose to $2. 5 million. Savings of 5 million were planned.",
-        ]
-        .iter()
-        .map(|t| Document::from_plain("t.txt", t))
-        .collect();
+        ]);
         let corpus = Corpus::build(&docs);
         let sentence = |doc: usize, text: &str| {
             (0..corpus.refs.len())
@@ -192,10 +190,7 @@ mod tests {
         assert!(!corpus.sentences[cut as usize].short_piece);
         assert!(!pairs.iter().any(|&(a, b)| a == cut || b == cut), "{pairs:?}");
         // Nobody's quotation: the same short headline in two sources says nothing to link.
-        let headlines: Vec<Document> = ["Truce holds. Talks resume in the capital.", "Truce holds. Markets rose."]
-            .iter()
-            .map(|t| Document::from_plain("t.txt", t))
-            .collect();
+        let headlines = documents(&["Truce holds. Talks resume in the capital.", "Truce holds. Markets rose."]);
         assert!(candidates(&Corpus::build(&headlines)).is_empty());
     }
 }
