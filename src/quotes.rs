@@ -225,6 +225,16 @@ pub fn of_document(doc: &Document) -> Vec<Quotation> {
     find(&doc.text, &doc.paragraphs, &doc.sentences, &words(&doc.text))
 }
 
+/// The quoted words of `text` (marks left out), the marks paired within each paragraph as
+/// [`of_document`] pairs them, without looking for speakers: for the claims index, whose
+/// sentences are often pieces of one quotation (“It's insane. It's ridiculous,” he said).
+pub fn quoted_spans(text: &str, paragraphs: &[Range<usize>]) -> Vec<Range<usize>> {
+    paragraphs
+        .iter()
+        .flat_map(|p| pairs(&text[p.clone()]).into_iter().map(|r| inner(text, &(r.start + p.start..r.end + p.start))))
+        .collect()
+}
+
 /// The quotations of `text`, marks paired within each paragraph; `words` are the text's words.
 pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>], words: &[Word]) -> Vec<Quotation> {
     // Where the quote-introducing words are, so that asking whether one precedes a quote in its

@@ -11,7 +11,6 @@ use super::clauses::clauses as split_clauses;
 use super::embed::{self, DIMS};
 use super::entities::{Capitalisation, entity_keys};
 use super::numbers::quantities;
-use super::quotes::quotations;
 use super::tokens::{data_lines, is_function_word, is_stopword};
 use crate::document::Document;
 use crate::words::FastMap;
@@ -199,7 +198,14 @@ type ClauseWords = (Vec<Word>, Content);
 
 /// Everything but the weights, which need the whole corpus: the features, and per content
 /// word its index among the words and its stem's key, for the embedding.
-fn features(text: &str, ws: &[Word], caps: &Capitalisation, keys: &mut Keys) -> (SentenceFeatures, Content) {
+/// `quoted` are the quoted words in `text` (byte ranges into it), as the whole paragraph pairs the marks.
+fn features(
+    text: &str,
+    ws: &[Word],
+    quoted: &[Range<usize>],
+    caps: &Capitalisation,
+    keys: &mut Keys,
+) -> (SentenceFeatures, Content) {
     let mut f = SentenceFeatures::default();
     let mut words_here = Vec::new();
     let mut numbers = Vec::new();
@@ -233,8 +239,8 @@ fn features(text: &str, ws: &[Word], caps: &Capitalisation, keys: &mut Keys) -> 
             units: q.units.into_iter().map(|u| keys.id(&u)).collect(),
         })
         .collect();
-    f.quotes = quotations(text)
-        .into_iter()
+    f.quotes = quoted
+        .iter()
         .map(|r| {
             let mut q: Vec<u32> = ws
                 .iter()
@@ -321,12 +327,14 @@ fn weigh_all(
 /// capitalisation counted.
 struct Tokenised<'d> {
     texts: Vec<&'d str>,
+    /// By text: its quoted words (see [`quoted_by_sentence`]).
+    quoted: Vec<Vec<Range<usize>>>,
     words: Vec<Vec<Word>>,
     forms: Forms,
     caps: Capitalisation,
 }
 
-fn tokenise<'d>(texts: &[&'d str]) -> Tokenised<'d> {
+fn tokenise<'d>(texts: &[&'d str], quoted: &[Vec<Range<usize>>]) -> Tokenised<'d> {
     // Each distinct form is normalised and stemmed once in the share, clauses included.
     let mut forms = Forms::default();
     let mut caps = Capitalisation::default();
@@ -338,7 +346,7 @@ fn tokenise<'d>(texts: &[&'d str]) -> Tokenised<'d> {
             ws
         })
         .collect();
-    Tokenised { texts: texts.to_vec(), words, forms, caps }
+    Tokenised { texts: texts.to_vec(), quoted: quoted.to_vec(), words, forms, caps }
 }
 
 /// A share of the sentences described: keys interned in the order a serial pass over the share
@@ -358,13 +366,14 @@ fn describe(share: &mut Tokenised, caps: &Capitalisation) -> Described {
     let mut d = Described::default();
     // Clauses are described like sentences but do not count in the weights: a key is as rare
     // as the sentences holding it.
-    for (text, ws) in share.texts.iter().zip(&share.words) {
-        let (f, content) = features(text, ws, caps, &mut d.keys);
+    for ((text, ws), quoted) in share.texts.iter().zip(&share.words).zip(&share.quoted) {
+        let (f, content) = features(text, ws, quoted, caps, &mut d.keys);
         let first = d.clauses.len() as u32;
         if f.eligible {
             for range in bounded(split_clauses(text)) {
                 let cws = words_with(&text[range.clone()], &mut share.forms);
-                let (features, content) = features(&text[range.clone()], &cws, caps, &mut d.keys);
+                let in_clause = clipped(quoted, &range);
+                let (features, content) = features(&text[range.clone()], &cws, &in_clause, caps, &mut d.keys);
                 d.clauses.push(Clause { range, features });
                 d.clause_words.push((cws, content));
             }
@@ -444,6 +453,28 @@ fn renumber(f: &mut SentenceFeatures, content: &mut [(usize, u32)], global: &[u3
     content.iter_mut().for_each(|(_, k)| to(k));
 }
 
+/// The parts of `spans` inside `range`, as byte ranges into it.
+fn clipped(spans: &[Range<usize>], range: &Range<usize>) -> Vec<Range<usize>> {
+    spans
+        .iter()
+        .filter(|q| q.start < range.end && q.end > range.start)
+        .map(|q| q.start.max(range.start) - range.start..q.end.min(range.end) - range.start)
+        .collect()
+}
+
+/// Per sentence of `docs`, in order, its quoted words as byte ranges into the sentence. The marks
+/// are paired over the whole paragraph: a sentence cut from a quotation of several holds one mark
+/// or none ("It's ridiculous.", “It should never have been made,” he said), and read alone its
+/// closing mark would open a quotation of the speech tag.
+fn quoted_by_sentence(docs: &[Document]) -> Vec<Vec<Range<usize>>> {
+    docs.iter()
+        .flat_map(|d| {
+            let spans = crate::quotes::quoted_spans(&d.text, &d.paragraphs);
+            d.sentences.iter().map(move |s| clipped(&spans, s)).collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 impl Corpus {
     pub fn build(docs: &[Document]) -> Corpus {
         let texts: Vec<&str> = docs.iter().flat_map(|d| (0..d.sentences.len()).map(|s| d.sentence(s))).collect();
@@ -462,8 +493,11 @@ impl Corpus {
     /// [`Corpus::build`], the sentences tokenised, described and weighed in two shares, before
     /// `at` and from it, on two threads (the result does not depend on `at`).
     fn build_shared(docs: &[Document], texts: &[&str], at: usize) -> Corpus {
+        let quoted = quoted_by_sentence(docs);
         let (first, second) = texts.split_at(at);
-        let (mut first, mut second) = crate::parallel::join(|| tokenise(first), || tokenise(second));
+        let (quoted_first, quoted_second) = quoted.split_at(at);
+        let (mut first, mut second) =
+            crate::parallel::join(|| tokenise(first, quoted_first), || tokenise(second, quoted_second));
         // Whether a word is a name depends on the whole corpus's capitalisation.
         let mut caps = std::mem::take(&mut first.caps);
         caps.merge(std::mem::take(&mut second.caps));
@@ -648,6 +682,21 @@ mod tests {
         assert_eq!(s.quotes.len(), 1);
         assert_eq!(s.quotes[0].len(), 2);
         assert!(s.meaning.iter().any(|x| *x != 0.0));
+    }
+
+    #[test]
+    fn a_quotation_of_several_sentences_is_quoted_in_each_piece() {
+        // Cut into sentences, the last piece holds only the closing mark: read alone, that mark
+        // would open a "quotation" of the speech tag after it.
+        let c =
+            corpus(&["\"The levy is unfair. It hurts every grower in the valley,\" Mayor Ilse Varga told reporters. \
+             She left the hall."]);
+        let quoted: Vec<usize> = c.sentences.iter().map(|s| s.quotes.len()).collect();
+        assert_eq!(quoted, [1, 1, 0], "each piece of the quotation is quoted, the next sentence is not");
+        let id = |w: &str| c.keys[&key(w)];
+        let tag = [id("mayor"), id("told"), id("reporters")];
+        assert!(c.sentences[1].quotes[0].iter().all(|k| !tag.contains(k)), "the tag is not quoted");
+        assert!(c.sentences[1].quotes[0].contains(&id("grower")), "the quoted words are");
     }
 
     #[test]
