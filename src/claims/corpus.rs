@@ -11,6 +11,7 @@ use super::clauses::clauses as split_clauses;
 use super::embed::{self, DIMS};
 use super::entities::{Capitalisation, entity_keys};
 use super::numbers::quantities;
+use super::quotes::quotations;
 use super::tokens::{data_lines, is_function_word, is_stopword};
 use crate::document::Document;
 use crate::words::FastMap;
@@ -470,7 +471,19 @@ fn quoted_by_sentence(docs: &[Document]) -> Vec<Vec<Range<usize>>> {
     docs.iter()
         .flat_map(|d| {
             let spans = crate::quotes::quoted_spans(&d.text, &d.paragraphs);
-            d.sentences.iter().map(move |s| clipped(&spans, s)).collect::<Vec<_>>()
+            d.sentences
+                .iter()
+                .map(move |s| {
+                    let mut quoted = clipped(&spans, s);
+                    // ``…'' (the Penn Treebank style of detokenised text such as ECB+'s) are not marks the
+                    // quotation finder pairs; an opening `` never closes anything, so the sentence alone
+                    // reads them.
+                    let text = &d.text[s.clone()];
+                    quoted.extend(quotations(text).into_iter().filter(|r| text[..r.start].ends_with("``")));
+                    quoted.sort_by_key(|r| r.start);
+                    quoted
+                })
+                .collect::<Vec<_>>()
         })
         .collect()
 }
@@ -697,6 +710,15 @@ mod tests {
         let tag = [id("mayor"), id("told"), id("reporters")];
         assert!(c.sentences[1].quotes[0].iter().all(|k| !tag.contains(k)), "the tag is not quoted");
         assert!(c.sentences[1].quotes[0].contains(&id("grower")), "the quoted words are");
+    }
+
+    #[test]
+    fn treebank_quotation_marks_are_read_too() {
+        let c = corpus(&["The mayor called the levy ``unfair to every grower'' on Monday."]);
+        let id = |w: &str| c.keys[&key(w)];
+        let quotes = &c.sentences[0].quotes;
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        assert!(quotes[0].contains(&id("grower")) && !quotes[0].contains(&id("levy")), "{quotes:?}");
     }
 
     #[test]
