@@ -240,6 +240,7 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
         cues: &cues,
         mid_sentence_capitals: crate::words::name_forms(text, sentences, words),
         persons: persons(text, words),
+        title_surnames: title_surnames(text, words),
     };
     let mut out = Vec::new();
     for p in paragraphs {
@@ -302,6 +303,8 @@ struct Context<'a> {
     /// Lower-case last names the document writes after a title or a first name somewhere ("President Trump",
     /// "Emmanuel Macron"): a lone "Trump" or "Macron" elsewhere is a person.
     persons: WordSet,
+    /// Words of rank the text writes as a last name ("Shirley King"), never before a name ("King Abdullah").
+    title_surnames: WordSet,
 }
 
 /// The last words of titled or full names anywhere in the text (see `Context::persons`).
@@ -323,6 +326,28 @@ fn persons(text: &str, words: &[Word]) -> WordSet {
         }
     }
     out
+}
+
+/// Titles written after a first name ("Billy King") and never before a name (see `Context::title_surnames`).
+fn title_surnames(text: &str, words: &[Word]) -> WordSet {
+    let spaced = |a: &Word, b: &Word| text[a.range.end..b.range.start].chars().all(char::is_whitespace);
+    let mut after_first_name = WordSet::default();
+    let mut before_name = WordSet::default();
+    for pair in words.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if !spaced(a, b) || !a.is_capitalised(text) || !b.is_capitalised(text) {
+            continue;
+        }
+        if TITLES.contains(&&*a.lower) {
+            before_name.insert(a.lower.to_string());
+        } else if TITLES.contains(&&*b.lower)
+            && ![&DETERMINERS[..], &FUNCTION_WORDS, &CLAUSE_BREAKS, &PRONOUNS].iter().any(|l| l.contains(&&*a.lower))
+        {
+            after_first_name.insert(b.lower.to_string());
+        }
+    }
+    after_first_name.retain(|w| !before_name.contains(w));
+    after_first_name
 }
 
 impl Context<'_> {
@@ -756,6 +781,7 @@ impl Context<'_> {
             && !CLAUSE_BREAKS.contains(&&*self.words[end].lower)
             && !FUNCTION_WORDS[..12].contains(&&*self.words[end].lower)
             && (self.is_name_word(end)
+                || (end > floor && self.particle_at(end))
                 || self.words[end].is_capitalised(self.text)
                 || DETERMINERS.contains(&&*self.words[end].lower)
                 || TITLES.contains(&&*self.words[end].lower)
@@ -866,15 +892,27 @@ impl Context<'_> {
         let ws = &self.words[part];
         let end = ws.len().checked_sub(1).filter(|&e| self.is_name_word(base + e))?;
         let mut start = end;
-        while start > 0
-            && self.is_name_word(base + start - 1)
-            && !TITLES.contains(&&*ws[start - 1].lower)
-            && (self.gap(base + start - 1, base + start).chars().all(char::is_whitespace)
-                || self.initial_before(base + start))
-        {
-            start -= 1;
+        while start > 0 {
+            let spaced = self.gap(base + start - 1, base + start).chars().all(char::is_whitespace);
+            if self.is_name_word(base + start - 1)
+                && !TITLES.contains(&&*ws[start - 1].lower)
+                && (spaced || self.initial_before(base + start))
+            {
+                start -= 1;
+            } else if start > 1
+                && spaced
+                && self.particle_at(base + start - 1)
+                && !TITLES.contains(&&*ws[start - 2].lower)
+            {
+                // "Bill de Blasio", "Ludwig van Beethoven": a small particle inside a name.
+                start -= 2;
+            } else {
+                break;
+            }
         }
-        if TITLES.contains(&&*ws[start].lower) {
+        // "“…,” King said": a lone word of rank that the text writes as someone's last name is that name.
+        let surname = start == 0 && end == 0 && self.title_surnames.contains(&*ws[0].lower);
+        if TITLES.contains(&&*ws[start].lower) && !surname {
             return None;
         }
         if whole && (0..start).any(|k| !self.is_name_word(base + k) && !TITLES.contains(&&*ws[k].lower)) {
@@ -912,6 +950,18 @@ impl Context<'_> {
         !opens_sentence
             || self.mid_sentence_capitals.contains(&*w.lower)
             || (self.words.get(i + 1).is_some_and(|n| n.is_capitalised(self.text)) && self.joined(i, i + 1))
+    }
+
+    /// Word `i` is a small particle between two name words ("de" in "Bill de Blasio").
+    fn particle_at(&self, i: usize) -> bool {
+        const PARTICLES: [&str; 15] =
+            ["de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "bin", "ibn", "dos", "du"];
+        i > 0
+            && PARTICLES.contains(&&self.text[self.words[i].range.clone()])
+            && self.is_name_word(i - 1)
+            && self.words.get(i + 1).is_some_and(|_| self.is_name_word(i + 1))
+            && self.joined(i - 1, i)
+            && self.joined(i, i + 1)
     }
 
     /// Word `i` follows a capital initial and its period ("Michael J. Green").
@@ -1390,6 +1440,29 @@ mod tests {
         assert_eq!(quotes("Ben Daly said the port “is finished.”"), [q("is finished.", "Ben Daly", true)]);
         // Must not change: an adverb between subject and verb is skipped.
         assert_eq!(quotes("Ben Lee repeatedly said the port “is finished.”"), [q("is finished.", "Ben Lee", true)]);
+    }
+
+    #[test]
+    fn a_word_of_rank_the_text_uses_as_a_last_name_is_a_name() {
+        let text = "Coach Ana King met the press. “We lost,” King said. “It hurts,” she said.";
+        assert_eq!(quotes(text), [q("We lost,", "King", true), q("It hurts,", "King", true)]);
+        // Must not change: a word of rank the text writes before a name, or after a determiner, is a role, which
+        // a pronoun does not stand for.
+        let text = "King Olaf spoke. Ana King listened. “We won,” King said. “It hurts,” she said.";
+        assert_eq!(quotes(text), [q("We won,", "King", true), q("It hurts,", "she", true)]);
+        let text = "Ana King spoke. “We won,” the King said. “It hurts,” she said.";
+        assert_eq!(quotes(text), [q("We won,", "the King", true), q("It hurts,", "she", true)]);
+    }
+
+    #[test]
+    fn a_small_particle_inside_a_name_is_part_of_it() {
+        assert_eq!(
+            quotes("Public Advocate Ana de Souza came too. “We are tired,” she said."),
+            [q("We are tired,", "Public Advocate Ana de Souza", true)]
+        );
+        assert_eq!(quotes("“We are tired,” said Ana van Dijk."), [q("We are tired,", "Ana van Dijk", true)]);
+        // Must not change: a lowercase word between a name and a capitalised word that is no particle.
+        assert_eq!(quotes("“We are tired,” said Ana in Lisbon."), [q("We are tired,", "Ana", true)]);
     }
 
     #[test]
