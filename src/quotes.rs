@@ -378,6 +378,17 @@ impl Context<'_> {
         }) {
             return Some(s.range);
         }
+        // "When Ana Ruiz hired him, he called it “…”": the subject of the sentence's opening subordinate clause.
+        if to > from + 2
+            && CLAUSE_BREAKS[7..].contains(&&*self.words[from].lower)
+            && let Some(s) = self.subject_at(from + 1, to).filter(|s| {
+                s.kind == SpeakerKind::Name
+                    && !self.text[own..s.range.start].contains(['"', '“', '”'])
+                    && self.is_person(&s.range, from)
+            })
+        {
+            return Some(s.range);
+        }
         if sentence > 0 {
             let prev = &self.sentences[sentence - 1];
             let from = self.words.partition_point(|w| w.range.start < prev.start);
@@ -589,6 +600,16 @@ impl Context<'_> {
             let preposition = FUNCTION_WORDS.contains(&w) && j > after && !DETERMINERS.contains(&w) && w != "of";
             !(CLAUSE_BREAKS.contains(&w) || AUXILIARIES.contains(&w) || preposition)
         }) && !FUNCTION_WORDS[..12].contains(&&*self.words[after].lower);
+        // "“… we need to set aside” the plan, said Ana Ruiz": the quotation runs on into its clause, and the tag after
+        // the comma is inverted, its speaker after the verb.
+        if end == v
+            && end > after
+            && self.gap(v - 1, v).contains(',')
+            && self.classify(after, end).is_none_or(|s| s.kind != SpeakerKind::Name)
+            && let Some(named) = self.noun_phrase_after(v + 1, until).filter(|s| s.kind == SpeakerKind::Name)
+        {
+            return Some((Some(named), true));
+        }
         if plain && end - after <= 12 {
             return Some((self.classify(after, end), true));
         }
@@ -611,6 +632,22 @@ impl Context<'_> {
             let i = earlier.partition_point(|q| q.range.start <= at);
             i > 0 && earlier[i - 1].range.end > at
         };
+        // "Asked about it, Mr. Perez demurred: “…”": a verb in the past right before a colon hands the words to its
+        // subject, before any reporting word earlier in the sentence.
+        let colon = self.text[..open].trim_end().strip_suffix(':').map(str::trim_end);
+        let colon_verb = colon.map(|b| self.words.partition_point(|w| w.range.end < b.len())).filter(|&l| {
+            l > from
+                && l < first
+                && !self.words[l].is_capitalised(self.text)
+                && self.words[l].lower.ends_with("ed")
+                && cues.binary_search(&l).is_err()
+        });
+        if let Some(speaker) = colon_verb
+            .and_then(|l| self.subject_before(l, from))
+            .filter(|s| matches!(s.kind, SpeakerKind::Name | SpeakerKind::Pronoun))
+        {
+            return Some((Some(speaker), true));
+        }
         for &c in cues.iter().rev().filter(|&&c| !quoted(c)) {
             if self.noun_cue(c) {
                 continue;
@@ -686,10 +723,12 @@ impl Context<'_> {
                 if k == floor {
                     return self.sentence_subject(floor, verb);
                 }
-                // "Devin Nunes, R-Calif., said": a party and state tag; "The president denounced him as a “madman,”
+                // "Devin Nunes, R-Calif., said": a party and state tag, or a degree ("Ana Ruiz, MD,"); "The president denounced him as a “madman,”
                 // nicknamed him …, derided him as …": predicates sharing one subject. Read on before them.
                 let first = &self.text[self.words[k].range.clone()];
-                let party = j - k == 1 && ["R-", "D-", "I-"].iter().any(|p| first.starts_with(p));
+                let party = j - k == 1
+                    && (["R-", "D-", "I-"].iter().any(|p| first.starts_with(p))
+                        || ["md", "phd"].contains(&&*self.words[k].lower));
                 let predicate = !self.words[k].is_capitalised(self.text) && self.words[k].lower.ends_with("ed");
                 if party || predicate {
                     j = k;
@@ -720,7 +759,22 @@ impl Context<'_> {
                 }) {
                     return Some(named);
                 }
-                return self.subject_ending_at(k - 1, floor);
+                let before = self.subject_ending_at(k - 1, floor);
+                // "Ana Ruiz, the port's head of safety, training and hiring, said": a description with a list of
+                // its own, read back to its first comma, follows the name it describes.
+                if let Some(role) = before.as_ref().filter(|s| s.kind == SpeakerKind::Role) {
+                    let r = self.words.partition_point(|w| w.range.start < role.range.start);
+                    if r > floor
+                        && self.gap(r - 1, r).contains(',')
+                        && ["the", "a", "an"].contains(&&*self.words[r].lower)
+                        && let Some(name) = self
+                            .subject_ending_at(r - 1, floor)
+                            .filter(|n| n.kind == SpeakerKind::Name && self.is_person(&n.range, floor))
+                    {
+                        return Some(name);
+                    }
+                }
+                return before;
             }
             if CLAUSE_BREAKS[..4].contains(&&*w.lower) || ["and", "but", "or", "to"].contains(&&*w.lower) {
                 let opening = self.sentence_subject(floor, verb);
@@ -747,7 +801,16 @@ impl Context<'_> {
                 continue;
             }
             if !is_auxiliary_or_adverb(self.text, w) {
-                return self.subject_ending_at(j - 1, floor);
+                let subject = self.subject_ending_at(j - 1, floor);
+                // "A government official downplayed the unrest saying that …": a participle with no comma before
+                // it has no subject of its own, and reading back swallowed the whole clause; its subject opens it.
+                let swallowed = subject
+                    .as_ref()
+                    .is_some_and(|s| s.kind == SpeakerKind::Role && s.range.start == self.words[floor].range.start);
+                if j == verb && swallowed && self.words[verb].lower.ends_with("ing") {
+                    return self.sentence_subject(floor, verb).or(subject);
+                }
+                return subject;
             }
             j -= 1;
         }
@@ -757,6 +820,12 @@ impl Context<'_> {
     /// The subject a sentence opens with: its first words while they are names, titles, determiners or nouns of
     /// office ("Senior Hamas official Sami Abu Zuhri rejected …").
     fn sentence_subject(&self, floor: usize, before: usize) -> Option<Speaker> {
+        // "But Justice Ana Ruiz made clear …": a conjunction opening the sentence is not part of its subject.
+        let floor = if floor + 1 < before && ["but", "and", "yet"].contains(&&*self.words[floor].lower) {
+            floor + 1
+        } else {
+            floor
+        };
         // A sentence opening with a participle ("Hosting President Macron, Mr. Trump said …") has its subject
         // after the comma.
         let participle = self.words.get(floor).is_some_and(|w| w.lower.len() > 4 && w.lower.ends_with("ing"));
@@ -1463,6 +1532,82 @@ mod tests {
         assert_eq!(quotes("“We are tired,” said Ana van Dijk."), [q("We are tired,", "Ana van Dijk", true)]);
         // Must not change: a lowercase word between a name and a capitalised word that is no particle.
         assert_eq!(quotes("“We are tired,” said Ana in Lisbon."), [q("We are tired,", "Ana", true)]);
+    }
+
+    #[test]
+    fn a_conjunction_opening_a_sentence_does_not_hide_its_subject() {
+        let text = "But Judge Ana Ruiz made clear the witness was afraid. “The man is a wreck,” she said.";
+        assert_eq!(quotes(text), [q("The man is a wreck,", "Ana Ruiz", true)]);
+        // Must not change: a sentence opening with another word names no one.
+        let text = "Still the witness was afraid. “The man is a wreck,” she said.";
+        assert_eq!(quotes(text), [q("The man is a wreck,", "she", true)]);
+    }
+
+    #[test]
+    fn a_description_with_a_list_in_it_follows_the_name_it_describes() {
+        assert_eq!(
+            quotes("Ana Ruiz, the port's head of safety, training and hiring, said the cuts “will cost lives.”"),
+            [q("will cost lives.", "Ana Ruiz", true)]
+        );
+        // A degree after a name is not the apposition.
+        let text = "Ben Lee, MD, a surgeon at the clinic, said the plan was sound. “It works,” he said.";
+        assert_eq!(quotes(text), [q("It works,", "Ben Lee", true)]);
+        // Must not change: a place before the description is no name in apposition.
+        assert_eq!(
+            quotes("In Lyon, the port's head of safety, training and hiring, said the cuts “will cost lives.”"),
+            [q("will cost lives.", "the port's head of safety", true)]
+        );
+    }
+
+    #[test]
+    fn a_tag_after_the_rest_of_the_clause_is_inverted() {
+        assert_eq!(
+            quotes("“We need to set aside” the plan, said Mayor Ana Ruiz on Monday."),
+            [q("We need to set aside", "Ana Ruiz", true)]
+        );
+        // Must not change: a name before the comma is the subject, and a tag with no name after its verb.
+        assert_eq!(quotes("“We are done,” Ana Ruiz, a docker, said Tuesday."), [q("We are done,", "Ana Ruiz", true)]);
+        assert_eq!(
+            quotes("“We need to set aside” the plan, said the mayor."),
+            [q("We need to set aside", "the plan", true)]
+        );
+    }
+
+    #[test]
+    fn a_participle_with_no_comma_takes_the_subject_of_its_sentence() {
+        assert_eq!(
+            quotes("A senior official downplayed the strike saying that “it changes nothing.”"),
+            [q("it changes nothing.", "A senior official", true)]
+        );
+        // Must not change: "with X saying" names its own speaker.
+        assert_eq!(
+            quotes("The talks ended with Ana Ruiz saying that “it changes nothing.”"),
+            [q("it changes nothing.", "Ana Ruiz", true)]
+        );
+    }
+
+    #[test]
+    fn a_verb_in_the_past_before_a_colon_hands_the_words_to_its_subject() {
+        assert_eq!(quotes("Asked again, Mr. Lee demurred: “No comment.”"), [q("No comment.", "Lee", true)]);
+        // Must not change: a description before a colon names no speaker, and one that is the subject of a verb
+        // before it leaves the words to the reporting verb.
+        assert_eq!(quotes("The plan was revealed: “no deal” for now."), [q("no deal", "", true)]);
+        assert_eq!(quotes("Ana Ruiz said the plan was rejected: “no deal.”"), [q("no deal.", "Ana Ruiz", true)]);
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_subject_of_an_opening_clause_of_its_own_sentence() {
+        assert_eq!(
+            quotes("When Ana Ruiz hired Lee, she called him a “perfect fit” for the job."),
+            [q("perfect fit", "Ana Ruiz", true)]
+        );
+        // Must not change: a name in the main clause comes first, and a clause inside the quotation is the speaker's.
+        let text = "Ben Lee met the press. “When Ana Ruiz left, we stayed,” he said.";
+        assert_eq!(quotes(text), [q("When Ana Ruiz left, we stayed,", "Ben Lee", true)]);
+        assert_eq!(
+            quotes("When Ana Ruiz hired him, Ben Lee said he was a “perfect fit” for the job."),
+            [q("perfect fit", "Ben Lee", true)]
+        );
     }
 
     #[test]
