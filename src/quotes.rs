@@ -79,7 +79,7 @@ pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
          dismiss talk mention urge promise threaten accuse deride characterize characterise praise slam \
          condemn assertion statement remark phrase vaunt oft-vaunted speak spoke reiterate repeat refer allege \
          assail denounce suggest hint thunder defend acknowledge concede complain boast contend stress emphasize \
-         emphasise testify",
+         emphasise testify tout chide chant decry lambaste ridicule scoff",
     )
 });
 
@@ -229,9 +229,13 @@ pub fn of_document(doc: &Document) -> Vec<Quotation> {
 pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>], words: &[Word]) -> Vec<Quotation> {
     // Where the quote-introducing words are, so that asking whether one precedes a quote in its
     // sentence is a lookup, not a scan of the sentence (a sentence can hold thousands of quotes).
-    // "state" and "states" are nearly always the noun; "stated" and "stating" stay cues.
+    // "state" and "states" are nearly always the noun, and so are "chant" and "chants" ("to chants of “…”", where
+    // the chanting is not the subject's); "stated" and "chanted" stay cues.
     let cues: Vec<usize> = (0..words.len())
-        .filter(|&i| INTRODUCES_QUOTE.contains(&*words[i].key) && !matches!(&*words[i].lower, "state" | "states"))
+        .filter(|&i| {
+            INTRODUCES_QUOTE.contains(&*words[i].key)
+                && !matches!(&*words[i].lower, "state" | "states" | "chant" | "chants")
+        })
         .collect();
     let ctx = Context {
         text,
@@ -262,7 +266,7 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
                 && cues.binary_search(&(first - 1)).is_ok();
             let tagged = if closes_sentence || handed_over { None } else { ctx.tagged_after(after, range.end) };
             if let Some((speaker, attributed)) =
-                tagged.or_else(|| ctx.introduced(first, range.start, &out[first_in_paragraph..]))
+                tagged.or_else(|| ctx.introduced(first, after, range.start, &out[first_in_paragraph..]))
             {
                 q.speaker = speaker;
                 q.attributed = attributed;
@@ -622,7 +626,14 @@ impl Context<'_> {
 
     /// The nearest quote-introducing word earlier in the quotation's sentence, or a colon right before it.
     /// A reporting word inside an earlier quotation (`earlier`, in text order) is the speaker's, not the sentence's.
-    fn introduced(&self, first: usize, open: usize, earlier: &[Quotation]) -> Option<(Option<Speaker>, bool)> {
+    /// `first` is the quotation's first word, `after` the first word after it.
+    fn introduced(
+        &self,
+        first: usize,
+        after: usize,
+        open: usize,
+        earlier: &[Quotation],
+    ) -> Option<(Option<Speaker>, bool)> {
         let sentence = self.sentences.partition_point(|s| s.start <= open);
         let sentence_start = sentence.checked_sub(1).map_or(0, |i| self.sentences[i].start);
         let from = self.words.partition_point(|w| w.range.start < sentence_start);
@@ -659,6 +670,13 @@ impl Context<'_> {
             }
             let speaker = match &*self.words[c].lower {
                 "according" | "words" => self.noun_phrase_after(c + 2, open),
+                // "Calling it an “assault,” the committee filed suit": a participle opening the sentence shares the
+                // subject of the main clause, after the first comma from the quotation on.
+                w if c == from && w.len() > 4 && w.ends_with("ing") => {
+                    let end = self.sentences.get(sentence.wrapping_sub(1)).map_or(self.text.len(), |s| s.end);
+                    let to = self.words.partition_point(|x| x.range.start < end);
+                    (after.max(1)..to).find(|&k| self.gap(k - 1, k).contains(',')).and_then(|k| self.subject_at(k, to))
+                }
                 // "Trump's assertion that …" names its speaker; "a terse statement that …" does not; "… said in a
                 // written statement. “…”" is handed over by the verb before it.
                 "assertion" | "statement" | "remark" | "remarks" | "phrase" => {
@@ -1608,6 +1626,36 @@ mod tests {
             quotes("When Ana Ruiz hired him, Ben Lee said he was a “perfect fit” for the job."),
             [q("perfect fit", "Ben Lee", true)]
         );
+    }
+
+    #[test]
+    fn a_participle_opening_the_sentence_shares_the_subject_after_the_quotation() {
+        assert_eq!(
+            quotes("Calling it an “assault on the port,” the Dockers Union filed suit on Friday."),
+            [q("assault on the port,", "Dockers Union", true)]
+        );
+        assert_eq!(
+            quotes("Calling it an “assault” on the port, the Dockers Union filed suit."),
+            [q("assault", "Dockers Union", true)]
+        );
+        // Must not change: a participle later in the sentence keeps the sentence's subject.
+        assert_eq!(
+            quotes("The Dockers Union filed suit, calling it an “assault,” and the port shut."),
+            [q("assault,", "Dockers Union", true)]
+        );
+    }
+
+    #[test]
+    fn verbs_of_praise_and_scorn_hand_words_to_their_subject() {
+        assert_eq!(
+            quotes("Ana Ruiz touted the deal as having “grown stronger.”"),
+            [q("grown stronger.", "Ana Ruiz", true)]
+        );
+        assert_eq!(quotes("Ben Lee chided “lazy dockers” on the radio."), [q("lazy dockers", "Ben Lee", true)]);
+        assert_eq!(quotes("Dockers chanted “no more cuts” all day."), [q("no more cuts", "Dockers", true)]);
+        // Must not change: a verb of no speech hands nothing over, and chants heard are not the hearer's.
+        assert_eq!(quotes("Ana Ruiz left to chants of “one more year.”"), [q("one more year.", "", false)]);
+        assert_eq!(quotes("Ana Ruiz signed the “new deal” today."), [q("new deal", "", false)]);
     }
 
     #[test]
