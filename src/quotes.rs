@@ -854,11 +854,31 @@ impl Context<'_> {
         // An opening phrase before a comma ("Just days earlier, President Trump …", "Dispensing with criticism,
         // Mr. Trump …"): the subject is the name after it.
         // "In his meeting with Mr. Abe, however, Mr. Trump projected …": up to three such phrases.
-        (floor + 1..before)
+        // "After reports about his lawyer, Ana Ruiz, and a book by Ben Lee, the director he fired, Mr. Trump
+        // said …": a name followed by a comma is one in apposition or a list inside the opening phrase; the
+        // subject is the name its verb follows, up to four phrases on.
+        let named: Vec<Speaker> = (floor + 1..before)
             .filter(|&j| self.gap(j - 1, j).contains(','))
-            .take(3)
-            .find_map(|k| self.subject_at(k, before).filter(|s| s.kind == SpeakerKind::Name))
-            .or(found)
+            .take(4)
+            .filter_map(|k| self.subject_at(k, before).filter(|s| s.kind == SpeakerKind::Name))
+            .collect();
+        // The word after a name: a verb is lower case, right after it, and no small word ("Stone's lawyer",
+        // "McCabe or others" are no subjects).
+        let followed_by_verb = |s: &&Speaker| {
+            let next = self.words.partition_point(|w| w.range.end <= s.range.end);
+            next < before && self.gap(next - 1, next).chars().all(char::is_whitespace) && {
+                let w = &self.words[next];
+                !w.is_capitalised(self.text)
+                    && !CLAUSE_BREAKS.contains(&&*w.lower)
+                    && !FUNCTION_WORDS.contains(&&*w.lower)
+            }
+        };
+        let first_three = |s: &&Speaker| {
+            let at = self.words.partition_point(|w| w.range.start < s.range.start);
+            (floor + 1..at).filter(|&j| self.gap(j - 1, j).contains(',')).count() <= 3
+        };
+        let first = named.iter().find(first_three);
+        first.filter(followed_by_verb).or_else(|| named.iter().find(followed_by_verb)).or(first).cloned().or(found)
     }
 
     fn subject_at(&self, floor: usize, before: usize) -> Option<Speaker> {
@@ -1656,6 +1676,25 @@ mod tests {
         // Must not change: a verb of no speech hands nothing over, and chants heard are not the hearer's.
         assert_eq!(quotes("Ana Ruiz left to chants of “one more year.”"), [q("one more year.", "", false)]);
         assert_eq!(quotes("Ana Ruiz signed the “new deal” today."), [q("new deal", "", false)]);
+    }
+
+    #[test]
+    fn a_name_in_apposition_inside_an_opening_phrase_is_not_the_subject() {
+        let text = "After reports about his lawyer, Ana Ruiz, and a book by Ben Lee, the man he fired, Mr. Park \
+                    hailed the port chief, whom he called a “fine man.”";
+        assert_eq!(quotes(text), [q("fine man.", "Park", true)]);
+        // Must not change: a name after an opening phrase is the subject, and so is one with an apposition, or
+        // one with a possessive after it.
+        let text = "In a note sent by Mr. Lee, Ana Ruiz, Mr. Lee's lawyer, said he called it a “sham.”";
+        assert_eq!(quotes(text), [q("sham.", "Ana Ruiz", true)]);
+        assert_eq!(
+            quotes("In Lyon, Ana Ruiz met the port chief, whom she called a “fine man.”"),
+            [q("fine man.", "Ana Ruiz", true)]
+        );
+        assert_eq!(
+            quotes("In Lyon, Ana Ruiz, the mayor, met the port chief, whom she called a “fine man.”"),
+            [q("fine man.", "Ana Ruiz", true)]
+        );
     }
 
     #[test]
