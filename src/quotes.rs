@@ -617,6 +617,25 @@ impl Context<'_> {
         if plain && end - after <= 12 {
             return Some((self.classify(after, end), true));
         }
+        // "“… a wise choice” for the job, he said": the quotation runs on into a short clause (it has no stop of its
+        // own), and a short subject after the clause's last comma is that of a tag ending the clause (not "…, Ruiz
+        // insisted that …").
+        let runs_on =
+            !self.text[..close].trim_end_matches(['"', '“', '”', '\'', '‘', '’', ' ']).ends_with(['.', '!', '?']);
+        let ends_clause = self.words.get(v + 1).is_none_or(|w| {
+            w.range.start >= until || FUNCTION_WORDS[..12].contains(&&*w.lower) || self.gap(v, v + 1).contains(',')
+        });
+        if runs_on
+            && ends_clause
+            && let Some(k) = (after + 1..end).rev().find(|&k| self.gap(k - 1, k).contains(','))
+            && k - after <= 12
+            && end - k <= 3
+            && !self.gap(end - 1, end).contains(',')
+            && let Some(speaker) =
+                self.classify(k, end).filter(|s| matches!(s.kind, SpeakerKind::Name | SpeakerKind::Pronoun))
+        {
+            return Some((Some(speaker), true));
+        }
         if apposition {
             let speaker = self.classify(after, first_part).filter(|s| s.kind != SpeakerKind::Role);
             return speaker.is_some().then_some((speaker, true));
@@ -1608,6 +1627,24 @@ mod tests {
         assert_eq!(
             quotes("“We need to set aside” the plan, said the mayor."),
             [q("We need to set aside", "the plan", true)]
+        );
+        // A tag with its subject first after the rest of the clause.
+        let text = "Ana Ruiz spoke. “Ben is a wise choice” for the job, she said.";
+        assert_eq!(quotes(text), [q("Ben is a wise choice", "Ana Ruiz", true)]);
+        assert_eq!(
+            quotes("“Ben is a wise choice” for the job, Ana Ruiz said."),
+            [q("Ben is a wise choice", "Ana Ruiz", true)]
+        );
+        // Must not change: a description after the comma names no one here, a quotation ending in a stop of its own
+        // is no part of the clause, and a verb with words after it is no tag.
+        assert_eq!(quotes("When Lee yelled, “Stop!” it was clear, she said."), [q("Stop!", "", false)]);
+        assert_eq!(
+            quotes("Instead of its “vague” lines on maps, Ana Ruiz insisted that they draw new ones."),
+            [q("vague", "", false)]
+        );
+        assert_eq!(
+            quotes("“Ben is a wise choice” for the job, the paper said."),
+            [q("Ben is a wise choice", "", false)]
         );
     }
 
