@@ -1016,7 +1016,10 @@ impl Context<'_> {
     fn name_in(&self, part: Range<usize>, whole: bool) -> Option<Range<usize>> {
         let base = part.start;
         let ws = &self.words[part];
-        let end = ws.len().checked_sub(1).filter(|&e| self.is_name_word(base + e))?;
+        // "John S. Pritchard 3rd": a generational suffix in figures ends the name it follows.
+        let suffix =
+            |e: usize| e > 0 && ["2nd", "3rd", "4th"].contains(&&*ws[e].lower) && self.is_name_word(base + e - 1);
+        let end = ws.len().checked_sub(1).filter(|&e| self.is_name_word(base + e) || suffix(e))?;
         let mut start = end;
         while start > 0 {
             let spaced = self.gap(base + start - 1, base + start).chars().all(char::is_whitespace);
@@ -1732,6 +1735,19 @@ mod tests {
             quotes("In Lyon, Ana Ruiz, the mayor, met the port chief, whom she called a “fine man.”"),
             [q("fine man.", "Ana Ruiz", true)]
         );
+    }
+
+    #[test]
+    fn a_generational_suffix_in_figures_ends_a_name() {
+        // A name, which the pronoun then stands for.
+        let text = "“He was clever,” said Ben R. Lee 3rd, a former agent. “It was over,” he said.";
+        assert_eq!(
+            quotes(text),
+            [q("He was clever,", "Ben R. Lee 3rd", true), q("It was over,", "Ben R. Lee 3rd", true)]
+        );
+        // Must not change: an ordinal after a description is no name.
+        let text = "Ana Ruiz spoke first. “He was clever,” said the 3rd, a former agent.";
+        assert_eq!(quotes(text), [q("He was clever,", "the 3rd", true)]);
     }
 
     #[test]
