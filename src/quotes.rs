@@ -576,9 +576,19 @@ impl Context<'_> {
         if reach.first().is_some_and(|w| !matches!(self.text[close..w.range.start].trim(), "" | ",")) {
             return None;
         }
-        let verb = reach
-            .iter()
-            .position(|w| w.range.end <= until && (TAGS_QUOTE.contains(&*w.key) || SPOKE.contains(&&*w.lower)))?;
+        // "Ohio State president X said", "the Washington Post reported": a capitalised word after another is part of
+        // a name, not the verb "state" or "post" (a past form stays a verb: a headline's "… Stall Posted at noon").
+        let name_part = |i: usize| {
+            let k = after + i;
+            i > 0
+                && !self.words[k].lower.ends_with("ed")
+                && self.words[k].is_capitalised(self.text)
+                && self.words[k - 1].is_capitalised(self.text)
+                && self.joined(k - 1, k)
+        };
+        let verb = reach.iter().enumerate().position(|(i, w)| {
+            w.range.end <= until && (TAGS_QUOTE.contains(&*w.key) || SPOKE.contains(&&*w.lower)) && !name_part(i)
+        })?;
         let v = after + verb;
         if matches!(&*self.words[v].lower, "according" | "words") {
             // "according to X", "in the words of X"
@@ -1748,6 +1758,16 @@ mod tests {
         // Must not change: an ordinal after a description is no name.
         let text = "Ana Ruiz spoke first. “He was clever,” said the 3rd, a former agent.";
         assert_eq!(quotes(text), [q("He was clever,", "the 3rd", true)]);
+    }
+
+    #[test]
+    fn a_capitalised_word_of_speech_inside_a_name_is_not_the_tag_verb() {
+        assert_eq!(
+            quotes("“We expected it,” Ohio State president Ana Ruiz said on Monday."),
+            [q("We expected it,", "Ana Ruiz", true)]
+        );
+        // Must not change: the verb after a name.
+        assert_eq!(quotes("“We expected it,” Ana Ruiz states."), [q("We expected it,", "Ana Ruiz", true)]);
     }
 
     #[test]
