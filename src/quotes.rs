@@ -79,7 +79,7 @@ pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
          dismiss talk mention urge promise threaten accuse deride characterize characterise praise slam \
          condemn assertion statement remark phrase vaunt oft-vaunted speak spoke reiterate repeat refer allege \
          assail denounce suggest hint thunder defend acknowledge concede complain boast contend stress emphasize \
-         emphasise testify",
+         emphasise testify tout chide chant decry lambaste ridicule scoff",
     )
 });
 
@@ -239,9 +239,13 @@ pub fn quoted_spans(text: &str, paragraphs: &[Range<usize>]) -> Vec<Range<usize>
 pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>], words: &[Word]) -> Vec<Quotation> {
     // Where the quote-introducing words are, so that asking whether one precedes a quote in its
     // sentence is a lookup, not a scan of the sentence (a sentence can hold thousands of quotes).
-    // "state" and "states" are nearly always the noun; "stated" and "stating" stay cues.
+    // "state" and "states" are nearly always the noun, and so are "chant" and "chants" ("to chants of “…”", where
+    // the chanting is not the subject's); "stated" and "chanted" stay cues.
     let cues: Vec<usize> = (0..words.len())
-        .filter(|&i| INTRODUCES_QUOTE.contains(&*words[i].key) && !matches!(&*words[i].lower, "state" | "states"))
+        .filter(|&i| {
+            INTRODUCES_QUOTE.contains(&*words[i].key)
+                && !matches!(&*words[i].lower, "state" | "states" | "chant" | "chants")
+        })
         .collect();
     let ctx = Context {
         text,
@@ -250,6 +254,7 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
         cues: &cues,
         mid_sentence_capitals: crate::words::name_forms(text, sentences, words),
         persons: persons(text, words),
+        title_surnames: title_surnames(text, words),
     };
     let mut out = Vec::new();
     for p in paragraphs {
@@ -271,7 +276,7 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
                 && cues.binary_search(&(first - 1)).is_ok();
             let tagged = if closes_sentence || handed_over { None } else { ctx.tagged_after(after, range.end) };
             if let Some((speaker, attributed)) =
-                tagged.or_else(|| ctx.introduced(first, range.start, &out[first_in_paragraph..]))
+                tagged.or_else(|| ctx.introduced(first, after, range.start, &out[first_in_paragraph..]))
             {
                 q.speaker = speaker;
                 q.attributed = attributed;
@@ -312,6 +317,8 @@ struct Context<'a> {
     /// Lower-case last names the document writes after a title or a first name somewhere ("President Trump",
     /// "Emmanuel Macron"): a lone "Trump" or "Macron" elsewhere is a person.
     persons: WordSet,
+    /// Words of rank the text writes as a last name ("Shirley King"), never before a name ("King Abdullah").
+    title_surnames: WordSet,
 }
 
 /// The last words of titled or full names anywhere in the text (see `Context::persons`).
@@ -333,6 +340,28 @@ fn persons(text: &str, words: &[Word]) -> WordSet {
         }
     }
     out
+}
+
+/// Titles written after a first name ("Billy King") and never before a name (see `Context::title_surnames`).
+fn title_surnames(text: &str, words: &[Word]) -> WordSet {
+    let spaced = |a: &Word, b: &Word| text[a.range.end..b.range.start].chars().all(char::is_whitespace);
+    let mut after_first_name = WordSet::default();
+    let mut before_name = WordSet::default();
+    for pair in words.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if !spaced(a, b) || !a.is_capitalised(text) || !b.is_capitalised(text) {
+            continue;
+        }
+        if TITLES.contains(&&*a.lower) {
+            before_name.insert(a.lower.to_string());
+        } else if TITLES.contains(&&*b.lower)
+            && ![&DETERMINERS[..], &FUNCTION_WORDS, &CLAUSE_BREAKS, &PRONOUNS].iter().any(|l| l.contains(&&*a.lower))
+        {
+            after_first_name.insert(b.lower.to_string());
+        }
+    }
+    after_first_name.retain(|w| !before_name.contains(w));
+    after_first_name
 }
 
 impl Context<'_> {
@@ -361,6 +390,17 @@ impl Context<'_> {
                 && !self.text[own..s.range.start].contains(['"', '“', '”'])
                 && self.is_person(&s.range, from)
         }) {
+            return Some(s.range);
+        }
+        // "When Ana Ruiz hired him, he called it “…”": the subject of the sentence's opening subordinate clause.
+        if to > from + 2
+            && CLAUSE_BREAKS[7..].contains(&&*self.words[from].lower)
+            && let Some(s) = self.subject_at(from + 1, to).filter(|s| {
+                s.kind == SpeakerKind::Name
+                    && !self.text[own..s.range.start].contains(['"', '“', '”'])
+                    && self.is_person(&s.range, from)
+            })
+        {
             return Some(s.range);
         }
         if sentence > 0 {
@@ -546,9 +586,19 @@ impl Context<'_> {
         if reach.first().is_some_and(|w| !matches!(self.text[close..w.range.start].trim(), "" | ",")) {
             return None;
         }
-        let verb = reach
-            .iter()
-            .position(|w| w.range.end <= until && (TAGS_QUOTE.contains(&*w.key) || SPOKE.contains(&&*w.lower)))?;
+        // "Ohio State president X said", "the Washington Post reported": a capitalised word after another is part of
+        // a name, not the verb "state" or "post" (a past form stays a verb: a headline's "… Stall Posted at noon").
+        let name_part = |i: usize| {
+            let k = after + i;
+            i > 0
+                && !self.words[k].lower.ends_with("ed")
+                && self.words[k].is_capitalised(self.text)
+                && self.words[k - 1].is_capitalised(self.text)
+                && self.joined(k - 1, k)
+        };
+        let verb = reach.iter().enumerate().position(|(i, w)| {
+            w.range.end <= until && (TAGS_QUOTE.contains(&*w.key) || SPOKE.contains(&&*w.lower)) && !name_part(i)
+        })?;
         let v = after + verb;
         if matches!(&*self.words[v].lower, "according" | "words") {
             // "according to X", "in the words of X"
@@ -574,8 +624,37 @@ impl Context<'_> {
             let preposition = FUNCTION_WORDS.contains(&w) && j > after && !DETERMINERS.contains(&w) && w != "of";
             !(CLAUSE_BREAKS.contains(&w) || AUXILIARIES.contains(&w) || preposition)
         }) && !FUNCTION_WORDS[..12].contains(&&*self.words[after].lower);
+        // "“… we need to set aside” the plan, said Ana Ruiz": the quotation runs on into its clause, and the tag after
+        // the comma is inverted, its speaker after the verb.
+        if end == v
+            && end > after
+            && self.gap(v - 1, v).contains(',')
+            && self.classify(after, end).is_none_or(|s| s.kind != SpeakerKind::Name)
+            && let Some(named) = self.noun_phrase_after(v + 1, until).filter(|s| s.kind == SpeakerKind::Name)
+        {
+            return Some((Some(named), true));
+        }
         if plain && end - after <= 12 {
             return Some((self.classify(after, end), true));
+        }
+        // "“… a wise choice” for the job, he said": the quotation runs on into a short clause (it has no stop of its
+        // own), and a short subject after the clause's last comma is that of a tag ending the clause (not "…, Ruiz
+        // insisted that …").
+        let runs_on =
+            !self.text[..close].trim_end_matches(['"', '“', '”', '\'', '‘', '’', ' ']).ends_with(['.', '!', '?']);
+        let ends_clause = self.words.get(v + 1).is_none_or(|w| {
+            w.range.start >= until || FUNCTION_WORDS[..12].contains(&&*w.lower) || self.gap(v, v + 1).contains(',')
+        });
+        if runs_on
+            && ends_clause
+            && let Some(k) = (after + 1..end).rev().find(|&k| self.gap(k - 1, k).contains(','))
+            && k - after <= 12
+            && end - k <= 3
+            && !self.gap(end - 1, end).contains(',')
+            && let Some(speaker) =
+                self.classify(k, end).filter(|s| matches!(s.kind, SpeakerKind::Name | SpeakerKind::Pronoun))
+        {
+            return Some((Some(speaker), true));
         }
         if apposition {
             let speaker = self.classify(after, first_part).filter(|s| s.kind != SpeakerKind::Role);
@@ -586,7 +665,14 @@ impl Context<'_> {
 
     /// The nearest quote-introducing word earlier in the quotation's sentence, or a colon right before it.
     /// A reporting word inside an earlier quotation (`earlier`, in text order) is the speaker's, not the sentence's.
-    fn introduced(&self, first: usize, open: usize, earlier: &[Quotation]) -> Option<(Option<Speaker>, bool)> {
+    /// `first` is the quotation's first word, `after` the first word after it.
+    fn introduced(
+        &self,
+        first: usize,
+        after: usize,
+        open: usize,
+        earlier: &[Quotation],
+    ) -> Option<(Option<Speaker>, bool)> {
         let sentence = self.sentences.partition_point(|s| s.start <= open);
         let sentence_start = sentence.checked_sub(1).map_or(0, |i| self.sentences[i].start);
         let from = self.words.partition_point(|w| w.range.start < sentence_start);
@@ -596,6 +682,22 @@ impl Context<'_> {
             let i = earlier.partition_point(|q| q.range.start <= at);
             i > 0 && earlier[i - 1].range.end > at
         };
+        // "Asked about it, Mr. Perez demurred: “…”": a verb in the past right before a colon hands the words to its
+        // subject, before any reporting word earlier in the sentence.
+        let colon = self.text[..open].trim_end().strip_suffix(':').map(str::trim_end);
+        let colon_verb = colon.map(|b| self.words.partition_point(|w| w.range.end < b.len())).filter(|&l| {
+            l > from
+                && l < first
+                && !self.words[l].is_capitalised(self.text)
+                && self.words[l].lower.ends_with("ed")
+                && cues.binary_search(&l).is_err()
+        });
+        if let Some(speaker) = colon_verb
+            .and_then(|l| self.subject_before(l, from))
+            .filter(|s| matches!(s.kind, SpeakerKind::Name | SpeakerKind::Pronoun))
+        {
+            return Some((Some(speaker), true));
+        }
         for &c in cues.iter().rev().filter(|&&c| !quoted(c)) {
             if self.noun_cue(c) {
                 continue;
@@ -607,6 +709,13 @@ impl Context<'_> {
             }
             let speaker = match &*self.words[c].lower {
                 "according" | "words" => self.noun_phrase_after(c + 2, open),
+                // "Calling it an “assault,” the committee filed suit": a participle opening the sentence shares the
+                // subject of the main clause, after the first comma from the quotation on.
+                w if c == from && w.len() > 4 && w.ends_with("ing") => {
+                    let end = self.sentences.get(sentence.wrapping_sub(1)).map_or(self.text.len(), |s| s.end);
+                    let to = self.words.partition_point(|x| x.range.start < end);
+                    (after.max(1)..to).find(|&k| self.gap(k - 1, k).contains(',')).and_then(|k| self.subject_at(k, to))
+                }
                 // "Trump's assertion that …" names its speaker; "a terse statement that …" does not; "… said in a
                 // written statement. “…”" is handed over by the verb before it.
                 "assertion" | "statement" | "remark" | "remarks" | "phrase" => {
@@ -671,10 +780,12 @@ impl Context<'_> {
                 if k == floor {
                     return self.sentence_subject(floor, verb);
                 }
-                // "Devin Nunes, R-Calif., said": a party and state tag; "The president denounced him as a “madman,”
+                // "Devin Nunes, R-Calif., said": a party and state tag, or a degree ("Ana Ruiz, MD,"); "The president denounced him as a “madman,”
                 // nicknamed him …, derided him as …": predicates sharing one subject. Read on before them.
                 let first = &self.text[self.words[k].range.clone()];
-                let party = j - k == 1 && ["R-", "D-", "I-"].iter().any(|p| first.starts_with(p));
+                let party = j - k == 1
+                    && (["R-", "D-", "I-"].iter().any(|p| first.starts_with(p))
+                        || ["md", "phd"].contains(&&*self.words[k].lower));
                 let predicate = !self.words[k].is_capitalised(self.text) && self.words[k].lower.ends_with("ed");
                 if party || predicate {
                     j = k;
@@ -705,7 +816,22 @@ impl Context<'_> {
                 }) {
                     return Some(named);
                 }
-                return self.subject_ending_at(k - 1, floor);
+                let before = self.subject_ending_at(k - 1, floor);
+                // "Ana Ruiz, the port's head of safety, training and hiring, said": a description with a list of
+                // its own, read back to its first comma, follows the name it describes.
+                if let Some(role) = before.as_ref().filter(|s| s.kind == SpeakerKind::Role) {
+                    let r = self.words.partition_point(|w| w.range.start < role.range.start);
+                    if r > floor
+                        && self.gap(r - 1, r).contains(',')
+                        && ["the", "a", "an"].contains(&&*self.words[r].lower)
+                        && let Some(name) = self
+                            .subject_ending_at(r - 1, floor)
+                            .filter(|n| n.kind == SpeakerKind::Name && self.is_person(&n.range, floor))
+                    {
+                        return Some(name);
+                    }
+                }
+                return before;
             }
             if CLAUSE_BREAKS[..4].contains(&&*w.lower) || ["and", "but", "or", "to"].contains(&&*w.lower) {
                 let opening = self.sentence_subject(floor, verb);
@@ -732,7 +858,16 @@ impl Context<'_> {
                 continue;
             }
             if !is_auxiliary_or_adverb(self.text, w) {
-                return self.subject_ending_at(j - 1, floor);
+                let subject = self.subject_ending_at(j - 1, floor);
+                // "A government official downplayed the unrest saying that …": a participle with no comma before
+                // it has no subject of its own, and reading back swallowed the whole clause; its subject opens it.
+                let swallowed = subject
+                    .as_ref()
+                    .is_some_and(|s| s.kind == SpeakerKind::Role && s.range.start == self.words[floor].range.start);
+                if j == verb && swallowed && self.words[verb].lower.ends_with("ing") {
+                    return self.sentence_subject(floor, verb).or(subject);
+                }
+                return subject;
             }
             j -= 1;
         }
@@ -742,6 +877,12 @@ impl Context<'_> {
     /// The subject a sentence opens with: its first words while they are names, titles, determiners or nouns of
     /// office ("Senior Hamas official Sami Abu Zuhri rejected …").
     fn sentence_subject(&self, floor: usize, before: usize) -> Option<Speaker> {
+        // "But Justice Ana Ruiz made clear …": a conjunction opening the sentence is not part of its subject.
+        let floor = if floor + 1 < before && ["but", "and", "yet"].contains(&&*self.words[floor].lower) {
+            floor + 1
+        } else {
+            floor
+        };
         // A sentence opening with a participle ("Hosting President Macron, Mr. Trump said …") has its subject
         // after the comma.
         let participle = self.words.get(floor).is_some_and(|w| w.lower.len() > 4 && w.lower.ends_with("ing"));
@@ -752,11 +893,31 @@ impl Context<'_> {
         // An opening phrase before a comma ("Just days earlier, President Trump …", "Dispensing with criticism,
         // Mr. Trump …"): the subject is the name after it.
         // "In his meeting with Mr. Abe, however, Mr. Trump projected …": up to three such phrases.
-        (floor + 1..before)
+        // "After reports about his lawyer, Ana Ruiz, and a book by Ben Lee, the director he fired, Mr. Trump
+        // said …": a name followed by a comma is one in apposition or a list inside the opening phrase; the
+        // subject is the name its verb follows, up to four phrases on.
+        let named: Vec<Speaker> = (floor + 1..before)
             .filter(|&j| self.gap(j - 1, j).contains(','))
-            .take(3)
-            .find_map(|k| self.subject_at(k, before).filter(|s| s.kind == SpeakerKind::Name))
-            .or(found)
+            .take(4)
+            .filter_map(|k| self.subject_at(k, before).filter(|s| s.kind == SpeakerKind::Name))
+            .collect();
+        // The word after a name: a verb is lower case, right after it, and no small word ("Stone's lawyer",
+        // "McCabe or others" are no subjects).
+        let followed_by_verb = |s: &&Speaker| {
+            let next = self.words.partition_point(|w| w.range.end <= s.range.end);
+            next < before && self.gap(next - 1, next).chars().all(char::is_whitespace) && {
+                let w = &self.words[next];
+                !w.is_capitalised(self.text)
+                    && !CLAUSE_BREAKS.contains(&&*w.lower)
+                    && !FUNCTION_WORDS.contains(&&*w.lower)
+            }
+        };
+        let first_three = |s: &&Speaker| {
+            let at = self.words.partition_point(|w| w.range.start < s.range.start);
+            (floor + 1..at).filter(|&j| self.gap(j - 1, j).contains(',')).count() <= 3
+        };
+        let first = named.iter().find(first_three);
+        first.filter(followed_by_verb).or_else(|| named.iter().find(followed_by_verb)).or(first).cloned().or(found)
     }
 
     fn subject_at(&self, floor: usize, before: usize) -> Option<Speaker> {
@@ -766,6 +927,7 @@ impl Context<'_> {
             && !CLAUSE_BREAKS.contains(&&*self.words[end].lower)
             && !FUNCTION_WORDS[..12].contains(&&*self.words[end].lower)
             && (self.is_name_word(end)
+                || (end > floor && self.particle_at(end))
                 || self.words[end].is_capitalised(self.text)
                 || DETERMINERS.contains(&&*self.words[end].lower)
                 || TITLES.contains(&&*self.words[end].lower)
@@ -874,17 +1036,32 @@ impl Context<'_> {
     fn name_in(&self, part: Range<usize>, whole: bool) -> Option<Range<usize>> {
         let base = part.start;
         let ws = &self.words[part];
-        let end = ws.len().checked_sub(1).filter(|&e| self.is_name_word(base + e))?;
+        // "John S. Pritchard 3rd": a generational suffix in figures ends the name it follows.
+        let suffix =
+            |e: usize| e > 0 && ["2nd", "3rd", "4th"].contains(&&*ws[e].lower) && self.is_name_word(base + e - 1);
+        let end = ws.len().checked_sub(1).filter(|&e| self.is_name_word(base + e) || suffix(e))?;
         let mut start = end;
-        while start > 0
-            && self.is_name_word(base + start - 1)
-            && !TITLES.contains(&&*ws[start - 1].lower)
-            && (self.gap(base + start - 1, base + start).chars().all(char::is_whitespace)
-                || self.initial_before(base + start))
-        {
-            start -= 1;
+        while start > 0 {
+            let spaced = self.gap(base + start - 1, base + start).chars().all(char::is_whitespace);
+            if self.is_name_word(base + start - 1)
+                && !TITLES.contains(&&*ws[start - 1].lower)
+                && (spaced || self.initial_before(base + start))
+            {
+                start -= 1;
+            } else if start > 1
+                && spaced
+                && self.particle_at(base + start - 1)
+                && !TITLES.contains(&&*ws[start - 2].lower)
+            {
+                // "Bill de Blasio", "Ludwig van Beethoven": a small particle inside a name.
+                start -= 2;
+            } else {
+                break;
+            }
         }
-        if TITLES.contains(&&*ws[start].lower) {
+        // "“…,” King said": a lone word of rank that the text writes as someone's last name is that name.
+        let surname = start == 0 && end == 0 && self.title_surnames.contains(&*ws[0].lower);
+        if TITLES.contains(&&*ws[start].lower) && !surname {
             return None;
         }
         if whole && (0..start).any(|k| !self.is_name_word(base + k) && !TITLES.contains(&&*ws[k].lower)) {
@@ -922,6 +1099,18 @@ impl Context<'_> {
         !opens_sentence
             || self.mid_sentence_capitals.contains(&*w.lower)
             || (self.words.get(i + 1).is_some_and(|n| n.is_capitalised(self.text)) && self.joined(i, i + 1))
+    }
+
+    /// Word `i` is a small particle between two name words ("de" in "Bill de Blasio").
+    fn particle_at(&self, i: usize) -> bool {
+        const PARTICLES: [&str; 15] =
+            ["de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "bin", "ibn", "dos", "du"];
+        i > 0
+            && PARTICLES.contains(&&self.text[self.words[i].range.clone()])
+            && self.is_name_word(i - 1)
+            && self.words.get(i + 1).is_some_and(|_| self.is_name_word(i + 1))
+            && self.joined(i - 1, i)
+            && self.joined(i, i + 1)
     }
 
     /// Word `i` follows a capital initial and its period ("Michael J. Green").
@@ -1400,6 +1589,195 @@ mod tests {
         assert_eq!(quotes("Ben Daly said the port “is finished.”"), [q("is finished.", "Ben Daly", true)]);
         // Must not change: an adverb between subject and verb is skipped.
         assert_eq!(quotes("Ben Lee repeatedly said the port “is finished.”"), [q("is finished.", "Ben Lee", true)]);
+    }
+
+    #[test]
+    fn a_word_of_rank_the_text_uses_as_a_last_name_is_a_name() {
+        let text = "Coach Ana King met the press. “We lost,” King said. “It hurts,” she said.";
+        assert_eq!(quotes(text), [q("We lost,", "King", true), q("It hurts,", "King", true)]);
+        // Must not change: a word of rank the text writes before a name, or after a determiner, is a role, which
+        // a pronoun does not stand for.
+        let text = "King Olaf spoke. Ana King listened. “We won,” King said. “It hurts,” she said.";
+        assert_eq!(quotes(text), [q("We won,", "King", true), q("It hurts,", "she", true)]);
+        let text = "Ana King spoke. “We won,” the King said. “It hurts,” she said.";
+        assert_eq!(quotes(text), [q("We won,", "the King", true), q("It hurts,", "she", true)]);
+    }
+
+    #[test]
+    fn a_small_particle_inside_a_name_is_part_of_it() {
+        assert_eq!(
+            quotes("Public Advocate Ana de Souza came too. “We are tired,” she said."),
+            [q("We are tired,", "Public Advocate Ana de Souza", true)]
+        );
+        assert_eq!(quotes("“We are tired,” said Ana van Dijk."), [q("We are tired,", "Ana van Dijk", true)]);
+        // Must not change: a lowercase word between a name and a capitalised word that is no particle.
+        assert_eq!(quotes("“We are tired,” said Ana in Lisbon."), [q("We are tired,", "Ana", true)]);
+    }
+
+    #[test]
+    fn a_conjunction_opening_a_sentence_does_not_hide_its_subject() {
+        let text = "But Judge Ana Ruiz made clear the witness was afraid. “The man is a wreck,” she said.";
+        assert_eq!(quotes(text), [q("The man is a wreck,", "Ana Ruiz", true)]);
+        // Must not change: a sentence opening with another word names no one.
+        let text = "Still the witness was afraid. “The man is a wreck,” she said.";
+        assert_eq!(quotes(text), [q("The man is a wreck,", "she", true)]);
+    }
+
+    #[test]
+    fn a_description_with_a_list_in_it_follows_the_name_it_describes() {
+        assert_eq!(
+            quotes("Ana Ruiz, the port's head of safety, training and hiring, said the cuts “will cost lives.”"),
+            [q("will cost lives.", "Ana Ruiz", true)]
+        );
+        // A degree after a name is not the apposition.
+        let text = "Ben Lee, MD, a surgeon at the clinic, said the plan was sound. “It works,” he said.";
+        assert_eq!(quotes(text), [q("It works,", "Ben Lee", true)]);
+        // Must not change: a place before the description is no name in apposition.
+        assert_eq!(
+            quotes("In Lyon, the port's head of safety, training and hiring, said the cuts “will cost lives.”"),
+            [q("will cost lives.", "the port's head of safety", true)]
+        );
+    }
+
+    #[test]
+    fn a_tag_after_the_rest_of_the_clause_is_inverted() {
+        assert_eq!(
+            quotes("“We need to set aside” the plan, said Mayor Ana Ruiz on Monday."),
+            [q("We need to set aside", "Ana Ruiz", true)]
+        );
+        // Must not change: a name before the comma is the subject, and a tag with no name after its verb.
+        assert_eq!(quotes("“We are done,” Ana Ruiz, a docker, said Tuesday."), [q("We are done,", "Ana Ruiz", true)]);
+        assert_eq!(
+            quotes("“We need to set aside” the plan, said the mayor."),
+            [q("We need to set aside", "the plan", true)]
+        );
+        // A tag with its subject first after the rest of the clause.
+        let text = "Ana Ruiz spoke. “Ben is a wise choice” for the job, she said.";
+        assert_eq!(quotes(text), [q("Ben is a wise choice", "Ana Ruiz", true)]);
+        assert_eq!(
+            quotes("“Ben is a wise choice” for the job, Ana Ruiz said."),
+            [q("Ben is a wise choice", "Ana Ruiz", true)]
+        );
+        // Must not change: a description after the comma names no one here, a quotation ending in a stop of its own
+        // is no part of the clause, and a verb with words after it is no tag.
+        assert_eq!(quotes("When Lee yelled, “Stop!” it was clear, she said."), [q("Stop!", "", false)]);
+        assert_eq!(
+            quotes("Instead of its “vague” lines on maps, Ana Ruiz insisted that they draw new ones."),
+            [q("vague", "", false)]
+        );
+        assert_eq!(
+            quotes("“Ben is a wise choice” for the job, the paper said."),
+            [q("Ben is a wise choice", "", false)]
+        );
+    }
+
+    #[test]
+    fn a_participle_with_no_comma_takes_the_subject_of_its_sentence() {
+        assert_eq!(
+            quotes("A senior official downplayed the strike saying that “it changes nothing.”"),
+            [q("it changes nothing.", "A senior official", true)]
+        );
+        // Must not change: "with X saying" names its own speaker.
+        assert_eq!(
+            quotes("The talks ended with Ana Ruiz saying that “it changes nothing.”"),
+            [q("it changes nothing.", "Ana Ruiz", true)]
+        );
+    }
+
+    #[test]
+    fn a_verb_in_the_past_before_a_colon_hands_the_words_to_its_subject() {
+        assert_eq!(quotes("Asked again, Mr. Lee demurred: “No comment.”"), [q("No comment.", "Lee", true)]);
+        // Must not change: a description before a colon names no speaker, and one that is the subject of a verb
+        // before it leaves the words to the reporting verb.
+        assert_eq!(quotes("The plan was revealed: “no deal” for now."), [q("no deal", "", true)]);
+        assert_eq!(quotes("Ana Ruiz said the plan was rejected: “no deal.”"), [q("no deal.", "Ana Ruiz", true)]);
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_subject_of_an_opening_clause_of_its_own_sentence() {
+        assert_eq!(
+            quotes("When Ana Ruiz hired Lee, she called him a “perfect fit” for the job."),
+            [q("perfect fit", "Ana Ruiz", true)]
+        );
+        // Must not change: a name in the main clause comes first, and a clause inside the quotation is the speaker's.
+        let text = "Ben Lee met the press. “When Ana Ruiz left, we stayed,” he said.";
+        assert_eq!(quotes(text), [q("When Ana Ruiz left, we stayed,", "Ben Lee", true)]);
+        assert_eq!(
+            quotes("When Ana Ruiz hired him, Ben Lee said he was a “perfect fit” for the job."),
+            [q("perfect fit", "Ben Lee", true)]
+        );
+    }
+
+    #[test]
+    fn a_participle_opening_the_sentence_shares_the_subject_after_the_quotation() {
+        assert_eq!(
+            quotes("Calling it an “assault on the port,” the Dockers Union filed suit on Friday."),
+            [q("assault on the port,", "Dockers Union", true)]
+        );
+        assert_eq!(
+            quotes("Calling it an “assault” on the port, the Dockers Union filed suit."),
+            [q("assault", "Dockers Union", true)]
+        );
+        // Must not change: a participle later in the sentence keeps the sentence's subject.
+        assert_eq!(
+            quotes("The Dockers Union filed suit, calling it an “assault,” and the port shut."),
+            [q("assault,", "Dockers Union", true)]
+        );
+    }
+
+    #[test]
+    fn verbs_of_praise_and_scorn_hand_words_to_their_subject() {
+        assert_eq!(
+            quotes("Ana Ruiz touted the deal as having “grown stronger.”"),
+            [q("grown stronger.", "Ana Ruiz", true)]
+        );
+        assert_eq!(quotes("Ben Lee chided “lazy dockers” on the radio."), [q("lazy dockers", "Ben Lee", true)]);
+        assert_eq!(quotes("Dockers chanted “no more cuts” all day."), [q("no more cuts", "Dockers", true)]);
+        // Must not change: a verb of no speech hands nothing over, and chants heard are not the hearer's.
+        assert_eq!(quotes("Ana Ruiz left to chants of “one more year.”"), [q("one more year.", "", false)]);
+        assert_eq!(quotes("Ana Ruiz signed the “new deal” today."), [q("new deal", "", false)]);
+    }
+
+    #[test]
+    fn a_name_in_apposition_inside_an_opening_phrase_is_not_the_subject() {
+        let text = "After reports about his lawyer, Ana Ruiz, and a book by Ben Lee, the man he fired, Mr. Park \
+                    hailed the port chief, whom he called a “fine man.”";
+        assert_eq!(quotes(text), [q("fine man.", "Park", true)]);
+        // Must not change: a name after an opening phrase is the subject, and so is one with an apposition, or
+        // one with a possessive after it.
+        let text = "In a note sent by Mr. Lee, Ana Ruiz, Mr. Lee's lawyer, said he called it a “sham.”";
+        assert_eq!(quotes(text), [q("sham.", "Ana Ruiz", true)]);
+        assert_eq!(
+            quotes("In Lyon, Ana Ruiz met the port chief, whom she called a “fine man.”"),
+            [q("fine man.", "Ana Ruiz", true)]
+        );
+        assert_eq!(
+            quotes("In Lyon, Ana Ruiz, the mayor, met the port chief, whom she called a “fine man.”"),
+            [q("fine man.", "Ana Ruiz", true)]
+        );
+    }
+
+    #[test]
+    fn a_generational_suffix_in_figures_ends_a_name() {
+        // A name, which the pronoun then stands for.
+        let text = "“He was clever,” said Ben R. Lee 3rd, a former agent. “It was over,” he said.";
+        assert_eq!(
+            quotes(text),
+            [q("He was clever,", "Ben R. Lee 3rd", true), q("It was over,", "Ben R. Lee 3rd", true)]
+        );
+        // Must not change: an ordinal after a description is no name.
+        let text = "Ana Ruiz spoke first. “He was clever,” said the 3rd, a former agent.";
+        assert_eq!(quotes(text), [q("He was clever,", "the 3rd", true)]);
+    }
+
+    #[test]
+    fn a_capitalised_word_of_speech_inside_a_name_is_not_the_tag_verb() {
+        assert_eq!(
+            quotes("“We expected it,” Ohio State president Ana Ruiz said on Monday."),
+            [q("We expected it,", "Ana Ruiz", true)]
+        );
+        // Must not change: the verb after a name.
+        assert_eq!(quotes("“We expected it,” Ana Ruiz states."), [q("We expected it,", "Ana Ruiz", true)]);
     }
 
     #[test]
