@@ -127,6 +127,8 @@ const FUNCTION_WORDS: [&str; 21] = [
     "in", "on", "at", "to", "for", "with", "by", "from", "through", "into", "as", "about", "of", "the", "a", "an",
     "this", "that", "and", "or", "but",
 ];
+/// The prepositions that open [`FUNCTION_WORDS`], all but "of", which names and roles hold ("Secretary of State").
+const PREPOSITIONS: &[&str] = FUNCTION_WORDS.split_at(12).0;
 
 /// Nouns of office that may open a sentence's subject before a name ("Senior Hamas official Sami Abu Zuhri").
 const OFFICE_NOUNS: [&str; 20] = [
@@ -157,6 +159,8 @@ const CLAUSE_BREAKS: [&str; 22] = [
     "that", "which", "who", "whom", "and", "but", "or", "when", "while", "as", "because", "if", "since", "after",
     "before", "so", "than", "where", "whether", "though", "although", "said",
 ];
+/// The words of [`CLAUSE_BREAKS`] from "when" on: the subordinators (and "said"), not the relatives and conjunctions.
+const SUBORDINATORS: &[&str] = CLAUSE_BREAKS.split_at(7).1;
 
 /// Words of a rank or office that precede a name ("US President Donald Trump").
 const TITLES: [&str; 30] = [
@@ -394,7 +398,7 @@ impl Context<'_> {
         }
         // "When Ana Ruiz hired him, he called it “…”": the subject of the sentence's opening subordinate clause.
         if to > from + 2
-            && CLAUSE_BREAKS[7..].contains(&&*self.words[from].lower)
+            && SUBORDINATORS.contains(&&*self.words[from].lower)
             && let Some(s) = self.subject_at(from + 1, to).filter(|s| {
                 s.kind == SpeakerKind::Name
                     && !self.text[own..s.range.start].contains(['"', '“', '”'])
@@ -429,7 +433,7 @@ impl Context<'_> {
             };
             // "…, said Rick Tyler, a consultant. “…,” he said.": the speaker of the previous sentence's reported speech,
             // unless that is in an opening subordinate clause ("As Iran warned …, Mr. Trump threatened it.").
-            let subordinate = to > from + 2 && CLAUSE_BREAKS[7..].contains(&&*self.words[from].lower);
+            let subordinate = to > from + 2 && SUBORDINATORS.contains(&&*self.words[from].lower);
             let reported = || self.reported_speaker(from, to).filter(|s| person(&s.range));
             let opening =
                 || self.sentence_subject(from, to).filter(|s| s.kind == SpeakerKind::Name && person(&s.range));
@@ -623,7 +627,7 @@ impl Context<'_> {
             let w = &*self.words[j].lower;
             let preposition = FUNCTION_WORDS.contains(&w) && j > after && !DETERMINERS.contains(&w) && w != "of";
             !(CLAUSE_BREAKS.contains(&w) || AUXILIARIES.contains(&w) || preposition)
-        }) && !FUNCTION_WORDS[..12].contains(&&*self.words[after].lower);
+        }) && !PREPOSITIONS.contains(&&*self.words[after].lower);
         // "“… we need to set aside” the plan, said Ana Ruiz": the quotation runs on into its clause, and the tag after
         // the comma is inverted, its speaker after the verb.
         if end == v
@@ -643,7 +647,7 @@ impl Context<'_> {
         let runs_on =
             !self.text[..close].trim_end_matches(['"', '“', '”', '\'', '‘', '’', ' ']).ends_with(['.', '!', '?']);
         let ends_clause = self.words.get(v + 1).is_none_or(|w| {
-            w.range.start >= until || FUNCTION_WORDS[..12].contains(&&*w.lower) || self.gap(v, v + 1).contains(',')
+            w.range.start >= until || PREPOSITIONS.contains(&&*w.lower) || self.gap(v, v + 1).contains(',')
         });
         if runs_on
             && ends_clause
@@ -925,7 +929,7 @@ impl Context<'_> {
         while end < before
             && (end == floor || self.joined(end - 1, end))
             && !CLAUSE_BREAKS.contains(&&*self.words[end].lower)
-            && !FUNCTION_WORDS[..12].contains(&&*self.words[end].lower)
+            && !PREPOSITIONS.contains(&&*self.words[end].lower)
             && (self.is_name_word(end)
                 || (end > floor && self.particle_at(end))
                 || self.words[end].is_capitalised(self.text)
@@ -965,7 +969,7 @@ impl Context<'_> {
             }
             // "said DNC Chairman Tom Perez in a statement": the speaker ends before a preposition.
             if CLAUSE_BREAKS.contains(&&*w.lower)
-                || (end > from && (TAGS_QUOTE.contains(&*w.key) || FUNCTION_WORDS[..12].contains(&&*w.lower)))
+                || (end > from && (TAGS_QUOTE.contains(&*w.key) || PREPOSITIONS.contains(&&*w.lower)))
             {
                 break;
             }
