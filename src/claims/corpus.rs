@@ -23,6 +23,9 @@ const MIN_CONTENT_WORDS: usize = 3;
 /// A shorter sentence is a candidate only where its words recur verbatim in another document;
 /// one word ("Yes.") recurs by chance.
 const MIN_PIECE_WORDS: usize = 2;
+/// How many words in a row, quoted in both sentences, make the same quotation: six words
+/// ("It should never have been made") are a statement, not a phrase both outlets might use.
+pub const QUOTED_RUN: usize = 6;
 /// Marks that open or close a quotation (’ is mostly an apostrophe, ' too).
 const QUOTE_MARKS: [char; 7] = ['"', '“', '”', '„', '«', '»', '‘'];
 /// Page furniture ("Table of Contents Toggle", donation appeals) is only recognised in sentences this short.
@@ -71,6 +74,9 @@ pub struct SentenceFeatures {
     pub figures: Vec<Figure>,
     /// Content-word stems of each quotation.
     pub quotes: Vec<Vec<u32>>,
+    /// Every run of [`QUOTED_RUN`] words inside a quotation, function words included, sorted, unique:
+    /// the same statement quoted by two outlets may hold no content word ("It should never have been made").
+    pub quoted_runs: Vec<[u32; QUOTED_RUN]>,
     /// IDF-weighted mean of the word vectors, unit length (zero when no word has one).
     pub meaning: [f32; DIMS],
     pub content_words: usize,
@@ -95,6 +101,7 @@ impl Default for SentenceFeatures {
             name_terms: Vec::new(),
             figures: Vec::new(),
             quotes: Vec::new(),
+            quoted_runs: Vec::new(),
             meaning: [0.0; DIMS],
             content_words: 0,
             eligible: false,
@@ -254,6 +261,22 @@ fn features(
         })
         .filter(|q| !q.is_empty())
         .collect();
+    for r in quoted {
+        let inside: Vec<(&Word, u32)> = ws
+            .iter()
+            .zip(f.sequence.iter().copied())
+            .filter(|(w, _)| r.start <= w.range.start && w.range.end <= r.end)
+            .collect();
+        if is_title(text, inside.iter().map(|(w, _)| *w)) {
+            continue;
+        }
+        let keys: Vec<u32> = inside.iter().map(|(_, k)| *k).collect();
+        f.quoted_runs.extend(
+            keys.windows(QUOTED_RUN).map(|w| <[u32; QUOTED_RUN]>::try_from(w).expect("a window of QUOTED_RUN")),
+        );
+    }
+    f.quoted_runs.sort_unstable();
+    f.quoted_runs.dedup();
     let boilerplate = is_boilerplate(text, ws.len());
     f.eligible = ws.len() >= MIN_WORDS && f.content_words >= MIN_CONTENT_WORDS && !boilerplate;
     // A piece that starts or ends with a figure is mostly a decimal cut in two ("… $1." "9 million.").
@@ -423,6 +446,20 @@ impl Described {
     }
 }
 
+/// Quoted words in title case are a title ("The Secret Man: The Story of Watergate's Deep Throat"), which
+/// two sentences may name while saying different things: most of its content words start with a capital
+/// and go on in lower case (shouted capitals, "NO COLLUSION", are a statement).
+fn is_title<'w>(text: &str, words: impl Iterator<Item = &'w Word>) -> bool {
+    let (mut content, mut titled) = (0, 0);
+    for w in words.filter(|w| !is_function_word(w)) {
+        content += 1;
+        let written = &text[w.range.clone()];
+        titled +=
+            usize::from(written.starts_with(char::is_uppercase) && written.chars().skip(1).any(char::is_lowercase));
+    }
+    content > 0 && titled * 3 >= content * 2
+}
+
 /// Renumbers the keys of features built by [`features`] and sorts them again: what a serial
 /// pass would have built (the renumbering is one to one, so nothing merges or splits).
 fn renumber(f: &mut SentenceFeatures, content: &mut [(usize, u32)], global: &[u32]) {
@@ -451,6 +488,10 @@ fn renumber(f: &mut SentenceFeatures, content: &mut [(usize, u32)], global: &[u3
         q.iter_mut().for_each(to);
         q.sort_unstable();
     }
+    for run in &mut f.quoted_runs {
+        run.iter_mut().for_each(to);
+    }
+    f.quoted_runs.sort_unstable();
     content.iter_mut().for_each(|(_, k)| to(k));
 }
 

@@ -27,13 +27,18 @@ pub const RARE_EVIDENCE: f32 = 2.0;
 /// same-story AP 0.566 → 0.568; notes/claims.md).
 pub const THIN_EVIDENCE: f32 = 0.7;
 const _: () = assert!(THIN_EVIDENCE < super::DEFAULT_THRESHOLD, "a held-back pair must never be a default link");
+/// The least score of two sentences quoting the same words ([`Signals::same_quotation`]): the same
+/// statement, a link whatever else their sentences say (on the same-story set, all 15 such pairs
+/// are the same claim to both readers).
+pub const SAME_QUOTATION: f32 = 0.9;
+const _: () = assert!(SAME_QUOTATION > super::DEFAULT_THRESHOLD, "the same quotation is a default link");
 /// The precision on the same-story set (cross-validated by event) the default threshold is
 /// chosen for.
 pub const TARGET_PRECISION: f64 = 0.88;
 
-/// Whether the gate lets a pair through (see [`MIN_WHAT`]).
+/// Whether the gate lets a pair through (see [`MIN_WHAT`]; the same quotation always passes).
 pub fn passes(s: &Signals) -> bool {
-    s.what >= MIN_WHAT || (s.what >= 1.0 && s.evidence >= RARE_EVIDENCE)
+    s.same_quotation || s.what >= MIN_WHAT || (s.what >= 1.0 && s.evidence >= RARE_EVIDENCE)
 }
 
 /// The weights file: one weight per signal, keyed by its name in [`NAMES`].
@@ -83,10 +88,17 @@ impl Model {
     }
 
     /// The probability-like score in [0, 1]. A pair the gate holds back ([`passes`]) keeps its
-    /// rank among such pairs but is scaled by [`THIN_EVIDENCE`].
+    /// rank among such pairs but is scaled by [`THIN_EVIDENCE`]; two sentences quoting the same
+    /// words score at least [`SAME_QUOTATION`].
     pub fn score(&self, s: &Signals) -> f32 {
         let p = self.probability(s);
-        if passes(s) { p } else { p * THIN_EVIDENCE }
+        if s.same_quotation {
+            p.max(SAME_QUOTATION)
+        } else if passes(s) {
+            p
+        } else {
+            p * THIN_EVIDENCE
+        }
     }
 
     /// The logistic regression alone, without the evidence gate.

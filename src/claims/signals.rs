@@ -97,6 +97,10 @@ pub struct Signals {
     /// each rare figure, a shared quotation, and a titled full name in two sentences that both quote.
     #[serde(default)]
     pub evidence: f32,
+    /// The two quote the same words, [`super::corpus::QUOTED_RUN`] or more in a row: the same
+    /// statement, however differently its sentences go on (not a model input; see [`super::model`]).
+    #[serde(default)]
+    pub same_quotation: bool,
 }
 
 impl Signals {
@@ -120,6 +124,19 @@ impl Signals {
             self.sentence_cosine,
         ]
     }
+}
+
+/// Whether two sorted lists hold an element in common.
+fn sorted_lists_meet<T: Ord>(a: &[T], b: &[T]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// The keys both sorted lists hold.
@@ -686,6 +703,7 @@ fn signals_covering(
         what: what(count_a, count_b, fa, fb, idf, quoted),
         pieces: ((WORD_EVIDENCE * rare_words as f32 + pieces as f32) / 4.0).min(1.0),
         evidence: WORD_EVIDENCE * rare_words as f32 + pieces as f32,
+        same_quotation: sorted_lists_meet(&fa.quoted_runs, &fb.quoted_runs),
         ..Signals::default()
     }
 }
@@ -899,6 +917,29 @@ mod tests {
         let s = between(report, headline);
         assert!(s.covered > 0.9, "the headline's words are all in the report: {s:?}");
         assert!(s.aligned < s.covered);
+    }
+
+    #[test]
+    fn six_words_quoted_in_both_are_the_same_quotation() {
+        let s = between(
+            "“It should never have been made,” Mayor Lunde said of the levy on Monday.",
+            "Lunde, asked about the levy in the hall, told reporters: “It should never have been made.”",
+        );
+        assert!(s.same_quotation && crate::claims::model::passes(&s), "{s:?}");
+        let model = crate::claims::Model::from_json(r#"{"bias": -10.0, "weights": {}}"#).unwrap();
+        assert!(model.score(&s) >= crate::claims::model::SAME_QUOTATION, "a link whatever the model says");
+        // Five words, the same words unquoted, or a title are not the same statement.
+        let five = between("“It should never be made,” Lunde said.", "Varga said: “It should never be made.”");
+        let unquoted =
+            between("“It should never have been made,” Lunde said.", "It should never have been made, Varga wrote.");
+        let title = between(
+            "Lunde praised “The Long Road To The Northern Harbour Levy” on Monday.",
+            "Varga's book, “The Long Road To The Northern Harbour Levy,” sold out.",
+        );
+        assert!(
+            !five.same_quotation && !unquoted.same_quotation && !title.same_quotation,
+            "{five:?} {unquoted:?} {title:?}"
+        );
     }
 
     #[test]
