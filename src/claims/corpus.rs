@@ -352,13 +352,13 @@ fn weigh_all(
 struct Tokenised<'d> {
     texts: Vec<&'d str>,
     /// By text: its quoted words (see [`quoted_by_sentence`]).
-    quoted: Vec<Vec<Range<usize>>>,
+    quoted: &'d [Vec<Range<usize>>],
     words: Vec<Vec<Word>>,
     forms: Forms,
     caps: Capitalisation,
 }
 
-fn tokenise<'d>(texts: &[&'d str], quoted: &[Vec<Range<usize>>]) -> Tokenised<'d> {
+fn tokenise<'d>(texts: &[&'d str], quoted: &'d [Vec<Range<usize>>]) -> Tokenised<'d> {
     // Each distinct form is normalised and stemmed once in the share, clauses included.
     let mut forms = Forms::default();
     let mut caps = Capitalisation::default();
@@ -370,7 +370,7 @@ fn tokenise<'d>(texts: &[&'d str], quoted: &[Vec<Range<usize>>]) -> Tokenised<'d
             ws
         })
         .collect();
-    Tokenised { texts: texts.to_vec(), quoted: quoted.to_vec(), words, forms, caps }
+    Tokenised { texts: texts.to_vec(), quoted, words, forms, caps }
 }
 
 /// A share of the sentences described: keys interned in the order a serial pass over the share
@@ -390,7 +390,7 @@ fn describe(share: &mut Tokenised, caps: &Capitalisation) -> Described {
     let mut d = Described::default();
     // Clauses are described like sentences but do not count in the weights: a key is as rare
     // as the sentences holding it.
-    for ((text, ws), quoted) in share.texts.iter().zip(&share.words).zip(&share.quoted) {
+    for ((text, ws), quoted) in share.texts.iter().zip(&share.words).zip(share.quoted) {
         let (f, content) = features(text, ws, quoted, caps, &mut d.keys);
         let first = d.clauses.len() as u32;
         if f.eligible {
@@ -520,8 +520,10 @@ fn quoted_by_sentence(docs: &[Document]) -> Vec<Vec<Range<usize>>> {
                     // quotation finder pairs; an opening `` never closes anything, so the sentence alone
                     // reads them.
                     let text = &d.text[s.clone()];
-                    quoted.extend(quotations(text).into_iter().filter(|r| text[..r.start].ends_with("``")));
-                    quoted.sort_by_key(|r| r.start);
+                    if text.contains("``") {
+                        quoted.extend(quotations(text).into_iter().filter(|r| text[..r.start].ends_with("``")));
+                        quoted.sort_by_key(|r| r.start);
+                    }
                     quoted
                 })
                 .collect::<Vec<_>>()
