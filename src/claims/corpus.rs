@@ -495,11 +495,13 @@ fn renumber(f: &mut SentenceFeatures, content: &mut [(usize, u32)], global: &[u3
     content.iter_mut().for_each(|(_, k)| to(k));
 }
 
-/// The parts of `spans` inside `range`, as byte ranges into it.
+/// The parts of `spans` (in order and apart, as quotations are) inside `range`, as byte ranges into it.
+/// A document can hold thousands of quotations: the first one reaching into `range` is looked up.
 fn clipped(spans: &[Range<usize>], range: &Range<usize>) -> Vec<Range<usize>> {
-    spans
+    let first = spans.partition_point(|q| q.end <= range.start);
+    spans[first..]
         .iter()
-        .filter(|q| q.start < range.end && q.end > range.start)
+        .take_while(|q| q.start < range.end)
         .map(|q| q.start.max(range.start) - range.start..q.end.min(range.end) - range.start)
         .collect()
 }
