@@ -325,13 +325,17 @@ struct Context<'a> {
     title_surnames: WordSet,
 }
 
+/// Only spaces between the words `a` and `b` of `text`.
+fn spaced(text: &str, a: &Word, b: &Word) -> bool {
+    text[a.range.end..b.range.start].chars().all(char::is_whitespace)
+}
+
 /// The last words of titled or full names anywhere in the text (see `Context::persons`).
 fn persons(text: &str, words: &[Word]) -> WordSet {
     let mut out = WordSet::default();
     for pair in words.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        let spaced = text[a.range.end..b.range.start].chars().all(char::is_whitespace)
-            || (text[a.range.end..b.range.start].trim() == "." && is_abbreviation(text, a));
+        let spaced = spaced(text, a, b) || (text[a.range.end..b.range.start].trim() == "." && is_abbreviation(text, a));
         if spaced
             && b.is_capitalised(text)
             && (TITLES.contains(&&*a.lower)
@@ -348,12 +352,11 @@ fn persons(text: &str, words: &[Word]) -> WordSet {
 
 /// Titles written after a first name ("Billy King") and never before a name (see `Context::title_surnames`).
 fn title_surnames(text: &str, words: &[Word]) -> WordSet {
-    let spaced = |a: &Word, b: &Word| text[a.range.end..b.range.start].chars().all(char::is_whitespace);
     let mut after_first_name = WordSet::default();
     let mut before_name = WordSet::default();
     for pair in words.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        if !spaced(a, b) || !a.is_capitalised(text) || !b.is_capitalised(text) {
+        if !spaced(text, a, b) || !a.is_capitalised(text) || !b.is_capitalised(text) {
             continue;
         }
         if TITLES.contains(&&*a.lower) {
@@ -909,7 +912,7 @@ impl Context<'_> {
         // "McCabe or others" are no subjects).
         let followed_by_verb = |s: &&Speaker| {
             let next = self.words.partition_point(|w| w.range.end <= s.range.end);
-            next < before && self.gap(next - 1, next).chars().all(char::is_whitespace) && {
+            next < before && self.spaced(next - 1, next) && {
                 let w = &self.words[next];
                 !w.is_capitalised(self.text)
                     && !CLAUSE_BREAKS.contains(&&*w.lower)
@@ -1046,7 +1049,7 @@ impl Context<'_> {
         let end = ws.len().checked_sub(1).filter(|&e| self.is_name_word(base + e) || suffix(e))?;
         let mut start = end;
         while start > 0 {
-            let spaced = self.gap(base + start - 1, base + start).chars().all(char::is_whitespace);
+            let spaced = self.spaced(base + start - 1, base + start);
             if self.is_name_word(base + start - 1)
                 && !TITLES.contains(&&*ws[start - 1].lower)
                 && (spaced || self.initial_before(base + start))
@@ -1127,10 +1130,15 @@ impl Context<'_> {
         &self.text[self.words[a].range.end..self.words[b].range.start]
     }
 
+    /// Only spaces between words `a` and `b`.
+    fn spaced(&self, a: usize, b: usize) -> bool {
+        spaced(self.text, &self.words[a], &self.words[b])
+    }
+
     /// Words `a` and `b` are in one phrase: only spaces between them, or a possessive ("Israel’s new chief").
     fn joined(&self, a: usize, b: usize) -> bool {
         let gap = self.gap(a, b);
-        gap.chars().all(char::is_whitespace)
+        self.spaced(a, b)
             || matches!(gap.trim(), "'s" | "’s" | "'" | "’")
             || (gap.trim() == "." && is_abbreviation(self.text, &self.words[a]))
     }

@@ -126,21 +126,8 @@ impl Signals {
     }
 }
 
-/// Whether two sorted lists hold an element in common.
-fn sorted_lists_meet<T: Ord>(a: &[T], b: &[T]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return true,
-        }
-    }
-    false
-}
-
-/// The keys both sorted lists hold.
-fn shared_keys<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+/// The keys (or runs of keys) both sorted lists hold.
+fn shared_keys<'a, T: Ord + Copy>(a: &'a [T], b: &'a [T]) -> impl Iterator<Item = T> + 'a {
     let (mut i, mut j) = (0, 0);
     std::iter::from_fn(move || {
         while i < a.len() && j < b.len() {
@@ -703,7 +690,7 @@ fn signals_covering(
         what: what(count_a, count_b, fa, fb, idf, quoted),
         pieces: ((WORD_EVIDENCE * rare_words as f32 + pieces as f32) / 4.0).min(1.0),
         evidence: WORD_EVIDENCE * rare_words as f32 + pieces as f32,
-        same_quotation: sorted_lists_meet(&fa.quoted_runs, &fb.quoted_runs),
+        same_quotation: shared_keys(&fa.quoted_runs, &fb.quoted_runs).next().is_some(),
         ..Signals::default()
     }
 }
