@@ -133,7 +133,7 @@ impl Text {
         let wanted = Wanted::new(quote, position);
         let near = self.byte_of(position.start.min(self.chars)).unwrap_or(self.text.len());
         let exact_len = quote.exact.len();
-        let mut occurrences: Vec<usize> = self.text.match_indices(&quote.exact).map(|(i, _)| i).collect();
+        let mut occurrences = occurrences(&self.text, &quote.exact);
         if occurrences.len() > MAX_OCCURRENCES {
             occurrences.sort_by_key(|&i| i.abs_diff(near));
             occurrences.truncate(MAX_OCCURRENCES);
@@ -213,6 +213,19 @@ impl Candidate {
     }
 }
 
+/// Where `exact` starts in `text`, overlapping occurrences included: in "no more, no more, no more"
+/// the passage "no more, no more" starts twice, and `match_indices` would give only the first.
+fn occurrences(text: &str, exact: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find(exact) {
+        let at = from + i;
+        out.push(at);
+        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
 fn best_accepted(candidates: impl Iterator<Item = Candidate>, wanted: &Wanted) -> Option<Candidate> {
     candidates
         .filter(|c| c.accepted(wanted))
@@ -234,6 +247,17 @@ mod tests {
 
     const STORY: &str = "The council met on Tuesday. Officials said the bridge would close for repairs. \
                          Residents called the decision a disaster for local shops. The mayor promised a review.";
+
+    #[test]
+    fn a_passage_overlapping_an_earlier_copy_of_itself_is_found() {
+        // Found by notes_props: the second "no more, no more" overlaps the first, and only the first
+        // was looked at, so the note moved onto other words.
+        let text = "At the gate the crowd chanted no more, no more, no more until dusk.";
+        let start = text.find("no more, no more, no more").unwrap() + "no more, ".len();
+        let selectors = Text::new(text).describe(start..start + "no more, no more".len());
+        let edited = format!("Updated at noon. {text}");
+        assert_eq!(placed(&edited, &selectors), Some(("no more, no more", Placement::Quote, start + 17)));
+    }
 
     #[test]
     fn offsets_convert_between_bytes_and_code_points() {
