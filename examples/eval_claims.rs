@@ -338,13 +338,18 @@ fn main() {
 /// sharing most words (empty when none). Derived from the article texts: keep it outside the repository.
 fn dump(path: &Path, cases: &[&Case]) {
     let mut out = format!(
-        "group\tlabel\tstrong\tjaccard\ttfidf\ttool_tfidf\tminilm\talign\tshipped\t{}\tevidence\twhat\trefined\n",
+        "group\tlabel\tstrong\tjaccard\ttfidf\ttool_tfidf\tminilm\talign\tshipped\t{}\tevidence\twhat\trefined\tsame_quotation\n",
         NAMES.join("\t")
     );
     for c in cases {
-        let signals = best_candidate(&c.candidates).map_or(vec![String::new(); COUNT + 3], |(s, refined)| {
+        let signals = best_candidate(&c.candidates).map_or(vec![String::new(); COUNT + 4], |(s, refined)| {
             let refined = f32::from(u8::from(*refined));
-            s.values().iter().chain([&s.evidence, &s.what, &refined]).map(|v| format!("{v:.4}")).collect()
+            let same_quotation = f32::from(u8::from(s.same_quotation));
+            s.values()
+                .iter()
+                .chain([&s.evidence, &s.what, &refined, &same_quotation])
+                .map(|v| format!("{v:.4}"))
+                .collect()
         });
         out += &format!(
             "{}\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\n",
