@@ -1,11 +1,13 @@
 //! Quote speaker attribution against a gold set made by reading.
 //!
-//! The quotations of the seeds, of NewsWCL50 dev events 0–4 and of the ECB+ train and dev
-//! documents (both read at run time from ../shared/eval and fed as its README says: sentences
-//! joined by spaces, one paragraph, without the URL line of `*ecbplus` documents) are found by
-//! `parallax::quotes`; a gold file (by default `examples/support/quote_speakers.tsv`; the others
-//! beside it are later samples, `quote_speakers_ecbplus*.tsv` the ECB+ ones) gives, for each
-//! quotation judged, its speaker as the text gives it. The gold stores only where a quotation
+//! The quotations of the seeds, of NewsWCL50 dev events 0–4, of the ECB+ train and dev
+//! documents and of the BABE dev sentences (all three read at run time from ../shared/eval and fed
+//! as its README says: sentences joined by spaces, one paragraph, without the URL line of
+//! `*ecbplus` documents; each BABE sentence a document of its own, `babe/<id>`, fed last so that
+//! the earlier ids and offsets stay put) are found by `parallax::quotes`; a gold file (by default
+//! `examples/support/quote_speakers.tsv`; the others beside it are later samples,
+//! `quote_speakers_ecbplus*.tsv` the ECB+ ones, `quote_speakers_babe.tsv` the BABE one) gives, for
+//! each quotation judged, its speaker as the text gives it. The gold stores only where a quotation
 //! is (document, byte offset of its opening mark, a hash of its words) and the speaker's name or
 //! role, never the articles' text.
 //!
@@ -16,6 +18,7 @@
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_ecbplus3.tsv
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_ecbplus4.tsv
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_ecbplus5.tsv
+//!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_babe.tsv
 //!     cargo run --release --example eval_quotes -- --dump    # every quotation in context, to judge
 //!
 //! Gold columns (tab-separated): doc, offset, hash, kind (name | role | anonymous | none), where
@@ -38,6 +41,7 @@ use serde::de::DeserializeOwned;
 const GOLD: &str = "examples/support/quote_speakers.tsv";
 const NEWSWCL50: &str = "newswcl50/newswcl50_events.jsonl";
 const ECBPLUS: &str = "ecbplus/ecbplus_docs.jsonl";
+const BABE: &str = "babe/babe_dev.jsonl";
 
 #[derive(Deserialize)]
 struct Event {
@@ -64,6 +68,13 @@ struct EcbSentence {
     text: String,
 }
 
+/// A BABE sentence; it stands alone, so only a speaker in the same sentence can be found.
+#[derive(Deserialize)]
+struct BabeSentence {
+    id: String,
+    text: String,
+}
+
 fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
@@ -78,7 +89,8 @@ fn eval_dir() -> PathBuf {
     std::env::var_os("PARALLAX_EVAL").map_or_else(|| PathBuf::from("../shared/eval"), PathBuf::from)
 }
 
-/// Every document judged: the seeds, then the NewsWCL50 articles, then the ECB+ documents, each with its id.
+/// Every document judged: the seeds, then the NewsWCL50 articles, the ECB+ documents and the BABE sentences,
+/// each with its id.
 fn documents(eval: &Path) -> Result<Vec<(String, Document)>, String> {
     let mut docs: Vec<(String, Document)> =
         parallax::seeds::documents().into_iter().map(|d| (format!("seeds/{}", d.file_name()), d)).collect();
@@ -94,6 +106,10 @@ fn documents(eval: &Path) -> Result<Vec<(String, Document)>, String> {
             d.sentences.iter().filter(|s| !(d.url.is_some() && s.sent_idx == 0)).map(|s| s.text.as_str()).collect();
         let doc = load::parse(&format!("{}.txt", d.doc_id), &format!("{}\n", kept.join(" ")), Format::Plain);
         docs.push((format!("ecbplus/{}", d.doc_id), doc));
+    }
+    for b in jsonl::<BabeSentence>(eval, BABE)? {
+        let doc = load::parse(&format!("{}.txt", b.id), &format!("{}\n", b.text), Format::Plain);
+        docs.push((format!("babe/{}", b.id), doc));
     }
     Ok(docs)
 }
