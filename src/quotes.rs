@@ -79,7 +79,7 @@ pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
          dismiss talk mention urge promise threaten accuse deride characterize characterise praise slam \
          condemn assertion statement remark phrase vaunt oft-vaunted speak spoke reiterate repeat refer allege \
          assail denounce suggest hint thunder defend acknowledge concede complain boast contend stress emphasize \
-         emphasise testify tout chide chant decry lambaste ridicule scoff",
+         emphasise testify tout chide chant decry lambaste ridicule scoff message response",
     )
 });
 
@@ -248,7 +248,10 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
     let cues: Vec<usize> = (0..words.len())
         .filter(|&i| {
             INTRODUCES_QUOTE.contains(&*words[i].key)
-                && !matches!(&*words[i].lower, "state" | "states" | "chant" | "chants")
+                && !matches!(
+                    &*words[i].lower,
+                    "state" | "states" | "chant" | "chants" | "messages" | "responses" | "messaging"
+                )
         })
         .collect();
     let ctx = Context {
@@ -553,7 +556,7 @@ impl Context<'_> {
         if c > 0
             && self.joined(c - 1, c)
             && DETERMINERS.contains(&&*self.words[c - 1].lower)
-            && !["assertion", "statement", "remark", "remarks", "phrase", "words"].contains(&w)
+            && !["assertion", "statement", "remark", "remarks", "phrase", "words", "message", "response"].contains(&w)
         {
             return true;
         }
@@ -758,13 +761,18 @@ impl Context<'_> {
                 }
                 // "Trump's assertion that …" names its speaker; "a terse statement that …" does not; "… said in a
                 // written statement. “…”" is handed over by the verb before it.
-                "assertion" | "statement" | "remark" | "remarks" | "phrase" => {
+                "assertion" | "statement" | "remark" | "remarks" | "phrase" | "message" | "response" => {
                     let own = (c > from && self.joined(c - 1, c) && !self.gap(c - 1, c).trim().is_empty())
                         .then(|| self.subject_ending_at(c - 1, from))
                         .flatten();
+                    // "… a statement:", "… a message on her feed:": a short phrase after the noun, up to a colon.
+                    let phrase_to_colon = self.text[self.words[c].range.end..open].trim().ends_with(':')
+                        && first - c <= 5
+                        && self.words.get(c + 1).is_some_and(|w| PREPOSITIONS.contains(&&*w.lower));
                     let hands_over = self.words.get(c + 1).is_some_and(|w| w.range.start < open && &*w.lower == "that")
                         || self.text[self.words[c].range.end..open].trim().is_empty()
-                        || self.text[self.words[c].range.end..open].trim() == ":";
+                        || self.text[self.words[c].range.end..open].trim() == ":"
+                        || phrase_to_colon;
                     if own.is_none() && !hands_over {
                         continue;
                     }
@@ -775,7 +783,37 @@ impl Context<'_> {
                     if own.is_none() && adverbial && cues.iter().any(|&e| e < c && !quoted(e) && !self.noun_cue(e)) {
                         continue;
                     }
-                    own
+                    // "Ana Ruiz sent out the following message: “…”": the object of a verb is its subject's words.
+                    own.or_else(|| {
+                        let det = (c.saturating_sub(3).max(from)..c).rev().find(|&k| {
+                            DETERMINERS.contains(&&*self.words[k].lower) && (k + 1..=c).all(|j| self.spaced(j - 1, j))
+                        })?;
+                        let mut v = det.checked_sub(1).filter(|&v| v > from && self.spaced(v, det))?;
+                        if ["out", "up", "off"].contains(&&*self.words[v].lower) {
+                            v -= 1;
+                        }
+                        // Verbs that give words out, not those that take them in ("received a message:").
+                        const GIVE: [&str; 14] = [
+                            "sent",
+                            "sends",
+                            "posted",
+                            "posts",
+                            "released",
+                            "releases",
+                            "issued",
+                            "issues",
+                            "gave",
+                            "gives",
+                            "tweeted",
+                            "published",
+                            "shared",
+                            "delivered",
+                        ];
+                        let verb = GIVE.contains(&&*self.words[v].lower);
+                        verb.then(|| self.subject_before(v, from))
+                            .flatten()
+                            .filter(|s| matches!(s.kind, SpeakerKind::Name | SpeakerKind::Pronoun))
+                    })
                 }
                 _ => {
                     // "“At one point …,” says Ruiz, “…”": a speech-tag verb right after an earlier quotation is that
@@ -893,8 +931,18 @@ impl Context<'_> {
                     .rev()
                     .find(|&&c| {
                         !self.noun_cue(c)
-                            && !["according", "words", "assertion", "statement", "remark", "remarks", "phrase"]
-                                .contains(&&*self.words[c].lower)
+                            && ![
+                                "according",
+                                "words",
+                                "assertion",
+                                "statement",
+                                "remark",
+                                "remarks",
+                                "phrase",
+                                "message",
+                                "response",
+                            ]
+                            .contains(&&*self.words[c].lower)
                     })
                     .and_then(|&c| self.subject_before(c, floor));
                 return shared.or(opening);
@@ -1990,6 +2038,21 @@ mod tests {
         );
         // Must not change: a statement with no verb of its own hands the words to no one named.
         assert_eq!(quotes("In a statement: “We were robbed.”"), [q("We were robbed.", "", true)]);
+    }
+
+    #[test]
+    fn a_message_given_out_before_a_colon_is_the_giver_s() {
+        assert_eq!(
+            quotes("Ana Ruiz sent out the following message on her feed: “We won the cup.”"),
+            [q("We won the cup.", "Ana Ruiz", true)]
+        );
+        let text = "Ana Ruiz won the award. She released a short response to the honour: “I am thrilled.”";
+        assert_eq!(quotes(text), [q("I am thrilled.", "Ana Ruiz", true)]);
+        // Must not change: words received are not the receiver's.
+        assert_eq!(
+            quotes("Ana Ruiz received the following message on her feed: “We won the cup.”"),
+            [q("We won the cup.", "", true)]
+        );
     }
 
     #[test]
