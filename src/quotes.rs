@@ -662,10 +662,18 @@ impl Context<'_> {
         // name with an apposition between commas ("Gershon Baskin, a veteran negotiator who …, said").
         let first_part = (after + 1..end).find(|&j| self.gap(j - 1, j).contains(',')).unwrap_or(end);
         let apposition = first_part < end && self.gap(end - 1, end).contains(',');
+        // "Department of Alcohol and Drug Programs director Ana Ruiz said": an "and" between capitalised words of the
+        // subject, two of them after it, is part of a name (not "… ties between Trump and Russia, he said").
+        let in_name = |j: usize| {
+            j > after
+                && j + 2 < end
+                && [j - 1, j + 1, j + 2].iter().all(|&k| self.words[k].is_capitalised(self.text))
+                && (j - 1..j + 2).all(|k| self.spaced(k, k + 1))
+        };
         let plain = (after..end).all(|j| {
             let w = &*self.words[j].lower;
             let preposition = FUNCTION_WORDS.contains(&w) && j > after && !DETERMINERS.contains(&w) && w != "of";
-            !(CLAUSE_BREAKS.contains(&w) || AUXILIARIES.contains(&w) || preposition)
+            !(CLAUSE_BREAKS.contains(&w) || AUXILIARIES.contains(&w) || preposition) || (w == "and" && in_name(j))
         }) && !PREPOSITIONS.contains(&&*self.words[after].lower);
         // "“… we need to set aside” the plan, said Ana Ruiz": the quotation runs on into its clause, and the tag after
         // the comma is inverted, its speaker after the verb.
@@ -741,8 +749,18 @@ impl Context<'_> {
         {
             return Some((Some(speaker), true));
         }
+        // "X told the paper — where Y said she was “…” — “…”": a reporting word inside a parenthesis between dashes
+        // that hands over a quotation of its own there is spent; the words after the closing dash are not its.
+        let spent = |c: usize| {
+            let end = self.words[c].range.end;
+            self.text[sentence_start..self.words[c].range.start].contains(['—', '–'])
+                && self.text[end..open].find(['—', '–']).is_some_and(|dash| {
+                    let dash = end + dash;
+                    earlier.iter().any(|q| q.range.start > end && q.range.end <= dash)
+                })
+        };
         for &c in cues.iter().rev().filter(|&&c| !quoted(c)) {
-            if self.noun_cue(c) {
+            if self.noun_cue(c) || spent(c) {
                 continue;
             }
             // "Mr. Trump told Mr. Comey to talk to “Sessions”": the words are the teller's.
@@ -2052,6 +2070,33 @@ mod tests {
         assert_eq!(
             quotes("Ana Ruiz received the following message on her feed: “We won the cup.”"),
             [q("We won the cup.", "", true)]
+        );
+    }
+
+    #[test]
+    fn a_reporting_word_spent_inside_dashes_hands_nothing_after_them() {
+        let text = "Ana Ruiz told the paper after the hearing — where Ben Lee said the man was “on his way” to court — \
+                    “He has left the country.”";
+        assert_eq!(quotes(text), [q("on his way", "Ben Lee", true), q("He has left the country.", "Ana Ruiz", true)]);
+        // Must not change: a tag between dashes with no quotation of its own there.
+        let text = "The plan — Ana Ruiz said — was “dead on arrival.”";
+        assert_eq!(quotes(text), [q("dead on arrival.", "Ana Ruiz", true)]);
+    }
+
+    #[test]
+    fn an_and_inside_a_name_does_not_end_the_subject_of_a_tag() {
+        assert_eq!(
+            quotes("“The port is shut,” Harbour and Rail Board deputy director Ana Ruiz told the paper."),
+            [q("The port is shut,", "Ana Ruiz", true)]
+        );
+        // Must not change: an "and" between two subjects of their own is no part of a name.
+        assert_eq!(
+            quotes("“The port is shut,” the mayor and Ana Ruiz told the paper."),
+            [q("The port is shut,", "", false)]
+        );
+        assert_eq!(
+            quotes("Lee cited the “memo” alleging ties between Ruiz and Lyon, he said."),
+            [q("memo", "he", true)]
         );
     }
 
