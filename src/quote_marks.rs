@@ -1,4 +1,4 @@
-//! Which straight double quote marks open a quotation, which close one, and which are stray.
+//! Which double quote marks open a quotation, which close one, and which are stray.
 //!
 //! A straight mark (`"`) has one glyph for opening and closing; in well-set text its spacing
 //! tells them apart (`"word` opens, `word"` closes). Detokenised, OCR'd or carelessly pasted
@@ -10,7 +10,8 @@
 //! alternate opening and closing (strays aside), and the paragraph gets the reading of least
 //! cost. A mark shaped like an opening mark right after `,` `.` `?` `!` and a space, while a
 //! quotation is open, is then read as its closing mark; well-set text, whose every mark fits its
-//! shape, keeps its reading.
+//! shape, keeps its reading. Curly marks are read in the same pass, their roles fixed by their
+//! glyphs, since copy mixing the two kinds closes a `“` with a `"` as often as with a `”`.
 //!
 //! `quotes` (quotations, and through them framing's scare quotes) and `sentences` (the marks the
 //! segmenter may pair, and which side of a sentence end a mark goes) both read marks here, so a
@@ -37,70 +38,147 @@ const STRAY_INSIDE: u32 = 5;
 /// A shape that never plays the role (`word" ` opening, ` "word` closing after a word).
 const AGAINST: u32 = 6;
 
-/// The straight double marks of `para` (byte offsets, in order) with their roles; every `Open`
-/// is followed by its `Close` before the next `Open`.
-pub fn straight_roles(para: &str) -> Vec<(usize, Role)> {
-    let marks: Vec<usize> = para.match_indices('"').map(|(i, _)| i).collect();
-    if marks.is_empty() {
-        return Vec::new();
-    }
-    let costs: Vec<[u32; 2]> = marks.iter().map(|&i| costs(para, i)).collect();
-    // Least cost of the marks so far, ending with no quotation open [0] or one open [1], and the
-    // role of each mark on that best path (for walking back).
-    let mut best = [0u32, u32::MAX];
-    let mut back: Vec<[Role; 2]> = Vec::with_capacity(marks.len());
-    for &[open, close] in &costs {
-        let add = |a: u32, b: u32| a.saturating_add(b);
-        // Closed after this mark: it closed the open quotation, or it is stray.
-        let (closed, closed_by) = min2((add(best[1], close), Role::Close), (add(best[0], STRAY), Role::Stray));
-        // Open after this mark: it opened one, or it is stray within the open one.
-        let (opened, opened_by) = min2((add(best[0], open), Role::Open), (add(best[1], STRAY_INSIDE), Role::Stray));
-        best = [closed, opened];
-        back.push([closed_by, opened_by]);
-    }
-    // An opening mark never closed in the paragraph pairs with nothing here: it costs a stray.
-    let mut state = usize::from(best[1].saturating_add(STRAY) < best[0]);
-    let mut roles = vec![Role::Stray; marks.len()];
-    let mut unclosed = state == 1;
-    for k in (0..marks.len()).rev() {
-        let role = back[k][state];
-        roles[k] = role;
-        match role {
-            Role::Close => state = 1,
-            Role::Open => {
-                if unclosed {
-                    roles[k] = Role::Stray;
-                    unclosed = false;
-                }
-                state = 0;
-            }
-            Role::Stray => {}
-        }
-    }
-    marks.into_iter().zip(roles).collect()
+/// A double quote mark of a paragraph: where it is, how many bytes it takes, and whether its glyph says
+/// which way it faces (curly `“ ”`) or not (straight `"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Mark {
+    at: usize,
+    len: usize,
+    facing: Option<Role>,
 }
 
-/// The quotations of `para` marked by straight double marks: opening mark to closing mark, both included.
-pub fn straight_pairs(para: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut open = None;
-    for (i, role) in straight_roles(para) {
+/// The double marks of `para` in order.
+fn marks(para: &str) -> Vec<Mark> {
+    para.char_indices()
+        .filter_map(|(i, c)| match c {
+            '"' => Some(Mark { at: i, len: 1, facing: None }),
+            '“' => Some(Mark { at: i, len: c.len_utf8(), facing: Some(Role::Open) }),
+            '”' => Some(Mark { at: i, len: c.len_utf8(), facing: Some(Role::Close) }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The double marks of `para` with their roles, read together (a quotation opened with one kind of mark may
+/// close with another: `“It is hard, "he says.`), and where a curly opening mark is left open (a quotation
+/// running on to the next paragraph, quoted to the end of this one).
+fn roles(para: &str) -> (Vec<(Mark, Role)>, Option<usize>) {
+    let marks = marks(para);
+    let costs: Vec<[u32; 2]> = marks
+        .iter()
+        .map(|m| match m.facing {
+            None => costs(para, m.at),
+            Some(Role::Open) => [0, AGAINST],
+            Some(_) => [AGAINST, 0],
+        })
+        .collect();
+    // Least cost of the marks so far, ending with no quotation open [0], one opened by a straight mark [1] or by a
+    // curly one [2], and the role of each mark on that best path with the state before it (for walking back).
+    let mut best = [0u32, u32::MAX, u32::MAX];
+    let mut back: Vec<[(Role, usize); 3]> = Vec::with_capacity(marks.len());
+    for (m, &[open, close]) in marks.iter().zip(&costs) {
+        let add = |a: u32, b: u32| a.saturating_add(b);
+        let opens = if m.facing.is_some() { 2 } else { 1 };
+        // An opening glyph inside a quotation an opening glyph opened is the mark that opens each paragraph of a
+        // quotation running on over several (`“A. “B.”`, the paragraphs joined): it belongs to the open quotation.
+        let stray_inside = |state: usize| {
+            if state == 2 && m.facing == Some(Role::Open) { STRAY - 1 } else { STRAY_INSIDE }
+        };
+        let mut next = [(u32::MAX, (Role::Stray, 0)); 3];
+        // Closed after this mark: it is stray, or it closed the open quotation.
+        next[0] = [(Role::Close, 1), (Role::Close, 2), (Role::Stray, 0)]
+            .into_iter()
+            .map(|(role, state)| (add(best[state], if role == Role::Close { close } else { STRAY }), (role, state)))
+            .fold((u32::MAX, (Role::Stray, 0)), |a, b| if b.0 < a.0 { b } else { a });
+        // Open after this mark: it is stray within the open quotation, or it opened one.
+        for state in [1, 2] {
+            let inside = (add(best[state], stray_inside(state)), (Role::Stray, state));
+            next[state] = if state == opens && add(best[0], open) <= inside.0 {
+                (add(best[0], open), (Role::Open, 0))
+            } else {
+                inside
+            };
+        }
+        best = next.map(|n| n.0);
+        back.push(next.map(|n| n.1));
+    }
+    // A straight opening mark never closed in the paragraph pairs with nothing here: it costs a stray. A curly one
+    // opens a quotation running on to the next paragraph, as news copy leaves it.
+    let mut state = [0, 2, 1]
+        .into_iter()
+        .min_by_key(|&s| if s == 1 { best[1].saturating_add(STRAY) } else { best[s] })
+        .unwrap_or(0);
+    let mut roles = vec![Role::Stray; marks.len()];
+    let mut unclosed = state != 0;
+    let mut left_open = None;
+    for k in (0..marks.len()).rev() {
+        let (role, before) = back[k][state];
+        roles[k] = role;
+        if role == Role::Open && unclosed {
+            roles[k] = Role::Stray;
+            unclosed = false;
+            left_open = marks[k].facing.map(|_| marks[k].at);
+        }
+        state = before;
+    }
+    (marks.into_iter().zip(roles).collect(), left_open)
+}
+
+/// The straight double marks of `para` (byte offsets, in order) with their roles; every `Open`
+/// is followed by its `Close` before the next `Open`. A straight mark paired with a curly one is
+/// `Stray` here: these are the marks that a segmenter pairing straight marks in order may pair.
+pub fn straight_roles(para: &str) -> Vec<(usize, Role)> {
+    if !para.contains('"') {
+        return Vec::new();
+    }
+    let mut out: Vec<(usize, Role)> = Vec::new();
+    // The straight opening mark waiting for its closing mark, as an index into `out`.
+    let mut open: Option<Option<usize>> = None;
+    for (m, role) in roles(para).0 {
+        let straight = m.facing.is_none();
         match role {
-            Role::Open => open = Some(i),
-            Role::Close => out.extend(open.take().map(|s| s..i + 1)),
+            Role::Open => {
+                open = Some(straight.then_some(out.len()));
+                if straight {
+                    out.push((m.at, Role::Open));
+                }
+            }
+            Role::Close => {
+                let partner = open.take().flatten();
+                if let Some(k) = partner.filter(|_| !straight) {
+                    out[k].1 = Role::Stray;
+                }
+                if straight {
+                    out.push((m.at, if partner.is_some() { Role::Close } else { Role::Stray }));
+                }
+            }
+            Role::Stray if straight => out.push((m.at, Role::Stray)),
             Role::Stray => {}
         }
     }
     out
 }
 
+/// The quotations of `para` marked by double marks of any kind: opening mark to closing mark, both
+/// included, and a curly opening mark left open to the end of the paragraph.
+pub fn double_pairs(para: &str) -> Vec<Range<usize>> {
+    let (marks, left_open) = roles(para);
+    let mut out = Vec::new();
+    let mut open = None;
+    for (m, role) in marks {
+        match role {
+            Role::Open => open = Some(m.at),
+            Role::Close => out.extend(open.take().map(|s| s..m.at + m.len)),
+            Role::Stray => {}
+        }
+    }
+    out.extend(left_open.map(|s| s..para.len()));
+    out
+}
+
 /// The words before byte `i` end a clause or sentence (`…hit, "` or `…hit,"`): where a quotation closes.
 pub fn after_stop(para: &str, i: usize) -> bool {
     para[..i].trim_end().ends_with([',', '.', '?', '!', '…'])
-}
-
-fn min2(a: (u32, Role), b: (u32, Role)) -> (u32, Role) {
-    if b.0 < a.0 { b } else { a }
 }
 
 /// What reading the mark at byte `i` as opening and as closing costs, by its shape and context.
@@ -128,7 +206,7 @@ mod tests {
     use super::*;
 
     fn quoted(p: &str) -> Vec<&str> {
-        straight_pairs(p).into_iter().map(|r| &p[r]).collect()
+        double_pairs(p).into_iter().map(|r| &p[r]).collect()
     }
 
     #[test]
@@ -160,6 +238,21 @@ mod tests {
             straight_roles(r#"He said "the talks are over."#).into_iter().map(|(_, r)| r).collect::<Vec<_>>(),
             [Role::Stray]
         );
+    }
+
+    #[test]
+    fn curly_and_straight_marks_are_read_together() {
+        // A curly opening mark closed by a straight one, and a straight one closed by a curly one.
+        assert_eq!(
+            quoted(r#"“We lost the match, "she says. "And we lost the cup.”"#),
+            [r#"“We lost the match, ""#, r#""And we lost the cup.”"#]
+        );
+        // The straight marks paired with curly ones are none the segmenter may pair.
+        assert!(straight_roles(r#"“We lost, "she says."#).iter().all(|&(_, r)| r == Role::Stray));
+        // Must not change: curly quotations and a curly mark opening the next paragraph of one.
+        assert_eq!(quoted("“We lost. “We won,” she said."), ["“We lost. “We won,”"]);
+        assert_eq!(quoted("He said “no” and “yes.”"), ["“no”", "“yes.”"]);
+        assert_eq!(quoted("He said: “We will go on."), ["“We will go on."]);
     }
 
     #[test]

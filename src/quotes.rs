@@ -10,8 +10,8 @@
 //! tag after it ("“…,” he said"), a colon, or an attributed quotation just
 //! before it — even when the speaker's words cannot be picked out.
 //!
-//! Marks: “…”, "…" (paired by order and context, misplaced spaces and stray marks
-//! repaired: see `quote_marks`), ‘…’ and '…' (not
+//! Marks: “…”, "…" and the two mixed (paired by order and context, misplaced spaces and stray
+//! marks repaired: see `quote_marks`), ‘…’ and '…' (not
 //! apostrophes). A “ left open at the end of a paragraph runs to its end, as a
 //! quotation continued in the next paragraph does. Quotations inside another
 //! one are part of it.
@@ -79,7 +79,7 @@ pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
          dismiss talk mention urge promise threaten accuse deride characterize characterise praise slam \
          condemn assertion statement remark phrase vaunt oft-vaunted speak spoke reiterate repeat refer allege \
          assail denounce suggest hint thunder defend acknowledge concede complain boast contend stress emphasize \
-         emphasise testify tout chide chant decry lambaste ridicule scoff",
+         emphasise testify tout chide chant decry lambaste ridicule scoff message response",
     )
 });
 
@@ -248,7 +248,10 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
     let cues: Vec<usize> = (0..words.len())
         .filter(|&i| {
             INTRODUCES_QUOTE.contains(&*words[i].key)
-                && !matches!(&*words[i].lower, "state" | "states" | "chant" | "chants")
+                && !matches!(
+                    &*words[i].lower,
+                    "state" | "states" | "chant" | "chants" | "messages" | "responses" | "messaging"
+                )
         })
         .collect();
     let ctx = Context {
@@ -261,6 +264,8 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
         title_surnames: title_surnames(text, words),
     };
     let mut out = Vec::new();
+    // Whether each quotation of `out` has a reporting word or a speech tag of its own.
+    let mut own: Vec<bool> = Vec::new();
     for p in paragraphs {
         let first_in_paragraph = out.len();
         // The word after the last attributed quotation, the byte where it closes, and its speaker.
@@ -279,11 +284,12 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
                 && text[words[first - 1].range.end..range.start].trim() == ":"
                 && cues.binary_search(&(first - 1)).is_ok();
             let tagged = if closes_sentence || handed_over { None } else { ctx.tagged_after(after, range.end) };
-            if let Some((speaker, attributed)) =
-                tagged.or_else(|| ctx.introduced(first, after, range.start, &out[first_in_paragraph..]))
-            {
+            let mut has_own = false;
+            let introduced = || ctx.introduced(first, after, range.start, &out[first_in_paragraph..]);
+            if let Some((speaker, attributed)) = tagged.clone().or_else(introduced) {
                 q.speaker = speaker;
                 q.attributed = attributed;
+                has_own = true;
             } else if let Some(speaker) = opens_sentence(text, sentences, range.start)
                 .then(|| ctx.reported_before(range.start, last_attributed.as_ref().map(|l| l.1)))
                 .flatten()
@@ -303,9 +309,29 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
             if let Some(s) = q.speaker.as_mut().filter(|s| s.kind == SpeakerKind::Pronoun) {
                 s.antecedent = ctx.antecedent(&out[first_in_paragraph..], range.start, &s.range);
             }
+            if tagged.as_ref().is_some_and(|t| t.0.is_some()) {
+                // "“A” because of “B” and because it “C,” Ruiz said": a tag after the last quotation of a sentence
+                // is that of the quotations chained before it that have no reporting word or tag of their own.
+                let mut next = first;
+                for k in (first_in_paragraph..out.len()).rev() {
+                    let e = &out[k];
+                    let end = words.partition_point(|w| w.range.start < e.range.end);
+                    if own[k]
+                        || next < end
+                        || next - end > CHAIN_REACH
+                        || !same_sentence(sentences, e.range.start, range.start)
+                    {
+                        break;
+                    }
+                    next = words.partition_point(|w| w.range.end <= e.range.start);
+                    out[k].speaker = q.speaker.clone();
+                    out[k].attributed = true;
+                }
+            }
             if q.attributed {
                 last_attributed = Some((after, range.end - 1, q.speaker.clone()));
             }
+            own.push(has_own);
             out.push(q);
         }
     }
@@ -507,7 +533,12 @@ impl Context<'_> {
         let inverted = verb > from && self.gap(verb - 1, verb).contains([',', '"', '”']);
         let speaker = if inverted {
             let end = self.words[to - 1].range.end;
-            self.noun_phrase_after(verb + 1, self.clause_end(self.words[verb].range.end, end))
+            // "…, Ana Ruiz, a port manager, says.": the verb ends the sentence, its subject before it.
+            if verb + 1 == to {
+                self.subject_before(verb, from)
+            } else {
+                self.noun_phrase_after(verb + 1, self.clause_end(self.words[verb].range.end, end))
+            }
         } else {
             self.subject_before(verb, from)
         };
@@ -525,7 +556,7 @@ impl Context<'_> {
         if c > 0
             && self.joined(c - 1, c)
             && DETERMINERS.contains(&&*self.words[c - 1].lower)
-            && !["assertion", "statement", "remark", "remarks", "phrase", "words"].contains(&w)
+            && !["assertion", "statement", "remark", "remarks", "phrase", "words", "message", "response"].contains(&w)
         {
             return true;
         }
@@ -593,6 +624,11 @@ impl Context<'_> {
         if reach.first().is_some_and(|w| !matches!(self.text[close..w.range.start].trim(), "" | ",")) {
             return None;
         }
+        // "there was “…” while Ana Ruiz, a former chief, said …": a clause opened by a subordinator after the
+        // quotation is one of its own, whose verb is no tag of the quotation.
+        if reach.first().is_some_and(|w| SUBORDINATORS.contains(&&*w.lower) && &*w.lower != "said") {
+            return None;
+        }
         // "Ohio State president X said", "the Washington Post reported": a capitalised word after another is part of
         // a name, not the verb "state" or "post" (a past form stays a verb: a headline's "… Stall Posted at noon").
         let name_part = |i: usize| {
@@ -626,10 +662,18 @@ impl Context<'_> {
         // name with an apposition between commas ("Gershon Baskin, a veteran negotiator who …, said").
         let first_part = (after + 1..end).find(|&j| self.gap(j - 1, j).contains(',')).unwrap_or(end);
         let apposition = first_part < end && self.gap(end - 1, end).contains(',');
+        // "Department of Alcohol and Drug Programs director Ana Ruiz said": an "and" between capitalised words of the
+        // subject, two of them after it, is part of a name (not "… ties between Trump and Russia, he said").
+        let in_name = |j: usize| {
+            j > after
+                && j + 2 < end
+                && [j - 1, j + 1, j + 2].iter().all(|&k| self.words[k].is_capitalised(self.text))
+                && (j - 1..j + 2).all(|k| self.spaced(k, k + 1))
+        };
         let plain = (after..end).all(|j| {
             let w = &*self.words[j].lower;
             let preposition = FUNCTION_WORDS.contains(&w) && j > after && !DETERMINERS.contains(&w) && w != "of";
-            !(CLAUSE_BREAKS.contains(&w) || AUXILIARIES.contains(&w) || preposition)
+            !(CLAUSE_BREAKS.contains(&w) || AUXILIARIES.contains(&w) || preposition) || (w == "and" && in_name(j))
         }) && !PREPOSITIONS.contains(&&*self.words[after].lower);
         // "“… we need to set aside” the plan, said Ana Ruiz": the quotation runs on into its clause, and the tag after
         // the comma is inverted, its speaker after the verb.
@@ -705,8 +749,18 @@ impl Context<'_> {
         {
             return Some((Some(speaker), true));
         }
+        // "X told the paper — where Y said she was “…” — “…”": a reporting word inside a parenthesis between dashes
+        // that hands over a quotation of its own there is spent; the words after the closing dash are not its.
+        let spent = |c: usize| {
+            let end = self.words[c].range.end;
+            self.text[sentence_start..self.words[c].range.start].contains(['—', '–'])
+                && self.text[end..open].find(['—', '–']).is_some_and(|dash| {
+                    let dash = end + dash;
+                    earlier.iter().any(|q| q.range.start > end && q.range.end <= dash)
+                })
+        };
         for &c in cues.iter().rev().filter(|&&c| !quoted(c)) {
-            if self.noun_cue(c) {
+            if self.noun_cue(c) || spent(c) {
                 continue;
             }
             // "Mr. Trump told Mr. Comey to talk to “Sessions”": the words are the teller's.
@@ -725,17 +779,59 @@ impl Context<'_> {
                 }
                 // "Trump's assertion that …" names its speaker; "a terse statement that …" does not; "… said in a
                 // written statement. “…”" is handed over by the verb before it.
-                "assertion" | "statement" | "remark" | "remarks" | "phrase" => {
+                "assertion" | "statement" | "remark" | "remarks" | "phrase" | "message" | "response" => {
                     let own = (c > from && self.joined(c - 1, c) && !self.gap(c - 1, c).trim().is_empty())
                         .then(|| self.subject_ending_at(c - 1, from))
                         .flatten();
+                    // "… a statement:", "… a message on her feed:": a short phrase after the noun, up to a colon.
+                    let phrase_to_colon = self.text[self.words[c].range.end..open].trim().ends_with(':')
+                        && first - c <= 5
+                        && self.words.get(c + 1).is_some_and(|w| PREPOSITIONS.contains(&&*w.lower));
                     let hands_over = self.words.get(c + 1).is_some_and(|w| w.range.start < open && &*w.lower == "that")
                         || self.text[self.words[c].range.end..open].trim().is_empty()
-                        || self.text[self.words[c].range.end..open].trim() == ":";
+                        || self.text[self.words[c].range.end..open].trim() == ":"
+                        || phrase_to_colon;
                     if own.is_none() && !hands_over {
                         continue;
                     }
-                    own
+                    // "Ana Ruiz said in a statement: “…”": a statement after "in" says how the verb before it spoke;
+                    // the words are that verb's subject's.
+                    let adverbial = (c.saturating_sub(3).max(from)..c)
+                        .any(|k| &*self.words[k].lower == "in" && (k + 1..=c).all(|j| self.joined(j - 1, j)));
+                    if own.is_none() && adverbial && cues.iter().any(|&e| e < c && !quoted(e) && !self.noun_cue(e)) {
+                        continue;
+                    }
+                    // "Ana Ruiz sent out the following message: “…”": the object of a verb is its subject's words.
+                    own.or_else(|| {
+                        let det = (c.saturating_sub(3).max(from)..c).rev().find(|&k| {
+                            DETERMINERS.contains(&&*self.words[k].lower) && (k + 1..=c).all(|j| self.spaced(j - 1, j))
+                        })?;
+                        let mut v = det.checked_sub(1).filter(|&v| v > from && self.spaced(v, det))?;
+                        if ["out", "up", "off"].contains(&&*self.words[v].lower) {
+                            v -= 1;
+                        }
+                        // Verbs that give words out, not those that take them in ("received a message:").
+                        const GIVE: [&str; 14] = [
+                            "sent",
+                            "sends",
+                            "posted",
+                            "posts",
+                            "released",
+                            "releases",
+                            "issued",
+                            "issues",
+                            "gave",
+                            "gives",
+                            "tweeted",
+                            "published",
+                            "shared",
+                            "delivered",
+                        ];
+                        let verb = GIVE.contains(&&*self.words[v].lower);
+                        verb.then(|| self.subject_before(v, from))
+                            .flatten()
+                            .filter(|s| matches!(s.kind, SpeakerKind::Name | SpeakerKind::Pronoun))
+                    })
                 }
                 _ => {
                     // "“At one point …,” says Ruiz, “…”": a speech-tag verb right after an earlier quotation is that
@@ -853,8 +949,18 @@ impl Context<'_> {
                     .rev()
                     .find(|&&c| {
                         !self.noun_cue(c)
-                            && !["according", "words", "assertion", "statement", "remark", "remarks", "phrase"]
-                                .contains(&&*self.words[c].lower)
+                            && ![
+                                "according",
+                                "words",
+                                "assertion",
+                                "statement",
+                                "remark",
+                                "remarks",
+                                "phrase",
+                                "message",
+                                "response",
+                            ]
+                            .contains(&&*self.words[c].lower)
                     })
                     .and_then(|&c| self.subject_before(c, floor));
                 return shared.or(opening);
@@ -967,12 +1073,24 @@ impl Context<'_> {
         let mut end = from;
         while end < self.words.len() && self.words[end].range.end <= until {
             let w = &self.words[end];
-            if end > from && !(self.joined(end - 1, end) || self.gap(end - 1, end).trim() == ",") {
+            // "said 17 - year - old Ana Ruiz": a hyphen with spaces around it (detokenised text) between two words
+            // that are not names joins one compound.
+            let hyphen = || {
+                self.gap(end - 1, end).trim() == "-"
+                    && !self.words[end - 1].is_capitalised(self.text)
+                    && !w.is_capitalised(self.text)
+            };
+            if end > from && !(self.joined(end - 1, end) || self.gap(end - 1, end).trim() == "," || hyphen()) {
                 break;
             }
-            // "said DNC Chairman Tom Perez in a statement": the speaker ends before a preposition.
+            // "said DNC Chairman Tom Perez in a statement": the speaker ends before a preposition, and before a time
+            // ("said Ana Ruiz yesterday").
             if CLAUSE_BREAKS.contains(&&*w.lower)
-                || (end > from && (TAGS_QUOTE.contains(&*w.key) || PREPOSITIONS.contains(&&*w.lower)))
+                || (end > from
+                    && (TAGS_QUOTE.contains(&*w.key)
+                        || PREPOSITIONS.contains(&&*w.lower)
+                        || ["yesterday", "today", "tonight"].contains(&&*w.lower)
+                        || CALENDAR.contains(&&*w.lower)))
             {
                 break;
             }
@@ -1074,9 +1192,15 @@ impl Context<'_> {
         if whole && (0..start).any(|k| !self.is_name_word(base + k) && !TITLES.contains(&&*ws[k].lower)) {
             return None;
         }
-        // "Rep. Elijah E. Cummings of Maryland": the person, not the place (a full or titled name before "of").
-        if !whole && start >= 2 && &*ws[start - 1].lower == "of" && self.is_name_word(base + start - 2) {
-            let before = base..base + start - 1;
+        // "Rep. Elijah E. Cummings of Maryland", "Ana Ruiz of the Harbour Trust": the person, not the place (a full or
+        // titled name before "of").
+        let of = match start {
+            _ if start >= 2 && &*ws[start - 1].lower == "of" => Some(start - 1),
+            _ if start >= 3 && &*ws[start - 1].lower == "the" && &*ws[start - 2].lower == "of" => Some(start - 2),
+            _ => None,
+        };
+        if !whole && let Some(of) = of.filter(|&of| self.is_name_word(base + of - 1)) {
+            let before = base..base + of;
             let person = self.name_in(before, false).filter(|r| {
                 let k = self.words.partition_point(|w| w.range.start < r.start);
                 self.text[r.clone()].split_whitespace().count() > 1
@@ -1144,6 +1268,11 @@ impl Context<'_> {
     }
 }
 
+/// Bytes `a` and `b` are in one sentence.
+fn same_sentence(sentences: &[Range<usize>], a: usize, b: usize) -> bool {
+    sentences.partition_point(|s| s.start <= a) == sentences.partition_point(|s| s.start <= b)
+}
+
 /// Nothing but marks and spaces between the start of its sentence and byte `at`.
 fn opens_sentence(text: &str, sentences: &[Range<usize>], at: usize) -> bool {
     let s = sentences.partition_point(|s| s.start <= at);
@@ -1153,14 +1282,19 @@ fn opens_sentence(text: &str, sentences: &[Range<usize>], at: usize) -> bool {
 
 /// Abbreviated titles written with a period ("Mr.", "Sen."), and capital initials ("J.").
 fn is_abbreviation(text: &str, w: &Word) -> bool {
-    const SHORT_TITLES: [&str; 12] = ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st"];
+    // Ranks and offices as police, courts and armies abbreviate them ("said Dist. Atty. Ana Ruiz", "Det. Lee").
+    const SHORT_TITLES: [&str; 25] = [
+        "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "capt", "det", "atty", "dist",
+        "supt", "insp", "cpl", "pvt", "adm", "maj", "prof", "rev", "cmdr",
+    ];
     let written = &text[w.range.clone()];
     SHORT_TITLES.contains(&&*w.lower) || (written.chars().count() == 1 && written.starts_with(char::is_uppercase))
 }
 
 fn is_auxiliary_or_adverb(text: &str, w: &Word) -> bool {
     AUXILIARIES.contains(&&*w.lower)
-        || ["only", "just", "even", "again", "once", "never", "still"].contains(&&*w.lower)
+        || ["only", "just", "even", "again", "once", "never", "still", "often", "always", "sometimes", "already"]
+            .contains(&&*w.lower)
         // "Trump late Thursday tweeted": a time between the subject and its verb.
         || ["late", "early", "yesterday", "today", "tonight"].contains(&&*w.lower)
         || CALENDAR.contains(&&*w.lower)
@@ -1170,20 +1304,14 @@ fn is_auxiliary_or_adverb(text: &str, w: &Word) -> bool {
 
 /// Byte ranges (marks included) of the quotations of one paragraph, outermost only, in order.
 fn pairs(para: &str) -> Vec<Range<usize>> {
-    let mut out = crate::quote_marks::straight_pairs(para);
-    let mut open_curly: Option<usize> = None;
+    // Straight and curly double marks are paired together (see `quote_marks`).
+    let mut out = crate::quote_marks::double_pairs(para);
     let mut open_single: Option<(usize, char)> = None;
     let mut prev: Option<char> = None;
     let mut chars = para.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         match c {
-            '“' => open_curly = open_curly.or(Some(i)),
-            '”' => {
-                if let Some(s) = open_curly.take() {
-                    out.push(s..i + c.len_utf8());
-                }
-            }
             '‘' if !prev.is_some_and(char::is_alphanumeric) => open_single = Some((i, '’')),
             '\'' if opens(prev, next) && next.is_some_and(char::is_alphanumeric) => open_single = Some((i, '\'')),
             // A closing mark follows a word, or (the space misplaced, as detokenised text has it) a stop
@@ -1203,12 +1331,6 @@ fn pairs(para: &str) -> Vec<Range<usize>> {
             _ => {}
         }
         prev = Some(c);
-    }
-    // A quotation left open runs to the end of the paragraph, as one continued in the next paragraph does.
-    if let Some(s) = open_curly
-        && para[s..].chars().any(char::is_alphanumeric)
-    {
-        out.push(s..para.len());
     }
     out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     let mut outer: Vec<Range<usize>> = Vec::new();
@@ -1862,6 +1984,174 @@ mod tests {
         // A spaced apostrophe is no closing mark, and a mark after a space with no stop before it is none either.
         assert_eq!(quotes("‘It ’ s a trap, ’ Lee said."), [q("It ’ s a trap, ", "Lee", true)]);
         assert!(quotes("The players ' union met; the firm ' s owners did not.").is_empty());
+    }
+
+    #[test]
+    fn a_quotation_opened_with_a_curly_mark_may_close_with_a_straight_one() {
+        let text = "Ana Ruiz met the press. “We lost the match, \"she says. \"And we lost the cup.”";
+        assert_eq!(
+            quotes(text),
+            [q("We lost the match, ", "Ana Ruiz", true), q("And we lost the cup.", "Ana Ruiz", true)]
+        );
+        // Must not change: an opening mark inside a curly quotation opens its next paragraph, and a straight mark
+        // never closed does not run on over the curly quotations after it.
+        assert_eq!(quotes("“We lost. “We won,” Ana Ruiz said."), [q("We lost. “We won,", "Ana Ruiz", true)]);
+        let text = "He called it \"a joke. Then “We lost,” Ana Ruiz said. “It hurts,” she said.";
+        assert_eq!(quotes(text), [q("We lost,", "Ana Ruiz", true), q("It hurts,", "Ana Ruiz", true)]);
+    }
+
+    #[test]
+    fn an_abbreviated_rank_is_part_of_the_name_it_precedes() {
+        assert_eq!(quotes("“We were robbed,” said Det. Ana Ruiz."), [q("We were robbed,", "Ana Ruiz", true)]);
+        assert_eq!(
+            quotes("“We were robbed,” said Dist. Atty. Ana Ruiz. Ben Lee left."),
+            [q("We were robbed,", "Ana Ruiz", true)]
+        );
+        // Must not change: a title the text spells out.
+        assert_eq!(quotes("“We were robbed,” said Mayor Ana Ruiz."), [q("We were robbed,", "Ana Ruiz", true)]);
+    }
+
+    #[test]
+    fn a_time_or_an_adverb_of_frequency_is_no_part_of_a_name() {
+        assert_eq!(
+            quotes("“We were robbed,” said Ana Ruiz yesterday. “It hurts.”"),
+            [q("We were robbed,", "Ana Ruiz", true), q("It hurts.", "Ana Ruiz", true)]
+        );
+        assert_eq!(quotes("Ana Ruiz often speaks of “grit” on the pitch."), [q("grit", "Ana Ruiz", true)]);
+        // Must not change: a name the tag ends with.
+        assert_eq!(quotes("“We were robbed,” said Ana Ruiz."), [q("We were robbed,", "Ana Ruiz", true)]);
+    }
+
+    #[test]
+    fn an_age_with_spaced_hyphens_before_a_name_is_no_speaker() {
+        assert_eq!(
+            quotes("“We were robbed,” said 61 - year - old Ana Ruiz, a docker."),
+            [q("We were robbed,", "Ana Ruiz", true)]
+        );
+        // Must not change: an age written as one word.
+        assert_eq!(
+            quotes("“We were robbed,” said 61-year-old Ana Ruiz, a docker."),
+            [q("We were robbed,", "Ana Ruiz", true)]
+        );
+    }
+
+    #[test]
+    fn a_person_of_the_organisation_is_the_person() {
+        assert_eq!(
+            quotes("“We were robbed,” said Ana Ruiz of the Harbour Trust, a charity. “It hurts.”"),
+            [q("We were robbed,", "Ana Ruiz", true), q("It hurts.", "Ana Ruiz", true)]
+        );
+        // Must not change: an organisation with no person before it.
+        assert_eq!(
+            quotes("“We were robbed,” said the head of the Harbour Trust."),
+            [q("We were robbed,", "Harbour Trust", true)]
+        );
+    }
+
+    #[test]
+    fn a_statement_after_in_leaves_the_words_to_the_verb_before_it() {
+        assert_eq!(
+            quotes("Ana Ruiz and Ben Lee said in a statement: “We were robbed.”"),
+            [q("We were robbed.", "Ben Lee", true)]
+        );
+        // Must not change: a statement with no verb of its own hands the words to no one named.
+        assert_eq!(quotes("In a statement: “We were robbed.”"), [q("We were robbed.", "", true)]);
+    }
+
+    #[test]
+    fn a_message_given_out_before_a_colon_is_the_giver_s() {
+        assert_eq!(
+            quotes("Ana Ruiz sent out the following message on her feed: “We won the cup.”"),
+            [q("We won the cup.", "Ana Ruiz", true)]
+        );
+        let text = "Ana Ruiz won the award. She released a short response to the honour: “I am thrilled.”";
+        assert_eq!(quotes(text), [q("I am thrilled.", "Ana Ruiz", true)]);
+        // Must not change: words received are not the receiver's.
+        assert_eq!(
+            quotes("Ana Ruiz received the following message on her feed: “We won the cup.”"),
+            [q("We won the cup.", "", true)]
+        );
+    }
+
+    #[test]
+    fn a_reporting_word_spent_inside_dashes_hands_nothing_after_them() {
+        let text = "Ana Ruiz told the paper after the hearing — where Ben Lee said the man was “on his way” to court — \
+                    “He has left the country.”";
+        assert_eq!(quotes(text), [q("on his way", "Ben Lee", true), q("He has left the country.", "Ana Ruiz", true)]);
+        // Must not change: a tag between dashes with no quotation of its own there.
+        let text = "The plan — Ana Ruiz said — was “dead on arrival.”";
+        assert_eq!(quotes(text), [q("dead on arrival.", "Ana Ruiz", true)]);
+    }
+
+    #[test]
+    fn an_and_inside_a_name_does_not_end_the_subject_of_a_tag() {
+        assert_eq!(
+            quotes("“The port is shut,” Harbour and Rail Board deputy director Ana Ruiz told the paper."),
+            [q("The port is shut,", "Ana Ruiz", true)]
+        );
+        // Must not change: an "and" between two subjects of their own is no part of a name.
+        assert_eq!(
+            quotes("“The port is shut,” the mayor and Ana Ruiz told the paper."),
+            [q("The port is shut,", "", false)]
+        );
+        assert_eq!(
+            quotes("Lee cited the “memo” alleging ties between Ruiz and Lyon, he said."),
+            [q("memo", "he", true)]
+        );
+    }
+
+    #[test]
+    fn a_tag_after_the_last_quotation_of_a_sentence_is_that_of_the_chain_before_it() {
+        let text = "Ben Lee insisted the club \"is in good shape.\" \"We won\" because of \"grit\" and because we \"never \
+                    gave up,\" Ana Ruiz said.";
+        assert_eq!(
+            quotes(text),
+            [
+                q("is in good shape.", "Ben Lee", true),
+                q("We won", "Ana Ruiz", true),
+                q("grit", "Ana Ruiz", true),
+                q("never gave up,", "Ana Ruiz", true)
+            ]
+        );
+        // Must not change: a quotation with a tag of its own keeps it.
+        let text = "Ben Lee insisted the club \"is in good shape.\" \"We won,\" Ben Lee added, and the fans sang \"never \
+                    give up,\" Ana Ruiz said.";
+        assert_eq!(
+            quotes(text),
+            [
+                q("is in good shape.", "Ben Lee", true),
+                q("We won,", "Ben Lee", true),
+                q("never give up,", "Ana Ruiz", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clause_opened_by_a_subordinator_after_a_quotation_is_no_tag() {
+        assert_eq!(
+            quotes(
+                "Ben Lee told the paper there was “no foul” while Ana Ruiz, the referee, said “it was a foul” anyway."
+            ),
+            [q("no foul", "Ben Lee", true), q("it was a foul", "Ana Ruiz", true)]
+        );
+        // Must not change: a tag right after the quotation.
+        assert_eq!(
+            quotes("Ben Lee said there was “no foul,” Ana Ruiz, the referee, said."),
+            [q("no foul,", "Ana Ruiz", true)]
+        );
+    }
+
+    #[test]
+    fn a_verb_ending_the_sentence_before_a_quotation_has_its_subject_before_it() {
+        assert_eq!(
+            quotes("The match was close, Ana Ruiz, the coach of the club, says. “We won on grit.”"),
+            [q("We won on grit.", "Ana Ruiz", true)]
+        );
+        // Must not change: an inverted tag names the speaker after its verb.
+        assert_eq!(
+            quotes("The match was close, says Ana Ruiz, the coach. “We won on grit.”"),
+            [q("We won on grit.", "Ana Ruiz", true)]
+        );
     }
 
     #[test]
