@@ -20,6 +20,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::document::Document;
+use crate::tagger::Pos;
 use crate::words::{Word, WordSet, key, words};
 
 /// One quotation of a document.
@@ -257,6 +258,7 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
         words,
         cues: &cues,
         mid_sentence_capitals: crate::words::name_forms(text, sentences, words),
+        named_openers: named_openers(text, sentences, words),
         persons: persons(text, words),
         title_surnames: title_surnames(text, words),
     };
@@ -318,11 +320,85 @@ struct Context<'a> {
     words: &'a [Word],
     cues: &'a [usize],
     mid_sentence_capitals: WordSet,
+    /// Words opening a sentence that are names though the text never writes them mid-sentence (see
+    /// [`named_openers`]), by index, in order.
+    named_openers: Vec<usize>,
     /// Lower-case last names the document writes after a title or a first name somewhere ("President Trump",
     /// "Emmanuel Macron"): a lone "Trump" or "Macron" elsewhere is a person.
     persons: WordSet,
     /// Words of rank the text writes as a last name ("Shirley King"), never before a name ("King Abdullah").
     title_surnames: WordSet,
+}
+
+/// Words a news text writes without a determiner as the subject of a sentence that are not names: groups
+/// and institutions written in the singular ("Police said", "Staff were told") and amounts of people
+/// ("Dozens chanted").
+const BARE_GROUPS: [&str; 22] = [
+    "police",
+    "staff",
+    "management",
+    "security",
+    "government",
+    "administration",
+    "media",
+    "press",
+    "military",
+    "leadership",
+    "family",
+    "prosecution",
+    "defense",
+    "defence",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "scores",
+    "others",
+    "many",
+    "several",
+];
+/// Endings of plural nouns for people by what they do or are ("critics", "protesters", "activists",
+/// "residents", "democrats"): the tagger sometimes calls them proper nouns when they open a sentence.
+const GROUP_PLURALS: [&str; 13] =
+    ["ers", "ors", "ists", "ants", "ents", "ians", "ives", "ates", "ics", "ees", "ies", "als", "crats"];
+
+/// The sentence-opening words that name someone though the text never writes them elsewhere: a lone word
+/// right before its verb ("Pelosi said …" in a text of one sentence, or a headline). A capital there is no
+/// evidence, so the part-of-speech tagger decides; plural nouns of groups ("Critics said"), bare collective
+/// nouns ("Police said") and a noun before another ("Trade publication Variety") stay no name.
+fn named_openers(text: &str, sentences: &[Range<usize>], words: &[Word]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let first = words.partition_point(|w| w.range.start < s.start);
+        let end = words.partition_point(|w| w.range.start < s.end);
+        let (Some(w), Some(next)) = (words.get(first), words.get(first + 1)) else { continue };
+        let lower = &*w.lower;
+        if first + 1 >= end
+            || !w.is_capitalised(text)
+            || next.is_capitalised(text)
+            || !spaced(text, w, next)
+            || !text[s.start..w.range.start].trim().is_empty()
+            || [&PRONOUNS[..], &DETERMINERS, &CALENDAR, &FUNCTION_WORDS, &CLAUSE_BREAKS, &TITLES, &BARE_GROUPS]
+                .iter()
+                .any(|l| l.contains(&lower))
+        {
+            continue;
+        }
+        let mut tags = Vec::with_capacity(2);
+        crate::tagger::Model::shipped().tag_until(text, &words[first..end], &mut tags, 2);
+        let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss");
+        let named = match tags[..] {
+            [Pos::Propn, Pos::Verb | Pos::Aux | Pos::Adv] => {
+                !plural || !GROUP_PLURALS.iter().any(|e| lower.ends_with(e))
+            }
+            [Pos::Noun, Pos::Verb | Pos::Aux | Pos::Adv] => !plural,
+            _ => false,
+        };
+        if named {
+            out.push(first);
+        }
+    }
+    out
 }
 
 /// Only spaces between the words `a` and `b` of `text`.
@@ -1105,6 +1181,7 @@ impl Context<'_> {
         let opens_sentence = !self.text[start..w.range.start].chars().any(char::is_alphanumeric);
         !opens_sentence
             || self.mid_sentence_capitals.contains(&*w.lower)
+            || self.named_openers.binary_search(&i).is_ok()
             || (self.words.get(i + 1).is_some_and(|n| n.is_capitalised(self.text)) && self.joined(i, i + 1))
     }
 
@@ -1257,6 +1334,32 @@ mod tests {
 
     fn q(inner: &str, speaker: &str, attributed: bool) -> (String, String, bool) {
         (inner.to_string(), speaker.to_string(), attributed)
+    }
+
+    /// (speaker as written, its kind) of each quotation of a one-paragraph text.
+    fn speakers(text: &str) -> Vec<(String, Option<SpeakerKind>)> {
+        let doc = Document::from_plain("t.txt", text);
+        of_document(&doc)
+            .iter()
+            .map(|q| (q.speaker_name(&doc.text).unwrap_or("").to_string(), q.speaker.as_ref().map(|s| s.kind)))
+            .collect()
+    }
+
+    #[test]
+    fn a_lone_surname_opening_a_sentence_is_a_name_where_nothing_else_tells() {
+        use SpeakerKind::{Name, Role};
+        // One sentence (a headline, a sentence quoted alone): the capital is the sentence's, so the tagger decides.
+        assert_eq!(speakers("Varga said the budget was “dead on arrival.”"), [("Varga".into(), Some(Name))]);
+        assert_eq!(speakers("Okafor has called the ruling “a disgrace.”"), [("Okafor".into(), Some(Name))]);
+        // Groups, collective nouns and amounts of people stay descriptions, and a noun before another is no subject.
+        assert_eq!(speakers("Critics said the plan was “a giveaway.”"), [("Critics".into(), Some(Role))]);
+        assert_eq!(speakers("Protesters chanted “no more cuts” outside."), [("Protesters".into(), Some(Role))]);
+        assert_eq!(
+            speakers("Police said the road was “closed until further notice.”"),
+            [("Police".into(), Some(Role))]
+        );
+        assert_eq!(speakers("Dozens chanted “shame” at the council."), [("Dozens".into(), Some(Role))]);
+        assert_eq!(speakers("Trade magazine Reelworld called it “a triumph.”"), [("Reelworld".into(), Some(Name))]);
     }
 
     #[test]
