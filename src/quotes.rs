@@ -80,7 +80,8 @@ pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
          dismiss talk mention urge promise threaten accuse deride characterize characterise praise slam \
          condemn assertion statement remark phrase vaunt oft-vaunted speak spoke reiterate repeat refer allege \
          assail denounce suggest hint thunder defend acknowledge concede complain boast contend stress emphasize \
-         emphasise testify tout chide chant decry lambaste ridicule scoff",
+         emphasise testify tout chide chant decry lambaste ridicule scoff blast bash criticize criticise rail \
+         lament bemoan",
     )
 });
 
@@ -373,10 +374,12 @@ fn named_openers(text: &str, sentences: &[Range<usize>], words: &[Word]) -> Vec<
         let end = words.partition_point(|w| w.range.start < s.end);
         let (Some(w), Some(next)) = (words.get(first), words.get(first + 1)) else { continue };
         let lower = &*w.lower;
+        // "Moore, who leads the caucus, said": an apposition or a relative clause after the name.
+        let comma = text[w.range.end..next.range.start].trim() == ",";
         if first + 1 >= end
             || !w.is_capitalised(text)
             || next.is_capitalised(text)
-            || !spaced(text, w, next)
+            || !(spaced(text, w, next) || comma)
             || !text[s.start..w.range.start].trim().is_empty()
             || [&PRONOUNS[..], &DETERMINERS, &CALENDAR, &FUNCTION_WORDS, &CLAUSE_BREAKS, &TITLES, &BARE_GROUPS]
                 .iter()
@@ -387,11 +390,11 @@ fn named_openers(text: &str, sentences: &[Range<usize>], words: &[Word]) -> Vec<
         let mut tags = Vec::with_capacity(2);
         crate::tagger::Model::shipped().tag_until(text, &words[first..end], &mut tags, 2);
         let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss");
+        let group = plural && GROUP_PLURALS.iter().any(|e| lower.ends_with(e));
         let named = match tags[..] {
-            [Pos::Propn, Pos::Verb | Pos::Aux | Pos::Adv] => {
-                !plural || !GROUP_PLURALS.iter().any(|e| lower.ends_with(e))
-            }
-            [Pos::Noun, Pos::Verb | Pos::Aux | Pos::Adv] => !plural,
+            [Pos::Propn, Pos::Verb | Pos::Aux | Pos::Adv] => !comma && !group,
+            [Pos::Propn, Pos::Pron | Pos::Det] => comma && !group,
+            [Pos::Noun, Pos::Verb | Pos::Aux | Pos::Adv] => !comma && !plural,
             _ => false,
         };
         if named {
@@ -808,7 +811,9 @@ impl Context<'_> {
                     let hands_over = self.words.get(c + 1).is_some_and(|w| w.range.start < open && &*w.lower == "that")
                         || self.text[self.words[c].range.end..open].trim().is_empty()
                         || self.text[self.words[c].range.end..open].trim() == ":";
-                    if own.is_none() && !hands_over {
+                    // "The ACLU said in a statement that …": the statement is where the verb before said it.
+                    let where_said = (c.saturating_sub(3).max(from)..c).any(|k| &*self.words[k].lower == "in");
+                    if own.is_none() && (!hands_over || where_said) {
                         continue;
                     }
                     own
@@ -870,6 +875,13 @@ impl Context<'_> {
                     && (["R-", "D-", "I-"].iter().any(|p| first.starts_with(p))
                         || ["md", "phd"].contains(&&*self.words[k].lower));
                 let predicate = !self.words[k].is_capitalised(self.text) && self.words[k].lower.ends_with("ed");
+                // "…; and Committee Chairman Ben Ruiz, R-Calif., said": the name before a party tag is the subject.
+                if party
+                    && k > floor
+                    && let Some(named) = self.subject_ending_at(k - 1, floor).filter(|s| s.kind == SpeakerKind::Name)
+                {
+                    return Some(named);
+                }
                 if party || predicate {
                     j = k;
                     continue;
@@ -934,6 +946,14 @@ impl Context<'_> {
                     })
                     .and_then(|&c| self.subject_before(c, floor));
                 return shared.or(opening);
+            }
+            // "Sen. Ana Ruiz (D-N.Y.) said": a parenthesis before the verb is no part of the subject.
+            if self.gap(j - 1, j).contains(')') {
+                let open = (floor + 1..j).rev().find(|&k| self.gap(k - 1, k).contains('('));
+                if let Some(k) = open {
+                    j = k;
+                    continue;
+                }
             }
             // "Protect Democracy on Friday noted", "the president at times said": a time phrase before the verb.
             if let Some(n) = self.time_phrase_ending_at(j - 1, floor) {
@@ -1122,7 +1142,12 @@ impl Context<'_> {
         // "John S. Pritchard 3rd": a generational suffix in figures ends the name it follows.
         let suffix =
             |e: usize| e > 0 && ["2nd", "3rd", "4th"].contains(&&*ws[e].lower) && self.is_name_word(base + e - 1);
-        let end = ws.len().checked_sub(1).filter(|&e| self.is_name_word(base + e) || suffix(e))?;
+        // "R-Calif." after a name is its party and state, no name of its own.
+        let party = |e: usize| {
+            let t = &self.text[ws[e].range.clone()];
+            ["R-", "D-", "I-"].iter().any(|p| t.starts_with(p)) && t[2..].starts_with(char::is_uppercase)
+        };
+        let end = ws.len().checked_sub(1).filter(|&e| (self.is_name_word(base + e) || suffix(e)) && !party(e))?;
         let mut start = end;
         while start > 0 {
             let spaced = self.spaced(base + start - 1, base + start);
@@ -1360,6 +1385,55 @@ mod tests {
         );
         assert_eq!(speakers("Dozens chanted “shame” at the council."), [("Dozens".into(), Some(Role))]);
         assert_eq!(speakers("Trade magazine Reelworld called it “a triumph.”"), [("Reelworld".into(), Some(Name))]);
+    }
+
+    #[test]
+    fn a_lone_name_before_an_apposition_or_a_relative_clause_is_a_name() {
+        use SpeakerKind::{Name, Role};
+        assert_eq!(speakers("Okafor, who chairs the panel, said it was “a farce.”"), [("Okafor".into(), Some(Name))]);
+        assert_eq!(speakers("Meanwhile, the mayor said it was “fine.”"), [("the mayor".into(), Some(Role))]);
+    }
+
+    #[test]
+    fn said_in_a_statement_that_keeps_the_speaker_of_the_verb() {
+        assert_eq!(
+            quotes("The union said in a statement that the offer was “an insult.”"),
+            [q("an insult.", "The union", true)]
+        );
+        assert_eq!(
+            quotes("Mayor Ed Kline said in a written statement that it was “over.”"),
+            [q("over.", "Ed Kline", true)]
+        );
+        // A statement issued, with no reporting verb before it, still names no one.
+        assert_eq!(quotes("The ministry issued a terse statement that it would “respond.”")[0].1, "");
+    }
+
+    #[test]
+    fn a_party_and_state_tag_is_no_name_and_leaves_the_name_before_it() {
+        assert_eq!(quotes("Rep. Dan Ortiz (D-N.Y.) said the plan was “radical.”"), [q("radical.", "Dan Ortiz", true)]);
+        assert_eq!(
+            quotes(
+                "Panel Chairman Al Reyes, R-Texas; and Rules Chairman Cy Moss, R-Calif., said in a joint statement that \
+                 the report “settles it.”"
+            ),
+            [q("settles it.", "Cy Moss", true)]
+        );
+    }
+
+    #[test]
+    fn verbs_of_attack_and_lament_hand_words_to_their_subject() {
+        assert_eq!(
+            quotes("Senator Jo Hart blasted the “reckless” budget on Monday."),
+            [q("reckless", "Jo Hart", true)]
+        );
+        assert_eq!(
+            quotes("Governor Al Pike criticized the “secret deal” with the union."),
+            [q("secret deal", "Al Pike", true)]
+        );
+        assert_eq!(
+            quotes("Senator Rita Gomez lamented that the park was “gone for good.”"),
+            [q("gone for good.", "Rita Gomez", true)]
+        );
     }
 
     #[test]
