@@ -81,7 +81,7 @@ pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
          condemn assertion statement remark phrase vaunt oft-vaunted speak spoke reiterate repeat refer allege \
          assail denounce suggest hint thunder defend acknowledge concede complain boast contend stress emphasize \
          emphasise testify tout chide chant decry lambaste ridicule scoff blast bash criticize criticise rail \
-         lament bemoan",
+         lament bemoan comment",
     )
 });
 
@@ -374,12 +374,15 @@ fn named_openers(text: &str, sentences: &[Range<usize>], words: &[Word]) -> Vec<
         let end = words.partition_point(|w| w.range.start < s.end);
         let (Some(w), Some(next)) = (words.get(first), words.get(first + 1)) else { continue };
         let lower = &*w.lower;
-        // "Moore, who leads the caucus, said": an apposition or a relative clause after the name.
-        let comma = text[w.range.end..next.range.start].trim() == ",";
+        // "Moore, who leads the caucus, said", "Lee, 45, said": an apposition, an age or a relative clause after
+        // the name; "Kline's remark that …": a possessive.
+        let gap = text[w.range.end..next.range.start].trim();
+        let comma = gap == ",";
+        let possessive = ["'s", "’s", "'", "’"].contains(&gap);
         if first + 1 >= end
             || !w.is_capitalised(text)
             || next.is_capitalised(text)
-            || !(spaced(text, w, next) || comma)
+            || !(spaced(text, w, next) || comma || possessive)
             || !text[s.start..w.range.start].trim().is_empty()
             || [&PRONOUNS[..], &DETERMINERS, &CALENDAR, &FUNCTION_WORDS, &CLAUSE_BREAKS, &TITLES, &BARE_GROUPS]
                 .iter()
@@ -392,9 +395,12 @@ fn named_openers(text: &str, sentences: &[Range<usize>], words: &[Word]) -> Vec<
         let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss");
         let group = plural && GROUP_PLURALS.iter().any(|e| lower.ends_with(e));
         let named = match tags[..] {
-            [Pos::Propn, Pos::Verb | Pos::Aux | Pos::Adv] => !comma && !group,
-            [Pos::Propn, Pos::Pron | Pos::Det] => comma && !group,
-            [Pos::Noun, Pos::Verb | Pos::Aux | Pos::Adv] => !comma && !plural,
+            _ if group => false,
+            [Pos::Propn, _] if possessive => true,
+            // "Cuomo on Monday said"
+            [Pos::Propn, Pos::Verb | Pos::Aux | Pos::Adv | Pos::Adp] => !comma,
+            [Pos::Propn, Pos::Pron | Pos::Det | Pos::Num] => comma,
+            [Pos::Noun, Pos::Verb | Pos::Aux | Pos::Adv] => !comma && !possessive && !plural,
             _ => false,
         };
         if named {
@@ -604,7 +610,7 @@ impl Context<'_> {
         if c > 0
             && self.joined(c - 1, c)
             && DETERMINERS.contains(&&*self.words[c - 1].lower)
-            && !["assertion", "statement", "remark", "remarks", "phrase", "words"].contains(&w)
+            && !["assertion", "statement", "remark", "remarks", "comment", "comments", "phrase", "words"].contains(&w)
         {
             return true;
         }
@@ -804,7 +810,7 @@ impl Context<'_> {
                 }
                 // "Trump's assertion that …" names its speaker; "a terse statement that …" does not; "… said in a
                 // written statement. “…”" is handed over by the verb before it.
-                "assertion" | "statement" | "remark" | "remarks" | "phrase" => {
+                "assertion" | "statement" | "remark" | "remarks" | "comment" | "comments" | "phrase" => {
                     let own = (c > from && self.joined(c - 1, c) && !self.gap(c - 1, c).trim().is_empty())
                         .then(|| self.subject_ending_at(c - 1, from))
                         .flatten();
@@ -941,8 +947,18 @@ impl Context<'_> {
                     .rev()
                     .find(|&&c| {
                         !self.noun_cue(c)
-                            && !["according", "words", "assertion", "statement", "remark", "remarks", "phrase"]
-                                .contains(&&*self.words[c].lower)
+                            && ![
+                                "according",
+                                "words",
+                                "assertion",
+                                "statement",
+                                "remark",
+                                "remarks",
+                                "comment",
+                                "comments",
+                                "phrase",
+                            ]
+                            .contains(&&*self.words[c].lower)
                     })
                     .and_then(|&c| self.subject_before(c, floor));
                 return shared.or(opening);
@@ -1262,7 +1278,7 @@ fn is_abbreviation(text: &str, w: &Word) -> bool {
 
 fn is_auxiliary_or_adverb(text: &str, w: &Word) -> bool {
     AUXILIARIES.contains(&&*w.lower)
-        || ["only", "just", "even", "again", "once", "never", "still"].contains(&&*w.lower)
+        || ["only", "just", "even", "again", "once", "never", "still", "both"].contains(&&*w.lower)
         // "Trump late Thursday tweeted": a time between the subject and its verb.
         || ["late", "early", "yesterday", "today", "tonight"].contains(&&*w.lower)
         || CALENDAR.contains(&&*w.lower)
@@ -1391,7 +1407,27 @@ mod tests {
     fn a_lone_name_before_an_apposition_or_a_relative_clause_is_a_name() {
         use SpeakerKind::{Name, Role};
         assert_eq!(speakers("Okafor, who chairs the panel, said it was “a farce.”"), [("Okafor".into(), Some(Name))]);
+        assert_eq!(speakers("Lee, 45, said the plan was “doomed.”"), [("Lee".into(), Some(Name))]);
+        assert_eq!(speakers("Cuomo on Monday said the state would “never” reopen."), [("Cuomo".into(), Some(Name))]);
         assert_eq!(speakers("Meanwhile, the mayor said it was “fine.”"), [("the mayor".into(), Some(Role))]);
+        assert_eq!(speakers("Critics, however, said it was “a sham.”"), [("Critics".into(), Some(Role))]);
+    }
+
+    #[test]
+    fn comments_name_their_speaker_like_remarks() {
+        assert_eq!(
+            quotes("Kline's comments that the flood was “a hoax” angered residents."),
+            [q("a hoax", "Kline", true)]
+        );
+        assert_eq!(
+            quotes("Mayor Ed Kline's comment that the flood was “a hoax” angered residents."),
+            [q("a hoax", "Ed Kline", true)]
+        );
+    }
+
+    #[test]
+    fn both_between_the_subject_and_its_verb_is_skipped() {
+        assert_eq!(quotes("Hart and Lyle both called the nominee “unfit.”"), [q("unfit.", "Lyle", true)]);
     }
 
     #[test]
