@@ -20,6 +20,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::document::Document;
+use crate::tagger::Pos;
 use crate::words::{Word, WordSet, key, words};
 
 /// One quotation of a document.
@@ -79,9 +80,15 @@ pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
          dismiss talk mention urge promise threaten accuse deride characterize characterise praise slam \
          condemn assertion statement remark phrase vaunt oft-vaunted speak spoke reiterate repeat refer allege \
          assail denounce suggest hint thunder defend acknowledge concede complain boast contend stress emphasize \
-         emphasise testify tout chide chant decry lambaste ridicule scoff message response",
+         emphasise testify tout chide chant decry lambaste ridicule scoff message response blast bash criticize \
+         criticise rail lament bemoan comment",
     )
 });
+
+/// Nouns among the reporting words that hand quoted words to whoever made them ("Trump's assertion that
+/// “…”", "in a statement: “…”"), and "words" ("in the words of").
+const NOUN_CUES: [&str; 10] =
+    ["assertion", "statement", "remark", "remarks", "comment", "comments", "phrase", "message", "response", "words"];
 
 /// Speech tags that follow a quotation: "“…,” he said", "“…,” according to the ministry".
 pub static TAGS_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
@@ -260,6 +267,7 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
         words,
         cues: &cues,
         mid_sentence_capitals: crate::words::name_forms(text, sentences, words),
+        named_openers: named_openers(text, sentences, words),
         persons: persons(text, words),
         title_surnames: title_surnames(text, words),
     };
@@ -344,11 +352,93 @@ struct Context<'a> {
     words: &'a [Word],
     cues: &'a [usize],
     mid_sentence_capitals: WordSet,
+    /// Words opening a sentence that are names though the text never writes them mid-sentence (see
+    /// [`named_openers`]), by index, in order.
+    named_openers: Vec<usize>,
     /// Lower-case last names the document writes after a title or a first name somewhere ("President Trump",
     /// "Emmanuel Macron"): a lone "Trump" or "Macron" elsewhere is a person.
     persons: WordSet,
     /// Words of rank the text writes as a last name ("Shirley King"), never before a name ("King Abdullah").
     title_surnames: WordSet,
+}
+
+/// Words a news text writes without a determiner as the subject of a sentence that are not names: groups
+/// and institutions written in the singular ("Police said", "Staff were told") and amounts of people
+/// ("Dozens chanted").
+const BARE_GROUPS: [&str; 22] = [
+    "police",
+    "staff",
+    "management",
+    "security",
+    "government",
+    "administration",
+    "media",
+    "press",
+    "military",
+    "leadership",
+    "family",
+    "prosecution",
+    "defense",
+    "defence",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "scores",
+    "others",
+    "many",
+    "several",
+];
+/// Endings of plural nouns for people by what they do or are ("critics", "protesters", "activists",
+/// "residents", "democrats"): the tagger sometimes calls them proper nouns when they open a sentence.
+const GROUP_PLURALS: [&str; 13] =
+    ["ers", "ors", "ists", "ants", "ents", "ians", "ives", "ates", "ics", "ees", "ies", "als", "crats"];
+
+/// The sentence-opening words that name someone though the text never writes them elsewhere: a lone word
+/// right before its verb ("Pelosi said …" in a text of one sentence, or a headline). A capital there is no
+/// evidence, so the part-of-speech tagger decides; plural nouns of groups ("Critics said"), bare collective
+/// nouns ("Police said") and a noun before another ("Trade publication Variety") stay no name.
+fn named_openers(text: &str, sentences: &[Range<usize>], words: &[Word]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let first = words.partition_point(|w| w.range.start < s.start);
+        let end = words.partition_point(|w| w.range.start < s.end);
+        let (Some(w), Some(next)) = (words.get(first), words.get(first + 1)) else { continue };
+        let lower = &*w.lower;
+        // "Moore, who leads the caucus, said", "Lee, 45, said": an apposition, an age or a relative clause after
+        // the name; "Kline's remark that …": a possessive.
+        let gap = text[w.range.end..next.range.start].trim();
+        let comma = gap == ",";
+        let possessive = ["'s", "’s", "'", "’"].contains(&gap);
+        if first + 1 >= end
+            || !w.is_capitalised(text)
+            || next.is_capitalised(text)
+            || !(spaced(text, w, next) || comma || possessive)
+            || !text[s.start..w.range.start].trim().is_empty()
+            || [&PRONOUNS[..], &DETERMINERS, &CALENDAR, &FUNCTION_WORDS, &CLAUSE_BREAKS, &TITLES, &BARE_GROUPS]
+                .iter()
+                .any(|l| l.contains(&lower))
+        {
+            continue;
+        }
+        let mut tags = Vec::with_capacity(2);
+        crate::tagger::Model::shipped().tag_until(text, &words[first..end], &mut tags, 2);
+        let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss");
+        let group = plural && GROUP_PLURALS.iter().any(|e| lower.ends_with(e));
+        let named = match tags[..] {
+            _ if group => false,
+            [Pos::Propn, _] if possessive => true,
+            // "Cuomo on Monday said"
+            [Pos::Propn, Pos::Verb | Pos::Aux | Pos::Adv | Pos::Adp] => !comma,
+            [Pos::Propn, Pos::Pron | Pos::Det | Pos::Num] => comma,
+            [Pos::Noun, Pos::Verb | Pos::Aux | Pos::Adv] => !comma && !possessive && !plural,
+            _ => false,
+        };
+        if named {
+            out.push(first);
+        }
+    }
+    out
 }
 
 /// Only spaces between the words `a` and `b` of `text`.
@@ -553,10 +643,7 @@ impl Context<'_> {
             return true;
         }
         // "the alleged collusion": an adjective; statements and remarks are nouns that hand words over.
-        if c > 0
-            && self.joined(c - 1, c)
-            && DETERMINERS.contains(&&*self.words[c - 1].lower)
-            && !["assertion", "statement", "remark", "remarks", "phrase", "words", "message", "response"].contains(&w)
+        if c > 0 && self.joined(c - 1, c) && DETERMINERS.contains(&&*self.words[c - 1].lower) && !NOUN_CUES.contains(&w)
         {
             return true;
         }
@@ -779,7 +866,7 @@ impl Context<'_> {
                 }
                 // "Trump's assertion that …" names its speaker; "a terse statement that …" does not; "… said in a
                 // written statement. “…”" is handed over by the verb before it.
-                "assertion" | "statement" | "remark" | "remarks" | "phrase" | "message" | "response" => {
+                w if NOUN_CUES.contains(&w) => {
                     let own = (c > from && self.joined(c - 1, c) && !self.gap(c - 1, c).trim().is_empty())
                         .then(|| self.subject_ending_at(c - 1, from))
                         .flatten();
@@ -791,7 +878,9 @@ impl Context<'_> {
                         || self.text[self.words[c].range.end..open].trim().is_empty()
                         || self.text[self.words[c].range.end..open].trim() == ":"
                         || phrase_to_colon;
-                    if own.is_none() && !hands_over {
+                    // "The ACLU said in a statement that …": the statement is where the verb before said it.
+                    let where_said = (c.saturating_sub(3).max(from)..c).any(|k| &*self.words[k].lower == "in");
+                    if own.is_none() && (!hands_over || where_said) {
                         continue;
                     }
                     // "Ana Ruiz said in a statement: “…”": a statement after "in" says how the verb before it spoke;
@@ -890,6 +979,13 @@ impl Context<'_> {
                     && (["R-", "D-", "I-"].iter().any(|p| first.starts_with(p))
                         || ["md", "phd"].contains(&&*self.words[k].lower));
                 let predicate = !self.words[k].is_capitalised(self.text) && self.words[k].lower.ends_with("ed");
+                // "…; and Committee Chairman Ben Ruiz, R-Calif., said": the name before a party tag is the subject.
+                if party
+                    && k > floor
+                    && let Some(named) = self.subject_ending_at(k - 1, floor).filter(|s| s.kind == SpeakerKind::Name)
+                {
+                    return Some(named);
+                }
                 if party || predicate {
                     j = k;
                     continue;
@@ -948,22 +1044,19 @@ impl Context<'_> {
                     .iter()
                     .rev()
                     .find(|&&c| {
-                        !self.noun_cue(c)
-                            && ![
-                                "according",
-                                "words",
-                                "assertion",
-                                "statement",
-                                "remark",
-                                "remarks",
-                                "phrase",
-                                "message",
-                                "response",
-                            ]
-                            .contains(&&*self.words[c].lower)
+                        let w = &*self.words[c].lower;
+                        !self.noun_cue(c) && w != "according" && !NOUN_CUES.contains(&w)
                     })
                     .and_then(|&c| self.subject_before(c, floor));
                 return shared.or(opening);
+            }
+            // "Sen. Ana Ruiz (D-N.Y.) said": a parenthesis before the verb is no part of the subject.
+            if self.gap(j - 1, j).contains(')') {
+                let open = (floor + 1..j).rev().find(|&k| self.gap(k - 1, k).contains('('));
+                if let Some(k) = open {
+                    j = k;
+                    continue;
+                }
             }
             // "Protect Democracy on Friday noted", "the president at times said": a time phrase before the verb.
             if let Some(n) = self.time_phrase_ending_at(j - 1, floor) {
@@ -1164,7 +1257,12 @@ impl Context<'_> {
         // "John S. Pritchard 3rd": a generational suffix in figures ends the name it follows.
         let suffix =
             |e: usize| e > 0 && ["2nd", "3rd", "4th"].contains(&&*ws[e].lower) && self.is_name_word(base + e - 1);
-        let end = ws.len().checked_sub(1).filter(|&e| self.is_name_word(base + e) || suffix(e))?;
+        // "R-Calif." after a name is its party and state, no name of its own.
+        let party = |e: usize| {
+            let t = &self.text[ws[e].range.clone()];
+            ["R-", "D-", "I-"].iter().any(|p| t.starts_with(p)) && t[2..].starts_with(char::is_uppercase)
+        };
+        let end = ws.len().checked_sub(1).filter(|&e| (self.is_name_word(base + e) || suffix(e)) && !party(e))?;
         let mut start = end;
         while start > 0 {
             let spaced = self.spaced(base + start - 1, base + start);
@@ -1229,6 +1327,7 @@ impl Context<'_> {
         let opens_sentence = !self.text[start..w.range.start].chars().any(char::is_alphanumeric);
         !opens_sentence
             || self.mid_sentence_capitals.contains(&*w.lower)
+            || self.named_openers.binary_search(&i).is_ok()
             || (self.words.get(i + 1).is_some_and(|n| n.is_capitalised(self.text)) && self.joined(i, i + 1))
     }
 
@@ -1293,7 +1392,7 @@ fn is_abbreviation(text: &str, w: &Word) -> bool {
 
 fn is_auxiliary_or_adverb(text: &str, w: &Word) -> bool {
     AUXILIARIES.contains(&&*w.lower)
-        || ["only", "just", "even", "again", "once", "never", "still", "often", "always", "sometimes", "already"]
+        || ["only", "just", "even", "again", "once", "never", "still", "often", "always", "sometimes", "already", "both"]
             .contains(&&*w.lower)
         // "Trump late Thursday tweeted": a time between the subject and its verb.
         || ["late", "early", "yesterday", "today", "tonight"].contains(&&*w.lower)
@@ -1379,6 +1478,101 @@ mod tests {
 
     fn q(inner: &str, speaker: &str, attributed: bool) -> (String, String, bool) {
         (inner.to_string(), speaker.to_string(), attributed)
+    }
+
+    /// (speaker as written, its kind) of each quotation of a one-paragraph text.
+    fn speakers(text: &str) -> Vec<(String, Option<SpeakerKind>)> {
+        let doc = Document::from_plain("t.txt", text);
+        of_document(&doc)
+            .iter()
+            .map(|q| (q.speaker_name(&doc.text).unwrap_or("").to_string(), q.speaker.as_ref().map(|s| s.kind)))
+            .collect()
+    }
+
+    #[test]
+    fn a_lone_surname_opening_a_sentence_is_a_name_where_nothing_else_tells() {
+        use SpeakerKind::{Name, Role};
+        // One sentence (a headline, a sentence quoted alone): the capital is the sentence's, so the tagger decides.
+        assert_eq!(speakers("Varga said the budget was “dead on arrival.”"), [("Varga".into(), Some(Name))]);
+        assert_eq!(speakers("Okafor has called the ruling “a disgrace.”"), [("Okafor".into(), Some(Name))]);
+        // Groups, collective nouns and amounts of people stay descriptions, and a noun before another is no subject.
+        assert_eq!(speakers("Critics said the plan was “a giveaway.”"), [("Critics".into(), Some(Role))]);
+        assert_eq!(speakers("Protesters chanted “no more cuts” outside."), [("Protesters".into(), Some(Role))]);
+        assert_eq!(
+            speakers("Police said the road was “closed until further notice.”"),
+            [("Police".into(), Some(Role))]
+        );
+        assert_eq!(speakers("Dozens chanted “shame” at the council."), [("Dozens".into(), Some(Role))]);
+        assert_eq!(speakers("Trade magazine Reelworld called it “a triumph.”"), [("Reelworld".into(), Some(Name))]);
+    }
+
+    #[test]
+    fn a_lone_name_before_an_apposition_or_a_relative_clause_is_a_name() {
+        use SpeakerKind::{Name, Role};
+        assert_eq!(speakers("Okafor, who chairs the panel, said it was “a farce.”"), [("Okafor".into(), Some(Name))]);
+        assert_eq!(speakers("Lee, 45, said the plan was “doomed.”"), [("Lee".into(), Some(Name))]);
+        assert_eq!(speakers("Cuomo on Monday said the state would “never” reopen."), [("Cuomo".into(), Some(Name))]);
+        assert_eq!(speakers("Meanwhile, the mayor said it was “fine.”"), [("the mayor".into(), Some(Role))]);
+        assert_eq!(speakers("Critics, however, said it was “a sham.”"), [("Critics".into(), Some(Role))]);
+    }
+
+    #[test]
+    fn comments_name_their_speaker_like_remarks() {
+        assert_eq!(
+            quotes("Kline's comments that the flood was “a hoax” angered residents."),
+            [q("a hoax", "Kline", true)]
+        );
+        assert_eq!(
+            quotes("Mayor Ed Kline's comment that the flood was “a hoax” angered residents."),
+            [q("a hoax", "Ed Kline", true)]
+        );
+    }
+
+    #[test]
+    fn both_between_the_subject_and_its_verb_is_skipped() {
+        assert_eq!(quotes("Hart and Lyle both called the nominee “unfit.”"), [q("unfit.", "Lyle", true)]);
+    }
+
+    #[test]
+    fn said_in_a_statement_that_keeps_the_speaker_of_the_verb() {
+        assert_eq!(
+            quotes("The union said in a statement that the offer was “an insult.”"),
+            [q("an insult.", "The union", true)]
+        );
+        assert_eq!(
+            quotes("Mayor Ed Kline said in a written statement that it was “over.”"),
+            [q("over.", "Ed Kline", true)]
+        );
+        // A statement issued, with no reporting verb before it, still names no one.
+        assert_eq!(quotes("The ministry issued a terse statement that it would “respond.”")[0].1, "");
+    }
+
+    #[test]
+    fn a_party_and_state_tag_is_no_name_and_leaves_the_name_before_it() {
+        assert_eq!(quotes("Rep. Dan Ortiz (D-N.Y.) said the plan was “radical.”"), [q("radical.", "Dan Ortiz", true)]);
+        assert_eq!(
+            quotes(
+                "Panel Chairman Al Reyes, R-Texas; and Rules Chairman Cy Moss, R-Calif., said in a joint statement that \
+                 the report “settles it.”"
+            ),
+            [q("settles it.", "Cy Moss", true)]
+        );
+    }
+
+    #[test]
+    fn verbs_of_attack_and_lament_hand_words_to_their_subject() {
+        assert_eq!(
+            quotes("Senator Jo Hart blasted the “reckless” budget on Monday."),
+            [q("reckless", "Jo Hart", true)]
+        );
+        assert_eq!(
+            quotes("Governor Al Pike criticized the “secret deal” with the union."),
+            [q("secret deal", "Al Pike", true)]
+        );
+        assert_eq!(
+            quotes("Senator Rita Gomez lamented that the park was “gone for good.”"),
+            [q("gone for good.", "Rita Gomez", true)]
+        );
     }
 
     #[test]
