@@ -16,11 +16,12 @@
 //! quotation continued in the next paragraph does. Quotations inside another
 //! one are part of it.
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::document::Document;
-use crate::tagger::Pos;
+use crate::tagger::{Pos, Tags};
 use crate::words::{Word, WordSet, key, words};
 
 /// One quotation of a document.
@@ -270,6 +271,7 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
         named_openers: named_openers(text, sentences, words),
         persons: persons(text, words),
         title_surnames: title_surnames(text, words),
+        tags: RefCell::new(Tags::new(text, words, sentences)),
     };
     let mut out = Vec::new();
     // Whether each quotation of `out` has a reporting word or a speech tag of its own.
@@ -360,6 +362,8 @@ struct Context<'a> {
     persons: WordSet,
     /// Words of rank the text writes as a last name ("Shirley King"), never before a name ("King Abdullah").
     title_surnames: WordSet,
+    /// Part-of-speech tags, asked for only where a description must be told from a stray phrase.
+    tags: RefCell<Tags<'a>>,
 }
 
 /// Words a news text writes without a determiner as the subject of a sentence that are not names: groups
@@ -1245,6 +1249,18 @@ impl Context<'_> {
         {
             return None;
         }
+        // ...and is a noun phrase, not a stray run of words read back from a cue ("been", "the Golden State
+        // ever", "published a blog post"); a participle after its noun still ends one ("the officers involved").
+        let mut tags = self.tags.borrow_mut();
+        let last_i = first.end - 1;
+        let noun_end = match tags.at(last_i) {
+            Pos::Noun | Pos::Propn | Pos::Num | Pos::Adj => true,
+            Pos::Verb => last.lower.ends_with("ed") && last_i > first.start && tags.at(last_i - 1) == Pos::Noun,
+            _ => false,
+        };
+        if !noun_end || (!ws[0].is_capitalised(self.text) && matches!(tags.at(first.start), Pos::Verb | Pos::Aux)) {
+            return None;
+        }
         Some(Speaker { range: ws[0].range.start..last.range.end, kind: SpeakerKind::Role, antecedent: None })
     }
 
@@ -1573,6 +1589,16 @@ mod tests {
             quotes("Senator Rita Gomez lamented that the park was “gone for good.”"),
             [q("gone for good.", "Rita Gomez", true)]
         );
+    }
+
+    #[test]
+    fn a_description_is_a_noun_phrase_not_a_run_of_words_before_a_cue() {
+        // A passive names no one: read back from the cue, "been" is no description.
+        assert_eq!(quotes("The plan has been described as “a disaster.”")[0].1, "");
+        assert_eq!(quotes("The law had been called “a betrayal” for years.")[0].1, "");
+        // Descriptions stay, with a participle after the noun too.
+        assert_eq!(quotes("The officers involved said the man was “armed.”")[0].1, "The officers involved");
+        assert_eq!(quotes("A senior official said the talks were “frank.”")[0].1, "A senior official");
     }
 
     #[test]
