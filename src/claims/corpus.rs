@@ -24,7 +24,7 @@ const MIN_CONTENT_WORDS: usize = 3;
 /// one word ("Yes.") recurs by chance.
 const MIN_PIECE_WORDS: usize = 2;
 /// How many words in a row, quoted in both sentences, make the same quotation: six words
-/// ("It should never have been made") are a statement, not a phrase both outlets might use.
+/// ("It would never have been made") are a statement, not a phrase both outlets might use.
 pub const QUOTED_RUN: usize = 6;
 /// Marks that open or close a quotation (’ is mostly an apostrophe, ' too).
 const QUOTE_MARKS: [char; 7] = ['"', '“', '”', '„', '«', '»', '‘'];
@@ -51,7 +51,7 @@ pub struct SentenceFeatures {
     /// By word of `terms`: whether it is in `evidence_terms`.
     pub is_evidence: Vec<bool>,
     /// The keys of all words, function words included, sorted, unique: a repeated quotation
-    /// ("It should never have been made") may have one content word.
+    /// ("It would never have been made") may have one content word.
     pub all_words: Vec<u32>,
     /// The keys of all words in their order: where a short piece's words recur (see [`super::index`]).
     pub sequence: Vec<u32>,
@@ -75,7 +75,7 @@ pub struct SentenceFeatures {
     /// Content-word stems of each quotation.
     pub quotes: Vec<Vec<u32>>,
     /// Every run of [`QUOTED_RUN`] words inside a quotation, function words included, sorted, unique:
-    /// the same statement quoted by two outlets may hold no content word ("It should never have been made").
+    /// the same statement quoted by two outlets may hold no content word ("It would never have been made").
     pub quoted_runs: Vec<[u32; QUOTED_RUN]>,
     /// IDF-weighted mean of the word vectors, unit length (zero when no word has one).
     pub meaning: [f32; DIMS],
@@ -446,7 +446,7 @@ impl Described {
     }
 }
 
-/// Quoted words in title case are a title ("The Secret Man: The Story of Watergate's Deep Throat"), which
+/// Quoted words in title case are a title ("The Quiet Clerk: The Story of the Harbour Levy"), which
 /// two sentences may name while saying different things: most of its content words start with a capital
 /// and go on in lower case (shouted capitals, "NO COLLUSION", are a statement).
 fn is_title<'w>(text: &str, words: impl Iterator<Item = &'w Word>) -> bool {
@@ -508,7 +508,7 @@ fn clipped(spans: &[Range<usize>], range: &Range<usize>) -> Vec<Range<usize>> {
 
 /// Per sentence of `docs`, in order, its quoted words as byte ranges into the sentence. The marks
 /// are paired over the whole paragraph: a sentence cut from a quotation of several holds one mark
-/// or none ("It's ridiculous.", “It should never have been made,” he said), and read alone its
+/// or none ("It's ridiculous.", “It would never have been made,” he said), and read alone its
 /// closing mark would open a quotation of the speech tag.
 fn quoted_by_sentence(docs: &[Document]) -> Vec<Vec<Range<usize>>> {
     docs.iter()

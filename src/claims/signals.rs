@@ -909,16 +909,16 @@ mod tests {
     #[test]
     fn six_words_quoted_in_both_are_the_same_quotation() {
         let s = between(
-            "“It should never have been made,” Mayor Lunde said of the levy on Monday.",
-            "Lunde, asked about the levy in the hall, told reporters: “It should never have been made.”",
+            "“It would never have been made,” Mayor Lunde said of the levy on Monday.",
+            "Lunde, asked about the levy in the hall, told reporters: “It would never have been made.”",
         );
         assert!(s.same_quotation && crate::claims::model::passes(&s), "{s:?}");
         let model = crate::claims::Model::from_json(r#"{"bias": -10.0, "weights": {}}"#).unwrap();
         assert!(model.score(&s) >= crate::claims::model::SAME_QUOTATION, "a link whatever the model says");
         // Five words, the same words unquoted, or a title are not the same statement.
-        let five = between("“It should never be made,” Lunde said.", "Varga said: “It should never be made.”");
+        let five = between("“It would never be made,” Lunde said.", "Varga said: “It would never be made.”");
         let unquoted =
-            between("“It should never have been made,” Lunde said.", "It should never have been made, Varga wrote.");
+            between("“It would never have been made,” Lunde said.", "It would never have been made, Varga wrote.");
         let title = between(
             "Lunde praised “The Long Road To The Northern Harbour Levy” on Monday.",
             "Varga's book, “The Long Road To The Northern Harbour Levy,” sold out.",
@@ -931,7 +931,7 @@ mod tests {
 
     #[test]
     fn a_repeated_quotation_of_function_words_is_verbatim() {
-        let s = between("“It should never have been made,” he said of the deal.", "“It should never have been made.”");
+        let s = between("“It would never have been made,” he said of the deal.", "“It would never have been made.”");
         assert!(s.verbatim > 0.99, "{s:?}");
     }
 }

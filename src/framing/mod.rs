@@ -511,7 +511,7 @@ mod tests {
     #[test]
     fn great_in_idioms_is_not_praise() {
         assert_eq!(marked("She went to great lengths during the Great Depression."), []);
-        assert_eq!(marked("It will be a great day."), [("great day".to_string(), Category::Loaded)]);
+        assert_eq!(marked("It will be a great day for the town."), [("great day".to_string(), Category::Loaded)]);
     }
 
     #[test]
