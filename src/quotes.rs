@@ -204,7 +204,7 @@ const TITLES: [&str; 30] = [
     "spokeswoman",
 ];
 
-/// Days and months: capitalised, never speakers ("President Trump late Thursday tweeted").
+/// Days and months: capitalised, never speakers ("Governor Ruiz late Monday posted").
 const CALENDAR: [&str; 19] = [
     "monday",
     "tuesday",
@@ -494,7 +494,7 @@ fn title_surnames(text: &str, words: &[Word]) -> WordSet {
 impl Context<'_> {
     /// The name a pronoun speaker at byte `at` stands for: the speaker of a quotation in the same or the
     /// previous sentence (a name, or the name its pronoun stood for), else the name the previous sentence opens
-    /// with ("Mr. Trump threatened retaliation. “You can mark it down,” he said."), else the last named speaker
+    /// with ("Ms. Ruiz threatened a strike. “Write that down,” she said."), else the last named speaker
     /// of the paragraph (`earlier`: its quotations so far).
     fn antecedent(&self, earlier: &[Quotation], at: usize, pronoun: &Range<usize>) -> Option<Range<usize>> {
         let sentence = self.sentences.partition_point(|s| s.start <= at).saturating_sub(1);
@@ -754,7 +754,7 @@ impl Context<'_> {
         let first_part = (after + 1..end).find(|&j| self.gap(j - 1, j).contains(',')).unwrap_or(end);
         let apposition = first_part < end && self.gap(end - 1, end).contains(',');
         // "Department of Alcohol and Drug Programs director Ana Ruiz said": an "and" between capitalised words of the
-        // subject, two of them after it, is part of a name (not "… ties between Trump and Russia, he said").
+        // subject, two of them after it, is part of a name (not "… talks between Ruiz and the union, he said").
         let in_name = |j: usize| {
             j > after
                 && j + 2 < end
@@ -766,7 +766,7 @@ impl Context<'_> {
             let preposition = FUNCTION_WORDS.contains(&w) && j > after && !DETERMINERS.contains(&w) && w != "of";
             !(CLAUSE_BREAKS.contains(&w) || AUXILIARIES.contains(&w) || preposition) || (w == "and" && in_name(j))
         }) && !PREPOSITIONS.contains(&&*self.words[after].lower);
-        // "“… we need to set aside” the plan, said Ana Ruiz": the quotation runs on into its clause, and the tag after
+        // "“… we have to shelve” the plan, said Ana Ruiz": the quotation runs on into its clause, and the tag after
         // the comma is inverted, its speaker after the verb.
         if end == v
             && end > after
@@ -854,7 +854,7 @@ impl Context<'_> {
             if self.noun_cue(c) || spent(c) {
                 continue;
             }
-            // "Mr. Trump told Mr. Comey to talk to “Sessions”": the words are the teller's.
+            // "Ms. Ruiz told Mr. Lee to talk to “the board”": the words are the teller's.
             if c > from && &*self.words[c - 1].lower == "to" && cues.iter().any(|&e| e < c && c - e <= 5 && !quoted(e))
             {
                 continue;
@@ -994,7 +994,7 @@ impl Context<'_> {
                     j = k;
                     continue;
                 }
-                // "“…,” said Tom Perez in a statement, calling it “…”": an inverted speech tag before the comma.
+                // "“…,” said Ana Ruiz in a statement, calling it “…”": an inverted speech tag before the comma.
                 if TAGS_QUOTE.contains(&*self.words[k].key)
                     && let Some(named) = self
                         .noun_phrase_after(k + 1, self.words[j - 1].range.end)
@@ -1041,7 +1041,7 @@ impl Context<'_> {
                 if opening.as_ref().is_some_and(|s| s.kind == SpeakerKind::Name) {
                     return opening;
                 }
-                // "The lawsuit alleged … and accuses it of being a “…”": the subject of an earlier reporting verb.
+                // "The complaint alleged … and calls the firm a “…”": the subject of an earlier reporting verb.
                 let earlier =
                     &self.cues[self.cues.partition_point(|&c| c < floor)..self.cues.partition_point(|&c| c < j - 1)];
                 let shared = earlier
@@ -1062,14 +1062,14 @@ impl Context<'_> {
                     continue;
                 }
             }
-            // "Protect Democracy on Friday noted", "the president at times said": a time phrase before the verb.
+            // "Harbour Watch on Monday noted", "the mayor at times said": a time phrase before the verb.
             if let Some(n) = self.time_phrase_ending_at(j - 1, floor) {
                 j -= n;
                 continue;
             }
             if !is_auxiliary_or_adverb(self.text, w) {
                 let subject = self.subject_ending_at(j - 1, floor);
-                // "A government official downplayed the unrest saying that …": a participle with no comma before
+                // "A port official played down the strike saying that …": a participle with no comma before
                 // it has no subject of its own, and reading back swallowed the whole clause; its subject opens it.
                 let swallowed = subject
                     .as_ref()
@@ -1100,9 +1100,9 @@ impl Context<'_> {
         if found.as_ref().is_some_and(|s| s.kind == SpeakerKind::Name) {
             return found;
         }
-        // An opening phrase before a comma ("Just days earlier, President Trump …", "Dispensing with criticism,
+        // An opening phrase before a comma ("Two weeks before, Governor Ruiz …", "Dispensing with criticism,
         // Mr. Trump …"): the subject is the name after it.
-        // "In his meeting with Mr. Abe, however, Mr. Trump projected …": up to three such phrases.
+        // "At her talks with Mr. Oda, however, Ms. Ruiz sounded …": up to three such phrases.
         // "After reports about his lawyer, Ana Ruiz, and a book by Ben Lee, the director he fired, Mr. Trump
         // said …": a name followed by a comma is one in apposition or a list inside the opening phrase; the
         // subject is the name its verb follows, up to four phrases on.
@@ -1180,7 +1180,7 @@ impl Context<'_> {
             if end > from && !(self.joined(end - 1, end) || self.gap(end - 1, end).trim() == "," || hyphen()) {
                 break;
             }
-            // "said DNC Chairman Tom Perez in a statement": the speaker ends before a preposition, and before a time
+            // "said Port Chair Ana Ruiz in a statement": the speaker ends before a preposition, and before a time
             // ("said Ana Ruiz yesterday").
             if CLAUSE_BREAKS.contains(&&*w.lower)
                 || (end > from
@@ -1306,7 +1306,7 @@ impl Context<'_> {
         if whole && (0..start).any(|k| !self.is_name_word(base + k) && !TITLES.contains(&&*ws[k].lower)) {
             return None;
         }
-        // "Rep. Elijah E. Cummings of Maryland", "Ana Ruiz of the Harbour Trust": the person, not the place (a full or
+        // "Rep. Jo E. Marsh of Vermont", "Ana Ruiz of the Harbour Trust": the person, not the place (a full or
         // titled name before "of").
         let of = match start {
             _ if start >= 2 && &*ws[start - 1].lower == "of" => Some(start - 1),
@@ -1410,7 +1410,7 @@ fn is_auxiliary_or_adverb(text: &str, w: &Word) -> bool {
     AUXILIARIES.contains(&&*w.lower)
         || ["only", "just", "even", "again", "once", "never", "still", "often", "always", "sometimes", "already", "both"]
             .contains(&&*w.lower)
-        // "Trump late Thursday tweeted": a time between the subject and its verb.
+        // "Ruiz late Monday posted": a time between the subject and its verb.
         || ["late", "early", "yesterday", "today", "tonight"].contains(&&*w.lower)
         || CALENDAR.contains(&&*w.lower)
         // "he has repeatedly said", but "Ana Kelly said": a capitalised word ending in -ly is a name.
@@ -1693,8 +1693,8 @@ mod tests {
 
     #[test]
     fn a_pronoun_stands_for_the_name_the_previous_sentence_opens_with() {
-        let text = "“We are ready,” Lee said. Ana Ruiz then threatened a strike. “You can mark it down,” she said.";
-        assert_eq!(quotes(text), [q("We are ready,", "Lee", true), q("You can mark it down,", "Ana Ruiz", true)]);
+        let text = "“We are ready,” Lee said. Ana Ruiz then threatened a strike. “Write that down,” she said.";
+        assert_eq!(quotes(text), [q("We are ready,", "Lee", true), q("Write that down,", "Ana Ruiz", true)]);
         // A quotation just before, in the previous sentence, decides first.
         let text = "“We are ready,” Ana Ruiz said. “The rest is up to them,” she said. “Vote,” she added.";
         let speakers: Vec<String> = quotes(text).into_iter().map(|(_, s, _)| s).collect();
@@ -1741,7 +1741,7 @@ mod tests {
     #[test]
     fn days_prepositions_and_opening_participles_are_not_part_of_a_speaker() {
         assert_eq!(
-            quotes("President Ana Ruiz late Thursday tweeted that the memos “show clearly” nothing."),
+            quotes("President Ana Ruiz late Monday posted that the files “show clearly” nothing."),
             [q("show clearly", "Ana Ruiz", true)]
         );
         assert_eq!(quotes("“We won,” said party chair Ana Ruiz in a statement."), [q("We won,", "Ana Ruiz", true)]);

@@ -150,8 +150,6 @@ fn repository_files(root: &Path) -> Vec<PathBuf> {
     for dir in ["src", "tests", "examples"] {
         rust_files(&root.join(dir), &mut files);
     }
-    // TODO-lead: remove once src/quotes.rs is scrubbed
-    files.retain(|f| f != &root.join("src/quotes.rs"));
     files.sort();
     files
 }
