@@ -399,9 +399,10 @@ const GROUP_PLURALS: [&str; 13] =
     ["ers", "ors", "ists", "ants", "ents", "ians", "ives", "ates", "ics", "ees", "ies", "als", "crats"];
 
 /// The sentence-opening words that name someone though the text never writes them elsewhere: a lone word
-/// right before its verb ("Pelosi said …" in a text of one sentence, or a headline). A capital there is no
-/// evidence, so the part-of-speech tagger decides; plural nouns of groups ("Critics said"), bare collective
-/// nouns ("Police said") and a noun before another ("Trade publication Variety") stay no name.
+/// right before its verb ("Pelosi said …" in a text of one sentence, or a headline), before a time phrase, an
+/// apposition or an age, or with a possessive. A capital there is no evidence, so the part-of-speech tagger
+/// decides; plural nouns of groups ("Critics said"), bare collective nouns ("Police said") and a noun before
+/// another ("Trade publication Variety") stay no name.
 fn named_openers(text: &str, sentences: &[Range<usize>], words: &[Word]) -> Vec<usize> {
     let mut out = Vec::new();
     for s in sentences {
@@ -1249,8 +1250,8 @@ impl Context<'_> {
         {
             return None;
         }
-        // ...and is a noun phrase, not a stray run of words read back from a cue ("been", "the Golden State
-        // ever", "published a blog post"); a participle after its noun still ends one ("the officers involved").
+        // ...and is a noun phrase, not a stray run of words read back from a cue ("been" from a passive, "the
+        // town ever", "posted a long note"); a participle after its noun still ends one ("the officers involved").
         let mut tags = self.tags.borrow_mut();
         let last_i = first.end - 1;
         let noun_end = match tags.at(last_i) {
