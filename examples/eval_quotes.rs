@@ -6,7 +6,7 @@
 //! `*ecbplus` documents; each BABE sentence a document of its own, `babe/<id>`, fed last so that
 //! the earlier ids and offsets stay put) are found by `parallax::quotes`; a gold file (by default
 //! `examples/support/quote_speakers.tsv`; the others beside it are later samples,
-//! `quote_speakers_ecbplus*.tsv` the ECB+ ones, `quote_speakers_babe.tsv` the BABE one) gives, for
+//! `quote_speakers_ecbplus*.tsv` the ECB+ ones, `quote_speakers_babe*.tsv` the BABE ones) gives, for
 //! each quotation judged, its speaker as the text gives it. The gold stores only where a quotation
 //! is (document, byte offset of its opening mark, a hash of its words) and the speaker's name or
 //! role, never the articles' text.
@@ -19,6 +19,7 @@
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_ecbplus4.tsv
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_ecbplus5.tsv
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_babe.tsv
+//!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_babe2.tsv
 //!     cargo run --release --example eval_quotes -- --dump    # every quotation in context, to judge
 //!
 //! Gold columns (tab-separated): doc, offset, hash, kind (name | role | anonymous | none), where
