@@ -262,16 +262,17 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
                 )
         })
         .collect();
+    let mut tags = Tags::new(text, words, sentences);
     let ctx = Context {
         text,
         sentences,
         words,
         cues: &cues,
         mid_sentence_capitals: crate::words::name_forms(text, sentences, words),
-        named_openers: named_openers(text, sentences, words),
+        named_openers: named_openers(text, sentences, words, &mut tags),
         persons: persons(text, words),
         title_surnames: title_surnames(text, words),
-        tags: RefCell::new(Tags::new(text, words, sentences)),
+        tags: RefCell::new(tags),
     };
     let mut out = Vec::new();
     // Whether each quotation of `out` has a reporting word or a speech tag of its own.
@@ -403,7 +404,7 @@ const GROUP_PLURALS: [&str; 13] =
 /// apposition or an age, or with a possessive. A capital there is no evidence, so the part-of-speech tagger
 /// decides; plural nouns of groups ("Critics said"), bare collective nouns ("Police said") and a noun before
 /// another ("Trade publication Variety") stay no name.
-fn named_openers(text: &str, sentences: &[Range<usize>], words: &[Word]) -> Vec<usize> {
+fn named_openers(text: &str, sentences: &[Range<usize>], words: &[Word], tags: &mut Tags) -> Vec<usize> {
     let mut out = Vec::new();
     for s in sentences {
         let first = words.partition_point(|w| w.range.start < s.start);
@@ -426,11 +427,9 @@ fn named_openers(text: &str, sentences: &[Range<usize>], words: &[Word]) -> Vec<
         {
             continue;
         }
-        let mut tags = Vec::with_capacity(2);
-        crate::tagger::Model::shipped().tag_until(text, &words[first..end], &mut tags, 2);
         let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss");
         let group = plural && GROUP_PLURALS.iter().any(|e| lower.ends_with(e));
-        let named = match tags[..] {
+        let named = match [tags.at(first), tags.at(first + 1)] {
             _ if group => false,
             [Pos::Propn, _] if possessive => true,
             // "Cuomo on Monday said"
@@ -444,6 +443,11 @@ fn named_openers(text: &str, sentences: &[Range<usize>], words: &[Word]) -> Vec<
         }
     }
     out
+}
+
+/// A party-and-state tag written after a US politician's name ("R-Calif", "D-N"): no name of its own.
+fn is_party_tag(word: &str) -> bool {
+    ["R-", "D-", "I-"].iter().any(|p| word.starts_with(p)) && word[2..].starts_with(char::is_uppercase)
 }
 
 /// Only spaces between the words `a` and `b` of `text`.
@@ -980,9 +984,7 @@ impl Context<'_> {
                 // "Devin Nunes, R-Calif., said": a party and state tag, or a degree ("Ana Ruiz, MD,"); "The president denounced him as a “madman,”
                 // nicknamed him …, derided him as …": predicates sharing one subject. Read on before them.
                 let first = &self.text[self.words[k].range.clone()];
-                let party = j - k == 1
-                    && (["R-", "D-", "I-"].iter().any(|p| first.starts_with(p))
-                        || ["md", "phd"].contains(&&*self.words[k].lower));
+                let party = j - k == 1 && (is_party_tag(first) || ["md", "phd"].contains(&&*self.words[k].lower));
                 let predicate = !self.words[k].is_capitalised(self.text) && self.words[k].lower.ends_with("ed");
                 // "…; and Committee Chairman Ben Ruiz, R-Calif., said": the name before a party tag is the subject.
                 if party
@@ -1275,10 +1277,7 @@ impl Context<'_> {
         let suffix =
             |e: usize| e > 0 && ["2nd", "3rd", "4th"].contains(&&*ws[e].lower) && self.is_name_word(base + e - 1);
         // "R-Calif." after a name is its party and state, no name of its own.
-        let party = |e: usize| {
-            let t = &self.text[ws[e].range.clone()];
-            ["R-", "D-", "I-"].iter().any(|p| t.starts_with(p)) && t[2..].starts_with(char::is_uppercase)
-        };
+        let party = |e: usize| is_party_tag(&self.text[ws[e].range.clone()]);
         let end = ws.len().checked_sub(1).filter(|&e| (self.is_name_word(base + e) || suffix(e)) && !party(e))?;
         let mut start = end;
         while start > 0 {
