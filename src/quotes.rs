@@ -428,9 +428,16 @@ fn named_openers(text: &str, sentences: &[Range<usize>], words: &[Word], tags: &
             continue;
         }
         let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss");
-        let group = plural && GROUP_PLURALS.iter().any(|e| lower.ends_with(e));
+        // "Sanders says his …": a verb agreeing with one subject shows that a word ending like a plural is a name.
+        let singular_verb = matches!(&*next.lower, "says" | "is" | "was" | "has" | "does" | "claims" | "insists");
+        let group = plural && GROUP_PLURALS.iter().any(|e| lower.ends_with(e)) && !singular_verb;
+        // "Varga and his lawyers have …": one person joined to a group of their own, not a pair of nouns.
+        let and_own =
+            &*next.lower == "and" && words.get(first + 2).is_some_and(|w| ["his", "her"].contains(&&*w.lower));
         let named = match [tags.at(first), tags.at(first + 1)] {
             _ if group => false,
+            [Pos::Propn | Pos::Noun, _] if and_own => !plural,
+            [Pos::Propn | Pos::Noun, Pos::Verb | Pos::Aux] if singular_verb => !comma && !possessive,
             [Pos::Propn, _] if possessive => true,
             // "Cuomo on Monday said"
             [Pos::Propn, Pos::Verb | Pos::Aux | Pos::Adv | Pos::Adp] => !comma,
@@ -945,7 +952,10 @@ impl Context<'_> {
                     if right_after {
                         return None;
                     }
-                    self.subject_before(c, from)
+                    match self.passive_agent(c, from, open) {
+                        Some(agent) => agent,
+                        None => self.subject_before(c, from),
+                    }
                 }
             };
             return Some((speaker, true));
@@ -962,6 +972,45 @@ impl Context<'_> {
             .and_then(|l| self.subject_ending_at(l, from))
             .filter(|s| s.kind != SpeakerKind::Role);
         Some((speaker, true))
+    }
+
+    /// The speaker of a passive verb of naming at word `c` ("has been described by the press as “…”", "Ruiz, often
+    /// called a “moderate,”"): the agent after "by", or no one. Its subject is who was named, not who named them.
+    fn passive_agent(&self, c: usize, floor: usize, open: usize) -> Option<Option<Speaker>> {
+        const NAMING: [&str; 10] = [
+            "described",
+            "called",
+            "labeled",
+            "labelled",
+            "dubbed",
+            "branded",
+            "termed",
+            "characterized",
+            "characterised",
+            "deemed",
+        ];
+        if !NAMING.contains(&&*self.words[c].lower) {
+            return None;
+        }
+        let mut j = c;
+        while j > floor && !self.gap(j - 1, j).contains(',') && is_auxiliary_or_adverb(self.text, &self.words[j - 1]) {
+            if ["is", "was", "were", "are"].contains(&&*self.words[j - 1].lower) {
+                break;
+            }
+            j -= 1;
+        }
+        let before = &*self.words.get(j.checked_sub(1)?)?.lower;
+        // After a comma only with no object of its own ("Ruiz, often described as …", not "Ruiz, the mayor, called
+        // the plan …").
+        let objectless = self.words.get(c + 1).is_some_and(|w| ["as", "by"].contains(&&*w.lower))
+            || self.text[self.words[c].range.end..open].split_whitespace().count() <= 1;
+        let passive = ["is", "was", "were", "are", "been", "being", "be"].contains(&before)
+            || (j > floor && self.gap(j - 1, j).contains(',') && objectless);
+        if !passive {
+            return None;
+        }
+        let by = self.words.get(c + 1).is_some_and(|w| &*w.lower == "by" && w.range.end <= open);
+        Some(by.then(|| self.noun_phrase_after(c + 2, open)).flatten())
     }
 
     /// The subject of the verb at `verb`, read backwards within its clause: auxiliaries and adverbs are
@@ -1520,6 +1569,35 @@ mod tests {
         );
         assert_eq!(speakers("Dozens chanted “shame” at the council."), [("Dozens".into(), Some(Role))]);
         assert_eq!(speakers("Trade magazine Reelworld called it “a triumph.”"), [("Reelworld".into(), Some(Name))]);
+    }
+
+    #[test]
+    fn a_lone_opening_word_with_a_singular_verb_or_a_group_of_its_own_is_a_name() {
+        use SpeakerKind::{Name, Role};
+        // Ends like a plural of people ("-ers"), but "says" agrees with one subject.
+        assert_eq!(speakers("Sanders says the levy will fund “every classroom.”"), [("Sanders".into(), Some(Name))]);
+        assert_eq!(speakers("Critics say the levy is “a giveaway.”"), [("Critics".into(), Some(Role))]);
+        assert_eq!(
+            speakers("Varga and his lawyers have fought the order, claiming he enjoys “total immunity” from it."),
+            [("Varga".into(), Some(Name))]
+        );
+    }
+
+    #[test]
+    fn a_passive_verb_of_naming_gives_the_words_to_its_agent_or_to_no_one() {
+        use SpeakerKind::{Name, Role};
+        assert_eq!(
+            speakers("The levy has been described by the press as a “giveaway” for the rich."),
+            [("the press".into(), Some(Role))]
+        );
+        assert_eq!(speakers("Varga, often described as a “moderate,” voted against the bill."), [("".into(), None)]);
+        assert_eq!(speakers("Born Ana, she was called “Nan” at school."), [("".into(), None)]);
+        // Active verbs keep their subjects, after an apposition or a relative pronoun too.
+        assert_eq!(
+            speakers("Ana Ruiz, the campaign chief, called the suit a “sham” in a statement."),
+            [("Ana Ruiz".into(), Some(Name))]
+        );
+        assert_eq!(speakers("Ruiz, who called the deal a “disaster,” left early."), [("Ruiz".into(), Some(Name))]);
     }
 
     #[test]
