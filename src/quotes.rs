@@ -1034,6 +1034,12 @@ impl Context<'_> {
                 // nicknamed him …, derided him as …": predicates sharing one subject. Read on before them.
                 let first = &self.text[self.words[k].range.clone()];
                 let party = j - k == 1 && (is_party_tag(first) || ["md", "phd"].contains(&&*self.words[k].lower));
+                // "… on Tuesday, May 4, claiming": a date between commas names no one.
+                let dated = |i: usize| {
+                    let w = &*self.words[i].lower;
+                    CALENDAR.contains(&w) || w.chars().all(|ch| ch.is_ascii_digit())
+                };
+                let date = (k..j).all(|i| dated(i) || &*self.words[i].lower == "may") && (k..j).any(dated);
                 let predicate = !self.words[k].is_capitalised(self.text) && self.words[k].lower.ends_with("ed");
                 // "…; and Committee Chairman Ben Ruiz, R-Calif., said": the name before a party tag is the subject.
                 if party
@@ -1042,7 +1048,7 @@ impl Context<'_> {
                 {
                     return Some(named);
                 }
-                if party || predicate {
+                if party || predicate || date {
                     j = k;
                     continue;
                 }
@@ -1071,7 +1077,13 @@ impl Context<'_> {
                 }) {
                     return Some(named);
                 }
-                let before = self.subject_ending_at(k - 1, floor);
+                // "Rep. Ana Ruiz (D-TX), the chair of …, added": the parenthesis is no part of the subject.
+                let last = if self.gap(k - 1, k).contains(')') {
+                    (floor + 1..k).rev().find(|&o| self.gap(o - 1, o).contains('(')).unwrap_or(k)
+                } else {
+                    k
+                };
+                let before = self.subject_ending_at(last - 1, floor);
                 // "Ana Ruiz, the port's head of safety, training and hiring, said": a description with a list of
                 // its own, read back to its first comma, follows the name it describes.
                 if let Some(role) = before.as_ref().filter(|s| s.kind == SpeakerKind::Role) {
@@ -1121,6 +1133,19 @@ impl Context<'_> {
             }
             if !is_auxiliary_or_adverb(self.text, w) {
                 let subject = self.subject_ending_at(j - 1, floor);
+                // "Ruiz, who …, in a tweet called it …", "Ana Ruiz from Ohio said": a phrase after a preposition is
+                // where or how the subject spoke, not the subject; read on before it. Not "in what Ruiz called …", a
+                // clause of its own, nor "with a spokesman stating", whose noun is the participle's subject.
+                let start = subject.as_ref().map(|s| self.words.partition_point(|w| w.range.start < s.range.start));
+                if let Some(p) = start.and_then(|s| s.checked_sub(1)).filter(|&p| {
+                    p > floor
+                        && self.spaced(p, p + 1)
+                        && ["in", "on", "at", "during", "from"].contains(&&*self.words[p].lower)
+                        && !["what", "which", "whom"].contains(&&*self.words[p + 1].lower)
+                }) {
+                    j = p;
+                    continue;
+                }
                 // "A port official played down the strike saying that …": a participle with no comma before
                 // it has no subject of its own, and reading back swallowed the whole clause; its subject opens it.
                 let swallowed = subject
@@ -1598,6 +1623,33 @@ mod tests {
             [("Ana Ruiz".into(), Some(Name))]
         );
         assert_eq!(speakers("Ruiz, who called the deal a “disaster,” left early."), [("Ruiz".into(), Some(Name))]);
+    }
+
+    #[test]
+    fn a_parenthesis_a_date_or_a_phrase_after_a_preposition_before_the_verb_is_no_subject() {
+        use SpeakerKind::{Name, Role};
+        assert_eq!(
+            speakers("Rep. Ana Ruiz (D-TX), the chair of the caucus, added that the party faces “a crisis” at home."),
+            [("Ana Ruiz".into(), Some(Name))]
+        );
+        assert_eq!(
+            speakers("Governor Ana Ruiz spoke on Tuesday, May 4, claiming that “socialist” rivals wanted to ruin it."),
+            [("Ana Ruiz".into(), Some(Name))]
+        );
+        assert_eq!(
+            speakers("Varga, who has long opposed the plan, in a tweet called the mayor “a fraud.”"),
+            [("Varga".into(), Some(Name))]
+        );
+        assert_eq!(speakers("Ana Ruiz from Ohio called it a “farce.”"), [("Ana Ruiz".into(), Some(Name))]);
+        // A clause after "in what" and a noun before a participle after "with" keep their own subjects.
+        assert_eq!(
+            speakers("Rivals filed suit on Monday, in what the mayor has called a “stunt.”"),
+            [("what the mayor".into(), Some(Role))]
+        );
+        assert_eq!(
+            speakers("Ruiz opposed the rule, with a spokesman stating: “It will not stand.”"),
+            [("a spokesman".into(), Some(Role))]
+        );
     }
 
     #[test]
