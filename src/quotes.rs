@@ -82,7 +82,7 @@ pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
          condemn assertion statement remark phrase vaunt oft-vaunted speak spoke reiterate repeat refer allege \
          assail denounce suggest hint thunder defend acknowledge concede complain boast contend stress emphasize \
          emphasise testify tout chide chant decry lambaste ridicule scoff message response blast bash \
-         rail lament bemoan comment",
+         rail lament bemoan comment proclaim hail",
     )
 });
 
@@ -102,8 +102,9 @@ pub static TAGS_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
 /// Past tenses of verbs of speaking and of manner of speech that also make speech tags ("“…,” Ruiz fumed",
 /// "“…,” the paper reported"). Only these forms: "report", "answer" and "shout" are as often nouns, and a
 /// noun right after a quotation ("the “zero day” report found") is no tag.
-const SPOKE: [&str; 14] = [
+const SPOKE: [&str; 15] = [
     "reported",
+    "proclaimed",
     "fumed",
     "confirmed",
     "responded",
@@ -727,6 +728,9 @@ impl Context<'_> {
         if reach.first().is_some_and(|w| !matches!(self.text[close..w.range.start].trim(), "" | ",")) {
             return None;
         }
+        if let Some(speaker) = self.put_it_after(after, until) {
+            return Some((Some(speaker), true));
+        }
         // "there was “…” while Ana Ruiz, a former chief, said …": a clause opened by a subordinator after the
         // quotation is one of its own, whose verb is no tag of the quotation.
         if reach.first().is_some_and(|w| SUBORDINATORS.contains(&&*w.lower) && &*w.lower != "said") {
@@ -815,6 +819,25 @@ impl Context<'_> {
             return speaker.is_some().then_some((speaker, true));
         }
         None
+    }
+
+    /// "“…” as Ana Ruiz so bluntly put it": whoever put it so said the words before. `after` is the first word after
+    /// the quotation, `until` the end of its clause.
+    fn put_it_after(&self, after: usize, until: usize) -> Option<Speaker> {
+        if self.words.get(after).is_none_or(|w| &*w.lower != "as") {
+            return None;
+        }
+        let put = (after + 2..(after + 10).min(self.words.len())).find(|&i| {
+            &*self.words[i].lower == "put"
+                && self.words.get(i + 1).is_some_and(|w| &*w.lower == "it" && w.range.end <= until)
+        })?;
+        let mut end = put;
+        while end > after + 1
+            && (is_auxiliary_or_adverb(self.text, &self.words[end - 1]) || &*self.words[end - 1].lower == "so")
+        {
+            end -= 1;
+        }
+        self.classify(after + 1, end)
     }
 
     /// The nearest quote-introducing word earlier in the quotation's sentence, or a colon right before it.
@@ -1097,10 +1120,21 @@ impl Context<'_> {
                     {
                         return Some(name);
                     }
+                    // "Varga, a banker who has given millions to the party's campaign, went on to say …": a description
+                    // with a relative clause of its own describes the name before it; what ends the clause is no speaker.
+                    let opened = (floor + 1..r).rev().find(|&a| self.gap(a - 1, a).contains(','));
+                    if let Some(a) = opened.filter(|&a| {
+                        ["the", "a", "an"].contains(&&*self.words[a].lower)
+                            && (a..r).any(|i| ["who", "which"].contains(&&*self.words[i].lower))
+                    }) {
+                        return self.subject_ending_at(a - 1, floor).filter(|n| n.kind == SpeakerKind::Name);
+                    }
                 }
                 return before;
             }
-            if CLAUSE_BREAKS[..4].contains(&&*w.lower) || ["and", "but", "or", "to"].contains(&&*w.lower) {
+            // "Ruiz responded by claiming that …": a participle after "by" shares the subject of the verb before it.
+            let by_doing = &*w.lower == "by" && self.words[verb].lower.ends_with("ing");
+            if CLAUSE_BREAKS[..4].contains(&&*w.lower) || ["and", "but", "or", "to"].contains(&&*w.lower) || by_doing {
                 let opening = self.sentence_subject(floor, verb);
                 if opening.as_ref().is_some_and(|s| s.kind == SpeakerKind::Name) {
                     return opening;
@@ -1649,6 +1683,36 @@ mod tests {
         assert_eq!(
             speakers("Ruiz opposed the rule, with a spokesman stating: “It will not stand.”"),
             [("a spokesman".into(), Some(Role))]
+        );
+    }
+
+    #[test]
+    fn words_put_hailed_or_proclaimed_without_a_verb_of_saying_have_a_speaker() {
+        use SpeakerKind::Name;
+        assert_eq!(
+            speakers("The levy was “dead on arrival” as Ana Ruiz so bluntly put it."),
+            [("Ana Ruiz".into(), Some(Name))]
+        );
+        assert_eq!(
+            speakers("Varga responded by angrily claiming that the plan was a bigger “failure,” since it cost more."),
+            [("Varga".into(), Some(Name))]
+        );
+        assert_eq!(
+            speakers(
+                "Mayor Ana Ruiz on Monday hailed the ruling as “a great day for the city,” while aides stayed away."
+            ),
+            [("Ana Ruiz".into(), Some(Name))]
+        );
+        assert_eq!(
+            speakers("“We will not back down,” the sleepy councillor Varga loudly proclaimed."),
+            [("Varga".into(), Some(Name))]
+        );
+        // A description holding a relative clause describes the name before it; its last words are no speaker.
+        assert_eq!(
+            speakers(
+                "At the rally, Varga, a banker who has given millions to the party’s campaign, went on stage, proclaiming that the mayor was “a fraud.”"
+            ),
+            [("Varga".into(), Some(Name))]
         );
     }
 
