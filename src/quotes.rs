@@ -822,7 +822,7 @@ impl Context<'_> {
         None
     }
 
-    /// "Varga is “angry” that the board met without him …, Ruiz said, adding …": a speech tag ending the sentence,
+    /// "Varga is “furious” that the board met without him …, Ruiz said, adding …": a speech tag ending the sentence,
     /// after its last comma, reports all that comes before it; a named speaker only. `after` is the first word after the quotation, `close`
     /// the byte where it closes; asked only when nothing nearer hands the quotation over.
     fn tag_ending_sentence(&self, first: usize, after: usize, close: usize) -> Option<Speaker> {
@@ -1207,7 +1207,7 @@ impl Context<'_> {
             }
             if !is_auxiliary_or_adverb(self.text, w) {
                 let subject = self.subject_ending_at(j - 1, floor);
-                // "Ruiz, who …, in a tweet called it …", "Ana Ruiz from Ohio said": a phrase after a preposition is
+                // "Ruiz, who …, in a post called it …", "Ana Ruiz from Ohio said": a phrase after a preposition is
                 // where or how the subject spoke, not the subject; read on before it. Not "in what Ruiz called …", a
                 // clause of its own, nor "with a spokesman stating", whose noun is the participle's subject.
                 let start = subject.as_ref().map(|s| self.words.partition_point(|w| w.range.start < s.range.start));
@@ -1711,7 +1711,7 @@ mod tests {
             [("Ana Ruiz".into(), Some(Name))]
         );
         assert_eq!(
-            speakers("Varga, who has long opposed the plan, in a tweet called the mayor “a fraud.”"),
+            speakers("Varga, who has long opposed the plan, in a post called the mayor “a fraud.”"),
             [("Varga".into(), Some(Name))]
         );
         assert_eq!(speakers("Ana Ruiz from Ohio called it a “farce.”"), [("Ana Ruiz".into(), Some(Name))]);
@@ -1761,7 +1761,7 @@ mod tests {
         use SpeakerKind::Name;
         assert_eq!(
             speakers(
-                "Varga is “angry” that the board met without him in the spring, Ruiz said, adding that help was needed."
+                "Varga is “furious” that the board met without him in the spring, Ruiz said, adding that help was needed."
             ),
             [("Ruiz".into(), Some(Name))]
         );
@@ -1773,7 +1773,7 @@ mod tests {
             ),
             [("".into(), None)]
         );
-        assert_eq!(speakers("Varga is “angry” about the vote, the paper said."), [("".into(), None)]);
+        assert_eq!(speakers("Varga is “furious” about the vote, the paper said."), [("".into(), None)]);
     }
 
     #[test]
