@@ -82,7 +82,7 @@ pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
          condemn assertion statement remark phrase vaunt oft-vaunted speak spoke reiterate repeat refer allege \
          assail denounce suggest hint thunder defend acknowledge concede complain boast contend stress emphasize \
          emphasise testify tout chide chant decry lambaste ridicule scoff message response blast bash \
-         rail lament bemoan comment",
+         rail lament bemoan comment proclaim hail",
     )
 });
 
@@ -102,8 +102,9 @@ pub static TAGS_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
 /// Past tenses of verbs of speaking and of manner of speech that also make speech tags ("“…,” Ruiz fumed",
 /// "“…,” the paper reported"). Only these forms: "report", "answer" and "shout" are as often nouns, and a
 /// noun right after a quotation ("the “zero day” report found") is no tag.
-const SPOKE: [&str; 14] = [
+const SPOKE: [&str; 15] = [
     "reported",
+    "proclaimed",
     "fumed",
     "confirmed",
     "responded",
@@ -297,7 +298,8 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
             let tagged = if closes_sentence || handed_over { None } else { ctx.tagged_after(after, range.end) };
             let mut has_own = false;
             let introduced = || ctx.introduced(first, after, range.start, &out[first_in_paragraph..]);
-            if let Some((speaker, attributed)) = tagged.clone().or_else(introduced) {
+            let ending = || ctx.tag_ending_sentence(first, after, range.end).map(|s| (Some(s), true));
+            if let Some((speaker, attributed)) = tagged.clone().or_else(introduced).or_else(ending) {
                 q.speaker = speaker;
                 q.attributed = attributed;
                 has_own = true;
@@ -428,9 +430,16 @@ fn named_openers(text: &str, sentences: &[Range<usize>], words: &[Word], tags: &
             continue;
         }
         let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss");
-        let group = plural && GROUP_PLURALS.iter().any(|e| lower.ends_with(e));
+        // "Sanders says his …": a verb agreeing with one subject shows that a word ending like a plural is a name.
+        let singular_verb = matches!(&*next.lower, "says" | "is" | "was" | "has" | "does" | "claims" | "insists");
+        let group = plural && GROUP_PLURALS.iter().any(|e| lower.ends_with(e)) && !singular_verb;
+        // "Varga and his lawyers have …": one person joined to a group of their own, not a pair of nouns.
+        let and_own =
+            &*next.lower == "and" && words.get(first + 2).is_some_and(|w| ["his", "her"].contains(&&*w.lower));
         let named = match [tags.at(first), tags.at(first + 1)] {
             _ if group => false,
+            [Pos::Propn | Pos::Noun, _] if and_own => !plural,
+            [Pos::Propn | Pos::Noun, Pos::Verb | Pos::Aux] if singular_verb => !comma && !possessive,
             [Pos::Propn, _] if possessive => true,
             // "Cuomo on Monday said"
             [Pos::Propn, Pos::Verb | Pos::Aux | Pos::Adv | Pos::Adp] => !comma,
@@ -720,6 +729,9 @@ impl Context<'_> {
         if reach.first().is_some_and(|w| !matches!(self.text[close..w.range.start].trim(), "" | ",")) {
             return None;
         }
+        if let Some(speaker) = self.put_it_after(after, until) {
+            return Some((Some(speaker), true));
+        }
         // "there was “…” while Ana Ruiz, a former chief, said …": a clause opened by a subordinator after the
         // quotation is one of its own, whose verb is no tag of the quotation.
         if reach.first().is_some_and(|w| SUBORDINATORS.contains(&&*w.lower) && &*w.lower != "said") {
@@ -808,6 +820,64 @@ impl Context<'_> {
             return speaker.is_some().then_some((speaker, true));
         }
         None
+    }
+
+    /// "Varga is “furious” that the board met without him …, Ruiz said, adding …": a speech tag ending the sentence,
+    /// after its last comma, reports all that comes before it; a named speaker only. `after` is the first word after the quotation, `close`
+    /// the byte where it closes; asked only when nothing nearer hands the quotation over.
+    fn tag_ending_sentence(&self, first: usize, after: usize, close: usize) -> Option<Speaker> {
+        let sentence = self.sentences.partition_point(|s| s.start <= close).checked_sub(1)?;
+        let from = self.words.partition_point(|w| w.range.start < self.sentences[sentence].start);
+        let to = self.words.partition_point(|w| w.range.start < self.sentences[sentence].end);
+        // Only words of the main clause, near the sentence's start: deeper in, quoted words are more often a name
+        // or a title the report mentions ("died, officials said" after a nickname, a show's title) than words of
+        // the one who reports it; a nickname between a first and a last name is no one's.
+        let nickname = first > from
+            && self.words[first - 1].is_capitalised(self.text)
+            && self.words.get(after).is_some_and(|w| w.is_capitalised(self.text));
+        // A quotation ending in a stop of its own ("“Stop!” it was clear, she said") is an utterance of its own.
+        let own_stop =
+            self.text[..close].trim_end_matches(['"', '“', '”', '\'', '‘', '’', ' ']).ends_with(['.', '!', '?']);
+        if first > from + 3 || nickname || own_stop {
+            return None;
+        }
+        let v = (after + 1..to).find(|&v| {
+            let w = &*self.words[v].lower;
+            let last = v + 1 == to && self.text[self.words[v].range.end..self.sentences[sentence].end].trim() == ".";
+            // "…, Ruiz said, adding that …": a participle carrying the tag's subject on.
+            let adding = v + 1 < to && self.gap(v, v + 1).contains(',') && self.words[v + 1].lower.ends_with("ing");
+            ["said", "says", "reported", "wrote", "added"].contains(&w) && (last || adding)
+        })?;
+        let mut end = v;
+        while end > after && is_auxiliary_or_adverb(self.text, &self.words[end - 1]) {
+            end -= 1;
+        }
+        let k = (after + 1..end).rev().find(|&k| self.gap(k - 1, k).contains(','))?;
+        if end - k > 4 || self.text[self.words[k].range.start..self.words[end - 1].range.end].contains(['"', '“', '”'])
+        {
+            return None;
+        }
+        // A name or a pronoun, as for a tag after the rest of the clause: "…, the paper said" may report the words.
+        self.classify(k, end).filter(|s| matches!(s.kind, SpeakerKind::Name | SpeakerKind::Pronoun))
+    }
+
+    /// "“…” as Ana Ruiz so bluntly put it": whoever put it so said the words before. `after` is the first word after
+    /// the quotation, `until` the end of its clause.
+    fn put_it_after(&self, after: usize, until: usize) -> Option<Speaker> {
+        if self.words.get(after).is_none_or(|w| &*w.lower != "as") {
+            return None;
+        }
+        let put = (after + 2..(after + 10).min(self.words.len())).find(|&i| {
+            &*self.words[i].lower == "put"
+                && self.words.get(i + 1).is_some_and(|w| &*w.lower == "it" && w.range.end <= until)
+        })?;
+        let mut end = put;
+        while end > after + 1
+            && (is_auxiliary_or_adverb(self.text, &self.words[end - 1]) || &*self.words[end - 1].lower == "so")
+        {
+            end -= 1;
+        }
+        self.classify(after + 1, end)
     }
 
     /// The nearest quote-introducing word earlier in the quotation's sentence, or a colon right before it.
@@ -945,7 +1015,10 @@ impl Context<'_> {
                     if right_after {
                         return None;
                     }
-                    self.subject_before(c, from)
+                    match self.passive_agent(c, from, open) {
+                        Some(agent) => agent,
+                        None => self.subject_before(c, from),
+                    }
                 }
             };
             return Some((speaker, true));
@@ -962,6 +1035,45 @@ impl Context<'_> {
             .and_then(|l| self.subject_ending_at(l, from))
             .filter(|s| s.kind != SpeakerKind::Role);
         Some((speaker, true))
+    }
+
+    /// The speaker of a passive verb of naming at word `c` ("has been described by the press as “…”", "Ruiz, often
+    /// called a “moderate,”"): the agent after "by", or no one. Its subject is who was named, not who named them.
+    fn passive_agent(&self, c: usize, floor: usize, open: usize) -> Option<Option<Speaker>> {
+        const NAMING: [&str; 10] = [
+            "described",
+            "called",
+            "labeled",
+            "labelled",
+            "dubbed",
+            "branded",
+            "termed",
+            "characterized",
+            "characterised",
+            "deemed",
+        ];
+        if !NAMING.contains(&&*self.words[c].lower) {
+            return None;
+        }
+        let mut j = c;
+        while j > floor && !self.gap(j - 1, j).contains(',') && is_auxiliary_or_adverb(self.text, &self.words[j - 1]) {
+            if ["is", "was", "were", "are"].contains(&&*self.words[j - 1].lower) {
+                break;
+            }
+            j -= 1;
+        }
+        let before = &*self.words.get(j.checked_sub(1)?)?.lower;
+        // After a comma only with no object of its own ("Ruiz, often described as …", not "Ruiz, the mayor, called
+        // the plan …").
+        let objectless = self.words.get(c + 1).is_some_and(|w| ["as", "by"].contains(&&*w.lower))
+            || self.text[self.words[c].range.end..open].split_whitespace().count() <= 1;
+        let passive = ["is", "was", "were", "are", "been", "being", "be"].contains(&before)
+            || (j > floor && self.gap(j - 1, j).contains(',') && objectless);
+        if !passive {
+            return None;
+        }
+        let by = self.words.get(c + 1).is_some_and(|w| &*w.lower == "by" && w.range.end <= open);
+        Some(by.then(|| self.noun_phrase_after(c + 2, open)).flatten())
     }
 
     /// The subject of the verb at `verb`, read backwards within its clause: auxiliaries and adverbs are
@@ -985,6 +1097,12 @@ impl Context<'_> {
                 // nicknamed him …, derided him as …": predicates sharing one subject. Read on before them.
                 let first = &self.text[self.words[k].range.clone()];
                 let party = j - k == 1 && (is_party_tag(first) || ["md", "phd"].contains(&&*self.words[k].lower));
+                // "… on Tuesday, May 4, claiming": a date between commas names no one.
+                let dated = |i: usize| {
+                    let w = &*self.words[i].lower;
+                    CALENDAR.contains(&w) || w.chars().all(|ch| ch.is_ascii_digit())
+                };
+                let date = (k..j).all(|i| dated(i) || &*self.words[i].lower == "may") && (k..j).any(dated);
                 let predicate = !self.words[k].is_capitalised(self.text) && self.words[k].lower.ends_with("ed");
                 // "…; and Committee Chairman Ben Ruiz, R-Calif., said": the name before a party tag is the subject.
                 if party
@@ -993,7 +1111,7 @@ impl Context<'_> {
                 {
                     return Some(named);
                 }
-                if party || predicate {
+                if party || predicate || date {
                     j = k;
                     continue;
                 }
@@ -1022,7 +1140,13 @@ impl Context<'_> {
                 }) {
                     return Some(named);
                 }
-                let before = self.subject_ending_at(k - 1, floor);
+                // "Rep. Ana Ruiz (D-TX), the chair of …, added": the parenthesis is no part of the subject.
+                let last = if self.gap(k - 1, k).contains(')') {
+                    (floor + 1..k).rev().find(|&o| self.gap(o - 1, o).contains('(')).unwrap_or(k)
+                } else {
+                    k
+                };
+                let before = self.subject_ending_at(last - 1, floor);
                 // "Ana Ruiz, the port's head of safety, training and hiring, said": a description with a list of
                 // its own, read back to its first comma, follows the name it describes.
                 if let Some(role) = before.as_ref().filter(|s| s.kind == SpeakerKind::Role) {
@@ -1036,10 +1160,21 @@ impl Context<'_> {
                     {
                         return Some(name);
                     }
+                    // "Varga, a banker who has given millions to the party's campaign, went on to say …": a description
+                    // with a relative clause of its own describes the name before it; what ends the clause is no speaker.
+                    let opened = (floor + 1..r).rev().find(|&a| self.gap(a - 1, a).contains(','));
+                    if let Some(a) = opened.filter(|&a| {
+                        ["the", "a", "an"].contains(&&*self.words[a].lower)
+                            && (a..r).any(|i| ["who", "which"].contains(&&*self.words[i].lower))
+                    }) {
+                        return self.subject_ending_at(a - 1, floor).filter(|n| n.kind == SpeakerKind::Name);
+                    }
                 }
                 return before;
             }
-            if CLAUSE_BREAKS[..4].contains(&&*w.lower) || ["and", "but", "or", "to"].contains(&&*w.lower) {
+            // "Ruiz responded by claiming that …": a participle after "by" shares the subject of the verb before it.
+            let by_doing = &*w.lower == "by" && self.words[verb].lower.ends_with("ing");
+            if CLAUSE_BREAKS[..4].contains(&&*w.lower) || ["and", "but", "or", "to"].contains(&&*w.lower) || by_doing {
                 let opening = self.sentence_subject(floor, verb);
                 if opening.as_ref().is_some_and(|s| s.kind == SpeakerKind::Name) {
                     return opening;
@@ -1072,6 +1207,19 @@ impl Context<'_> {
             }
             if !is_auxiliary_or_adverb(self.text, w) {
                 let subject = self.subject_ending_at(j - 1, floor);
+                // "Ruiz, who …, in a post called it …", "Ana Ruiz from Ohio said": a phrase after a preposition is
+                // where or how the subject spoke, not the subject; read on before it. Not "in what Ruiz called …", a
+                // clause of its own, nor "with a spokesman stating", whose noun is the participle's subject.
+                let start = subject.as_ref().map(|s| self.words.partition_point(|w| w.range.start < s.range.start));
+                if let Some(p) = start.and_then(|s| s.checked_sub(1)).filter(|&p| {
+                    p > floor
+                        && self.spaced(p, p + 1)
+                        && ["in", "on", "at", "during", "from"].contains(&&*self.words[p].lower)
+                        && !["what", "which", "whom"].contains(&&*self.words[p + 1].lower)
+                }) {
+                    j = p;
+                    continue;
+                }
                 // "A port official played down the strike saying that …": a participle with no comma before
                 // it has no subject of its own, and reading back swallowed the whole clause; its subject opens it.
                 let swallowed = subject
@@ -1520,6 +1668,112 @@ mod tests {
         );
         assert_eq!(speakers("Dozens chanted “shame” at the council."), [("Dozens".into(), Some(Role))]);
         assert_eq!(speakers("Trade magazine Reelworld called it “a triumph.”"), [("Reelworld".into(), Some(Name))]);
+    }
+
+    #[test]
+    fn a_lone_opening_word_with_a_singular_verb_or_a_group_of_its_own_is_a_name() {
+        use SpeakerKind::{Name, Role};
+        // Ends like a plural of people ("-ers"), but "says" agrees with one subject.
+        assert_eq!(speakers("Sanders says the levy will fund “every classroom.”"), [("Sanders".into(), Some(Name))]);
+        assert_eq!(speakers("Critics say the levy is “a giveaway.”"), [("Critics".into(), Some(Role))]);
+        assert_eq!(
+            speakers("Varga and his lawyers have fought the order, claiming he enjoys “total immunity” from it."),
+            [("Varga".into(), Some(Name))]
+        );
+    }
+
+    #[test]
+    fn a_passive_verb_of_naming_gives_the_words_to_its_agent_or_to_no_one() {
+        use SpeakerKind::{Name, Role};
+        assert_eq!(
+            speakers("The levy has been described by the press as a “giveaway” for the rich."),
+            [("the press".into(), Some(Role))]
+        );
+        assert_eq!(speakers("Varga, often described as a “moderate,” voted against the bill."), [("".into(), None)]);
+        assert_eq!(speakers("Born Ana, she was called “Nan” at school."), [("".into(), None)]);
+        // Active verbs keep their subjects, after an apposition or a relative pronoun too.
+        assert_eq!(
+            speakers("Ana Ruiz, the campaign chief, called the suit a “sham” in a statement."),
+            [("Ana Ruiz".into(), Some(Name))]
+        );
+        assert_eq!(speakers("Ruiz, who called the deal a “disaster,” left early."), [("Ruiz".into(), Some(Name))]);
+    }
+
+    #[test]
+    fn a_parenthesis_a_date_or_a_phrase_after_a_preposition_before_the_verb_is_no_subject() {
+        use SpeakerKind::{Name, Role};
+        assert_eq!(
+            speakers("Rep. Ana Ruiz (D-TX), the chair of the caucus, added that the party faces “a crisis” at home."),
+            [("Ana Ruiz".into(), Some(Name))]
+        );
+        assert_eq!(
+            speakers("Governor Ana Ruiz spoke on Tuesday, May 4, claiming that “socialist” rivals wanted to ruin it."),
+            [("Ana Ruiz".into(), Some(Name))]
+        );
+        assert_eq!(
+            speakers("Varga, who has long opposed the plan, in a post called the mayor “a fraud.”"),
+            [("Varga".into(), Some(Name))]
+        );
+        assert_eq!(speakers("Ana Ruiz from Ohio called it a “farce.”"), [("Ana Ruiz".into(), Some(Name))]);
+        // A clause after "in what" and a noun before a participle after "with" keep their own subjects.
+        assert_eq!(
+            speakers("Rivals filed suit on Monday, in what the mayor has called a “stunt.”"),
+            [("what the mayor".into(), Some(Role))]
+        );
+        assert_eq!(
+            speakers("Ruiz opposed the rule, with a spokesman stating: “It will not stand.”"),
+            [("a spokesman".into(), Some(Role))]
+        );
+    }
+
+    #[test]
+    fn words_put_hailed_or_proclaimed_without_a_verb_of_saying_have_a_speaker() {
+        use SpeakerKind::Name;
+        assert_eq!(
+            speakers("The levy was “dead on arrival” as Ana Ruiz so bluntly put it."),
+            [("Ana Ruiz".into(), Some(Name))]
+        );
+        assert_eq!(
+            speakers("Varga responded by angrily claiming that the plan was a bigger “failure,” since it cost more."),
+            [("Varga".into(), Some(Name))]
+        );
+        assert_eq!(
+            speakers(
+                "Mayor Ana Ruiz on Monday hailed the ruling as “a great day for the city,” while aides stayed away."
+            ),
+            [("Ana Ruiz".into(), Some(Name))]
+        );
+        assert_eq!(
+            speakers("“We will not back down,” the sleepy councillor Varga loudly proclaimed."),
+            [("Varga".into(), Some(Name))]
+        );
+        // A description holding a relative clause describes the name before it; its last words are no speaker.
+        assert_eq!(
+            speakers(
+                "At the rally, Varga, a banker who has given millions to the party’s campaign, went on stage, proclaiming that the mayor was “a fraud.”"
+            ),
+            [("Varga".into(), Some(Name))]
+        );
+    }
+
+    #[test]
+    fn a_tag_ending_the_sentence_reports_a_quotation_near_its_start() {
+        use SpeakerKind::Name;
+        assert_eq!(
+            speakers(
+                "Varga is “furious” that the board met without him in the spring, Ruiz said, adding that help was needed."
+            ),
+            [("Ruiz".into(), Some(Name))]
+        );
+        // A nickname between a first and a last name, and words deep in the sentence, are no one's.
+        assert_eq!(speakers("Ana “The Hammer” Ruiz died on Monday at home, officials said."), [("".into(), None)]);
+        assert_eq!(
+            speakers(
+                "The mayor, who once starred in a show of “water ballets” on the coast, died on Monday, her aide said."
+            ),
+            [("".into(), None)]
+        );
+        assert_eq!(speakers("Varga is “furious” about the vote, the paper said."), [("".into(), None)]);
     }
 
     #[test]
