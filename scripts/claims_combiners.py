@@ -29,7 +29,7 @@ from sklearn.metrics import average_precision_score, roc_auc_score
 
 SIGNALS = (
     "words containment rarity numbers entities quotes meaning length aligned covered evidence_aligned "
-    "verbatim pieces token_aligned token_covered sentence_cosine"
+    "verbatim pieces apart token_aligned token_covered sentence_cosine"
 ).split()
 # src/claims/model.rs
 MIN_WHAT, RARE_EVIDENCE, THIN_EVIDENCE, SAME_QUOTATION = 2.0, 2.0, 0.7, 0.9

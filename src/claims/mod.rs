@@ -8,6 +8,7 @@
 //! model fitted on annotated news ([`model`]); links then group into claims
 //! ([`cluster`]).
 
+mod affinity;
 pub mod clauses;
 mod cluster;
 pub mod corpus;
@@ -144,12 +145,15 @@ impl Scoring {
     pub fn new(docs: &[Document]) -> Scoring {
         let corpus = corpus::Corpus::build(docs);
         let fast = Model::fast();
+        let pairs = index::candidates(&corpus);
+        let affinity = affinity::Affinity::new(&corpus, &pairs);
         let score = |&(i, j): &(u32, u32), partner_sims: &mut signals::PartnerSims| {
             let (i, j) = (i as usize, j as usize);
             let (i, j) = if corpus.refs[i] < corpus.refs[j] { (i, j) } else { (j, i) };
             let (a, b) = (corpus.refs[i], corpus.refs[j]);
             let sims = partner_sims.between(&corpus, i, j);
             let mut signals = signals::signals_sharing(&corpus, &corpus.sentences[i], &corpus.sentences[j], &sims);
+            signals.apart = affinity.apart(a.doc, b.doc);
             let mut spans = ClauseSpans::default();
             // Clauses can only thin the evidence, so a pair the gate already holds back needs no more work.
             if let Some((what, x, y)) =
@@ -180,7 +184,6 @@ impl Scoring {
         // in pieces of whole groups (the order, and so every result, is the same as on one). The
         // cost of a group varies with its sentences' lengths and splits, so halves by count left
         // one thread idle for a tenth of the work or more; pieces of ~1/64 of the pairs even it out.
-        let pairs = index::candidates(&corpus);
         let candidates = if pairs.len() < PARALLEL_PAIRS {
             score_run(&pairs)
         } else {

@@ -32,9 +32,9 @@ const _: () = assert!(THIN_EVIDENCE < super::DEFAULT_THRESHOLD, "a held-back pai
 /// are the same claim to both readers).
 pub const SAME_QUOTATION: f32 = 0.9;
 const _: () = assert!(SAME_QUOTATION > super::DEFAULT_THRESHOLD, "the same quotation is a default link");
-/// The precision on the same-story set (cross-validated by event) the default threshold is
-/// chosen for.
-pub const TARGET_PRECISION: f64 = 0.88;
+/// The precision on the same-story set the default threshold is chosen for, fitted on all of it;
+/// cross-validated by event it comes out at 0.873 (0.88 gave 0.824, below the issue's 0.85).
+pub const TARGET_PRECISION: f64 = 0.9;
 
 /// Whether the gate lets a pair through (see [`MIN_WHAT`]; the same quotation always passes).
 pub fn passes(s: &Signals) -> bool {

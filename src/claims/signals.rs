@@ -7,7 +7,7 @@ use super::corpus::{Corpus, SentenceFeatures, mass};
 use super::embed::DIMS;
 
 /// The signals, in the order of [`Signals::values`] and of the weights file.
-pub const NAMES: [&str; 16] = [
+pub const NAMES: [&str; 17] = [
     "words",
     "containment",
     "rarity",
@@ -21,6 +21,7 @@ pub const NAMES: [&str; 16] = [
     "evidence_aligned",
     "verbatim",
     "pieces",
+    "apart",
     "token_aligned",
     "token_covered",
     "sentence_cosine",
@@ -80,6 +81,9 @@ pub struct Signals {
     pub verbatim: f32,
     /// Independent pieces of rare shared evidence ([`Signals::evidence`]), a quarter each, at most 1.
     pub pieces: f32,
+    /// How far apart the two sentences' documents are, next to each one's nearest among those
+    /// loaded (see [`super::affinity`]): the same scene in an article on another event.
+    pub apart: f32,
     /// Refinement: the F1 of the two token alignments over contextual vectors (see [`super::refine`]).
     pub token_aligned: f32,
     /// Refinement: the larger of the two token alignments.
@@ -119,6 +123,7 @@ impl Signals {
             self.evidence_aligned,
             self.verbatim,
             self.pieces,
+            self.apart,
             self.token_aligned,
             self.token_covered,
             self.sentence_cosine,
@@ -665,8 +670,9 @@ fn signals_covering(
     let shorter = fa.content_words.min(fb.content_words) as f32;
     let quotes = quotes(fa, fb, idf);
     let quoted = quotes > EVIDENCE_QUOTE + SHARE_ROUNDING;
-    // Both quote, and both name someone in full with a title: the same speaker quoted.
-    let same_speaker = names.titled && !fa.quotes.is_empty() && !fb.quotes.is_empty();
+    // Both quote, and both name someone in full with a title: the same speaker quoted, evidence
+    // only where the quoted words meet (the same speaker quoting other words is another statement).
+    let same_speaker = names.titled && !fa.quotes.is_empty() && !fb.quotes.is_empty() && quotes > 0.0;
     let pieces = names.rare + shared_figures(fa, fb, cut, idf) + usize::from(quoted) + usize::from(same_speaker);
     let (r, p) = (ca.all, cb.all);
     let evidence_aligned = f1(ca.evidence, cb.evidence);
@@ -834,12 +840,19 @@ mod tests {
     }
 
     #[test]
-    fn a_titled_speaker_quoted_in_both_is_a_second_piece() {
-        let quoted = between(
+    fn a_titled_speaker_quoting_the_same_words_is_a_second_piece_other_words_are_not() {
+        let same_words = between(
+            "US President Donald Trump called the group “sick and twisted” on Monday.",
+            "Later, President Donald Trump repeated that they were “sick and twisted” people.",
+        );
+        assert!(same_words.evidence >= 2.0, "{same_words:?}");
+        // The same speaker quoting other words is another statement (the seeds' judged links):
+        // the name is context, not a second piece.
+        let other_words = between(
             "US President Donald Trump called the group “sick and twisted” on Monday.",
             "Later, President Donald Trump said “they want to die” after the talks.",
         );
-        assert!(quoted.evidence >= 2.0, "{quoted:?}");
+        assert!(other_words.evidence < 2.0, "{other_words:?}");
         let unquoted = between(
             "US President Donald Trump called the group sick and twisted on Monday.",
             "Later, President Donald Trump said they want to die after the talks.",
