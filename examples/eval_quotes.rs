@@ -20,6 +20,7 @@
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_ecbplus5.tsv
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_babe.tsv
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_babe2.tsv
+//!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_babe3.tsv
 //!     cargo run --release --example eval_quotes -- --dump    # every quotation in context, to judge
 //!
 //! Gold columns (tab-separated): doc, offset, hash, kind (name | role | anonymous | none), where
