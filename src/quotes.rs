@@ -590,6 +590,47 @@ impl Context<'_> {
             .iter()
             .rev()
             .find_map(|e| e.speaker.as_ref().filter(|s| s.kind == SpeakerKind::Name).map(|s| s.range.clone()))
+            .or_else(|| self.nearest_name_before(pronoun, at, previous_start))
+    }
+
+    /// The last name before a "he" or "she" at `pronoun` and before the quotation at `quote_start`, from byte
+    /// `floor` (its previous sentence's start) on, outside quotation marks, when nothing else tells whom the
+    /// pronoun stands for: "A praised B after she said …" is B's, "… lawyer Ana Ruiz did. She told …" Ana
+    /// Ruiz's. A name after a preposition is taken for a place ("a trip to Key West, he said"), and one before a
+    /// possessive or a noun for a modifier.
+    fn nearest_name_before(&self, pronoun: &Range<usize>, quote_start: usize, floor: usize) -> Option<Range<usize>> {
+        if !matches!(crate::words::lower(&self.text[pronoun.clone()]).as_str(), "he" | "she") {
+            return None;
+        }
+        let from = self.words.partition_point(|w| w.range.start < floor);
+        // Not inside the quotation the pronoun's tag follows ("“Ana asked for help,” she said").
+        let to = self.words.partition_point(|w| w.range.start < pronoun.start.min(quote_start));
+        for i in (from..to).rev() {
+            let between = &self.text[self.words[i].range.end..pronoun.start.min(quote_start)];
+            if between.contains(['"', '“', '”']) {
+                return None;
+            }
+            // "the Israeli prime minister", "her Lawncrest neighbors": a name word before a noun is its modifier.
+            let modifier = self.words.get(i + 1).is_some_and(|n| {
+                self.spaced(i, i + 1)
+                    && !n.is_capitalised(self.text)
+                    && matches!(self.tags.borrow_mut().at(i + 1), Pos::Noun | Pos::Adj)
+            });
+            if !self.is_name_word(i)
+                || modifier
+                || TITLES.contains(&&*self.words[i].lower)
+                || matches!(self.gap(i, i + 1).trim(), "'s" | "’s" | "'" | "’")
+            {
+                continue;
+            }
+            let Some(name) = self.name_in(from..i + 1, false) else { continue };
+            let first = self.words.partition_point(|w| w.range.start < name.start);
+            if first > from && PREPOSITIONS.contains(&&*self.words[first - 1].lower) {
+                continue;
+            }
+            return Some(name);
+        }
+        None
     }
 
     /// The named speaker of reported speech in the sentence before the one opening at byte `open`, when that
@@ -1910,6 +1951,45 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_with_no_earlier_speaker_stands_for_the_last_name_before_it() {
+        // In its own sentence: the name nearest before the clause, not the sentence's subject.
+        assert_eq!(
+            quotes("The council thanked Petra Varga after she said the plan was “a small miracle.”"),
+            [q("a small miracle.", "Petra Varga", true)]
+        );
+        // In the sentence before, where that sentence reports no speech.
+        assert_eq!(
+            quotes("That is what the coach Tomas Hale did on Sunday. He told the team it was “a long road.”"),
+            [q("a long road.", "Tomas Hale", true)]
+        );
+        // Unchanged: a lone place after a preposition is no one, "they" is left alone, and an earlier speaker wins.
+        assert_eq!(
+            quotes("The storm was worst in Ohio before he said it was “a long road.”"),
+            [q("a long road.", "he", true)]
+        );
+        assert_eq!(
+            quotes("Petra Varga spoke of a trip to Key West. “It was calm,” she said."),
+            [q("It was calm,", "Petra Varga", true)]
+        );
+        assert_eq!(
+            quotes("The Dutch prime minister spoke first. He said it was “a long road.”"),
+            [q("a long road.", "He", true)]
+        );
+        assert_eq!(
+            quotes("The nurse was tired. “Tomas Hale asked for help,” she said."),
+            [q("Tomas Hale asked for help,", "she", true)]
+        );
+        assert_eq!(
+            quotes("The council met Petra Varga before they said it was “a long road.”"),
+            [q("a long road.", "they", true)]
+        );
+        assert_eq!(
+            quotes("“It works,” Ana Ruiz said of Tomas Hale. “It is fine,” she added."),
+            [q("It works,", "Ana Ruiz", true), q("It is fine,", "Ana Ruiz", true)]
+        );
+    }
+
+    #[test]
     fn abbreviated_titles_and_initials_do_not_cut_a_speech_tag() {
         assert_eq!(
             quotes("“There is more to know,” Mr. Parscale said. “We will see,” said Michael J. Green, a scholar."),
@@ -2572,7 +2652,7 @@ mod tests {
         );
         assert_eq!(
             quotes("Lee cited the “memo” alleging ties between Ruiz and Lyon, he said."),
-            [q("memo", "he", true)]
+            [q("memo", "Lee", true)]
         );
     }
 
