@@ -1181,6 +1181,11 @@ impl Context<'_> {
                 }) {
                     return Some(named);
                 }
+                // "Harbour Watch, a group popular with young sailors, says": a description in apposition after the
+                // name that opens the sentence describes it; the name is the subject, not the words ending it.
+                if let Some(name) = self.name_before_apposition(k, floor) {
+                    return Some(name);
+                }
                 // "Rep. Ana Ruiz (D-TX), the chair of …, added": the parenthesis is no part of the subject.
                 let last = if self.gap(k - 1, k).contains(')') {
                     (floor + 1..k).rev().find(|&o| self.gap(o - 1, o).contains('(')).unwrap_or(k)
@@ -1209,6 +1214,11 @@ impl Context<'_> {
                             && (a..r).any(|i| ["who", "which"].contains(&&*self.words[i].lower))
                     }) {
                         return self.subject_ending_at(a - 1, floor).filter(|n| n.kind == SpeakerKind::Name);
+                    }
+                    // "Harbour Watch, a group popular with young sailors, says it …, saying": the same after a
+                    // name opening the sentence, whatever the description holds.
+                    if let Some(name) = opened.and_then(|a| self.name_before_apposition(a, floor)) {
+                        return Some(name);
                     }
                 }
                 return before;
@@ -1269,11 +1279,27 @@ impl Context<'_> {
                 if j == verb && swallowed && self.words[verb].lower.ends_with("ing") {
                     return self.sentence_subject(floor, verb).or(subject);
                 }
+                // "Harbour Watch, the port's loudest critic says": an apposition whose closing comma is missing.
+                if let Some(name) = subject.as_ref().filter(|s| s.kind == SpeakerKind::Role).and_then(|s| {
+                    self.name_before_apposition(self.words.partition_point(|w| w.range.start < s.range.start), floor)
+                }) {
+                    return Some(name);
+                }
                 return subject;
             }
             j -= 1;
         }
         None
+    }
+
+    /// The name opening the sentence (at word `floor`) before a comma and a description opening at word `r` with
+    /// "a", "an" or "the": "Harbour Watch, a group of sailors, …" describes Harbour Watch.
+    fn name_before_apposition(&self, r: usize, floor: usize) -> Option<Speaker> {
+        if r <= floor || !["the", "a", "an"].contains(&&*self.words[r].lower) || self.gap(r - 1, r).trim() != "," {
+            return None;
+        }
+        self.subject_ending_at(r - 1, floor)
+            .filter(|n| n.kind == SpeakerKind::Name && n.range.start == self.words[floor].range.start)
     }
 
     /// The subject a sentence opens with: its first words while they are names, titles, determiners or nouns of
@@ -1947,6 +1973,33 @@ mod tests {
         assert_eq!(
             quotes("He has steadfastly vowed that “nothing will change.”"),
             [q("nothing will change.", "He", true)]
+        );
+    }
+
+    #[test]
+    fn a_description_in_apposition_after_an_opening_name_leaves_the_name_the_subject() {
+        use SpeakerKind::{Name, Role};
+        assert_eq!(
+            speakers("Harbour Watch, a group popular with young sailors, says the pier is “unsafe.”"),
+            [("Harbour Watch".into(), Some(Name))]
+        );
+        // The apposition's closing comma left out.
+        assert_eq!(
+            speakers("Harbour Watch, the port's loudest critic says the pier is “unsafe.”"),
+            [("Harbour Watch".into(), Some(Name))]
+        );
+        // A participle after the verb the apposition stood before.
+        assert_eq!(
+            speakers(
+                "Harbour Watch, a group popular with young sailors, says it will act, saying the pier is “unsafe.”"
+            ),
+            [("Harbour Watch".into(), Some(Name))]
+        );
+        // Unchanged: a phrase of place before the comma, and a description opening the sentence.
+        assert_eq!(speakers("In Lisbon, the mayor said the pier is “unsafe.”"), [("the mayor".into(), Some(Role))]);
+        assert_eq!(
+            speakers("The group, a coalition of dockers, said the pier is “unsafe.”"),
+            speakers("The group said the pier is “unsafe.”")
         );
     }
 
