@@ -1649,7 +1649,8 @@ fn pairs(para: &str) -> Vec<Range<usize>> {
             '’' | '\''
                 if !next.is_some_and(char::is_alphanumeric)
                     && (!prev.is_some_and(char::is_whitespace)
-                        || open_single.is_some() && crate::quote_marks::after_stop(para, i)) =>
+                        || open_single.is_some() && crate::quote_marks::after_stop(para, i)
+                        || closes_spaced_single(para, open_single, i, next)) =>
             {
                 if let Some((s, close)) = open_single
                     && close == c
@@ -1670,6 +1671,19 @@ fn pairs(para: &str) -> Vec<Range<usize>> {
         }
     }
     outer
+}
+
+/// `'Deep Throat ' in …`: a straight single mark after a space closes a straight single quotation of at most
+/// three words that ends in a word (detokenised text puts a space before the closing mark); not the first
+/// mark of a doubled closing pair (`''`), not across another mark, and not a lone letter (`rock 'n ' roll`).
+fn closes_spaced_single(para: &str, open: Option<(usize, char)>, i: usize, next: Option<char>) -> bool {
+    let Some((s, '\'')) = open else { return false };
+    let inside = &para[s + 1..i];
+    next != Some('\'')
+        && inside.trim_end().ends_with(char::is_alphanumeric)
+        && inside.trim().chars().count() > 1
+        && inside.split_whitespace().count() <= 3
+        && !inside.contains(['\'', '"', '`', '“', '”'])
 }
 
 /// A straight quote mark at the start of a passage or after a space or an opening bracket or dash, with a word
@@ -2593,6 +2607,20 @@ mod tests {
         // A spaced apostrophe is no closing mark, and a mark after a space with no stop before it is none either.
         assert_eq!(quotes("‘It ’ s a trap, ’ Lee said."), [q("It ’ s a trap, ", "Lee", true)]);
         assert!(quotes("The players ' union met; the firm ' s owners did not.").is_empty());
+    }
+
+    #[test]
+    fn a_short_single_quotation_may_close_with_a_space_before_its_mark() {
+        assert_eq!(quotes("He was known as 'Old Lantern ' in the reports."), [q("Old Lantern ", "", false)]);
+        assert_eq!(quotes("The river was 'far too high ', Ana Ruiz said."), [q("far too high ", "Ana Ruiz", true)]);
+        // Unchanged: a spaced possessive with no quotation open, a lone letter, and a longer run that a stray mark
+        // opens.
+        assert_eq!(quotes("They played rock 'n ' roll all night."), quotes("They played rock 'n roll all night."));
+        assert_eq!(quotes("The States ' oldest port was 'closed' then."), [q("closed", "", false)]);
+        assert_eq!(
+            quotes("It was 'a very long night for all of us ' then."),
+            quotes("It was 'a very long night for all of us then.")
+        );
     }
 
     #[test]
