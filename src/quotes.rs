@@ -590,6 +590,47 @@ impl Context<'_> {
             .iter()
             .rev()
             .find_map(|e| e.speaker.as_ref().filter(|s| s.kind == SpeakerKind::Name).map(|s| s.range.clone()))
+            .or_else(|| self.nearest_name_before(pronoun, at, previous_start))
+    }
+
+    /// The last name before a "he" or "she" at `pronoun` and before the quotation at `quote_start`, from byte
+    /// `floor` (its previous sentence's start) on, outside quotation marks, when nothing else tells whom the
+    /// pronoun stands for: "A praised B after she said …" is B's, "… lawyer Ana Ruiz did. She told …" Ana
+    /// Ruiz's. A name after a preposition is taken for a place ("a trip to Key West, he said"), and one before a
+    /// possessive or a noun for a modifier.
+    fn nearest_name_before(&self, pronoun: &Range<usize>, quote_start: usize, floor: usize) -> Option<Range<usize>> {
+        if !matches!(crate::words::lower(&self.text[pronoun.clone()]).as_str(), "he" | "she") {
+            return None;
+        }
+        let from = self.words.partition_point(|w| w.range.start < floor);
+        // Not inside the quotation the pronoun's tag follows ("“Ana asked for help,” she said").
+        let to = self.words.partition_point(|w| w.range.start < pronoun.start.min(quote_start));
+        for i in (from..to).rev() {
+            let between = &self.text[self.words[i].range.end..pronoun.start.min(quote_start)];
+            if between.contains(['"', '“', '”']) {
+                return None;
+            }
+            // "the Israeli prime minister", "her Lawncrest neighbors": a name word before a noun is its modifier.
+            let modifier = self.words.get(i + 1).is_some_and(|n| {
+                self.spaced(i, i + 1)
+                    && !n.is_capitalised(self.text)
+                    && matches!(self.tags.borrow_mut().at(i + 1), Pos::Noun | Pos::Adj)
+            });
+            if !self.is_name_word(i)
+                || modifier
+                || TITLES.contains(&&*self.words[i].lower)
+                || matches!(self.gap(i, i + 1).trim(), "'s" | "’s" | "'" | "’")
+            {
+                continue;
+            }
+            let Some(name) = self.name_in(from..i + 1, false) else { continue };
+            let first = self.words.partition_point(|w| w.range.start < name.start);
+            if first > from && PREPOSITIONS.contains(&&*self.words[first - 1].lower) {
+                continue;
+            }
+            return Some(name);
+        }
+        None
     }
 
     /// The named speaker of reported speech in the sentence before the one opening at byte `open`, when that
@@ -1140,6 +1181,11 @@ impl Context<'_> {
                 }) {
                     return Some(named);
                 }
+                // "Harbour Watch, a group popular with young sailors, says": a description in apposition after the
+                // name that opens the sentence describes it; the name is the subject, not the words ending it.
+                if let Some(name) = self.name_before_apposition(k, floor) {
+                    return Some(name);
+                }
                 // "Rep. Ana Ruiz (D-TX), the chair of …, added": the parenthesis is no part of the subject.
                 let last = if self.gap(k - 1, k).contains(')') {
                     (floor + 1..k).rev().find(|&o| self.gap(o - 1, o).contains('(')).unwrap_or(k)
@@ -1168,6 +1214,11 @@ impl Context<'_> {
                             && (a..r).any(|i| ["who", "which"].contains(&&*self.words[i].lower))
                     }) {
                         return self.subject_ending_at(a - 1, floor).filter(|n| n.kind == SpeakerKind::Name);
+                    }
+                    // "Harbour Watch, a group popular with young sailors, says it …, saying": the same after a
+                    // name opening the sentence, whatever the description holds.
+                    if let Some(name) = opened.and_then(|a| self.name_before_apposition(a, floor)) {
+                        return Some(name);
                     }
                 }
                 return before;
@@ -1228,11 +1279,27 @@ impl Context<'_> {
                 if j == verb && swallowed && self.words[verb].lower.ends_with("ing") {
                     return self.sentence_subject(floor, verb).or(subject);
                 }
+                // "Harbour Watch, the port's loudest critic says": an apposition whose closing comma is missing.
+                if let Some(name) = subject.as_ref().filter(|s| s.kind == SpeakerKind::Role).and_then(|s| {
+                    self.name_before_apposition(self.words.partition_point(|w| w.range.start < s.range.start), floor)
+                }) {
+                    return Some(name);
+                }
                 return subject;
             }
             j -= 1;
         }
         None
+    }
+
+    /// The name opening the sentence (at word `floor`) before a comma and a description opening at word `r` with
+    /// "a", "an" or "the": "Harbour Watch, a group of sailors, …" describes Harbour Watch.
+    fn name_before_apposition(&self, r: usize, floor: usize) -> Option<Speaker> {
+        if r <= floor || !["the", "a", "an"].contains(&&*self.words[r].lower) || self.gap(r - 1, r).trim() != "," {
+            return None;
+        }
+        self.subject_ending_at(r - 1, floor)
+            .filter(|n| n.kind == SpeakerKind::Name && n.range.start == self.words[floor].range.start)
     }
 
     /// The subject a sentence opens with: its first words while they are names, titles, determiners or nouns of
@@ -1582,7 +1649,8 @@ fn pairs(para: &str) -> Vec<Range<usize>> {
             '’' | '\''
                 if !next.is_some_and(char::is_alphanumeric)
                     && (!prev.is_some_and(char::is_whitespace)
-                        || open_single.is_some() && crate::quote_marks::after_stop(para, i)) =>
+                        || open_single.is_some() && crate::quote_marks::after_stop(para, i)
+                        || closes_spaced_single(para, open_single, i, next)) =>
             {
                 if let Some((s, close)) = open_single
                     && close == c
@@ -1603,6 +1671,19 @@ fn pairs(para: &str) -> Vec<Range<usize>> {
         }
     }
     outer
+}
+
+/// `'Deep Throat ' in …`: a straight single mark after a space closes a straight single quotation of at most
+/// three words that ends in a word (detokenised text puts a space before the closing mark); not the first
+/// mark of a doubled closing pair (`''`), not across another mark, and not a lone letter (`rock 'n ' roll`).
+fn closes_spaced_single(para: &str, open: Option<(usize, char)>, i: usize, next: Option<char>) -> bool {
+    let Some((s, '\'')) = open else { return false };
+    let inside = &para[s + 1..i];
+    next != Some('\'')
+        && inside.trim_end().ends_with(char::is_alphanumeric)
+        && inside.trim().chars().count() > 1
+        && inside.split_whitespace().count() <= 3
+        && !inside.contains(['\'', '"', '`', '“', '”'])
 }
 
 /// A straight quote mark at the start of a passage or after a space or an opening bracket or dash, with a word
@@ -1906,6 +1987,72 @@ mod tests {
         assert_eq!(
             quotes("He has steadfastly vowed that “nothing will change.”"),
             [q("nothing will change.", "He", true)]
+        );
+    }
+
+    #[test]
+    fn a_description_in_apposition_after_an_opening_name_leaves_the_name_the_subject() {
+        use SpeakerKind::{Name, Role};
+        assert_eq!(
+            speakers("Harbour Watch, a group popular with young sailors, says the pier is “unsafe.”"),
+            [("Harbour Watch".into(), Some(Name))]
+        );
+        // The apposition's closing comma left out.
+        assert_eq!(
+            speakers("Harbour Watch, the port's loudest critic says the pier is “unsafe.”"),
+            [("Harbour Watch".into(), Some(Name))]
+        );
+        // A participle after the verb the apposition stood before.
+        assert_eq!(
+            speakers(
+                "Harbour Watch, a group popular with young sailors, says it will act, saying the pier is “unsafe.”"
+            ),
+            [("Harbour Watch".into(), Some(Name))]
+        );
+        // Unchanged: a phrase of place before the comma, and a description opening the sentence.
+        assert_eq!(speakers("In Lisbon, the mayor said the pier is “unsafe.”"), [("the mayor".into(), Some(Role))]);
+        assert_eq!(
+            speakers("The group, a coalition of dockers, said the pier is “unsafe.”"),
+            speakers("The group said the pier is “unsafe.”")
+        );
+    }
+
+    #[test]
+    fn a_pronoun_with_no_earlier_speaker_stands_for_the_last_name_before_it() {
+        // In its own sentence: the name nearest before the clause, not the sentence's subject.
+        assert_eq!(
+            quotes("The council thanked Petra Varga after she said the plan was “a small miracle.”"),
+            [q("a small miracle.", "Petra Varga", true)]
+        );
+        // In the sentence before, where that sentence reports no speech.
+        assert_eq!(
+            quotes("That is what the coach Tomas Hale did on Sunday. He told the team it was “a long road.”"),
+            [q("a long road.", "Tomas Hale", true)]
+        );
+        // Unchanged: a lone place after a preposition is no one, "they" is left alone, and an earlier speaker wins.
+        assert_eq!(
+            quotes("The storm was worst in Ohio before he said it was “a long road.”"),
+            [q("a long road.", "he", true)]
+        );
+        assert_eq!(
+            quotes("Petra Varga spoke of a trip to Key West. “It was calm,” she said."),
+            [q("It was calm,", "Petra Varga", true)]
+        );
+        assert_eq!(
+            quotes("The Dutch prime minister spoke first. He said it was “a long road.”"),
+            [q("a long road.", "He", true)]
+        );
+        assert_eq!(
+            quotes("The nurse was tired. “Tomas Hale asked for help,” she said."),
+            [q("Tomas Hale asked for help,", "she", true)]
+        );
+        assert_eq!(
+            quotes("The council met Petra Varga before they said it was “a long road.”"),
+            [q("a long road.", "they", true)]
+        );
+        assert_eq!(
+            quotes("“It works,” Ana Ruiz said of Tomas Hale. “It is fine,” she added."),
+            [q("It works,", "Ana Ruiz", true), q("It is fine,", "Ana Ruiz", true)]
         );
     }
 
@@ -2463,6 +2610,20 @@ mod tests {
     }
 
     #[test]
+    fn a_short_single_quotation_may_close_with_a_space_before_its_mark() {
+        assert_eq!(quotes("He was known as 'Old Lantern ' in the reports."), [q("Old Lantern ", "", false)]);
+        assert_eq!(quotes("The river was 'far too high ', Ana Ruiz said."), [q("far too high ", "Ana Ruiz", true)]);
+        // Unchanged: a spaced possessive with no quotation open, a lone letter, and a longer run that a stray mark
+        // opens.
+        assert_eq!(quotes("They played rock 'n ' roll all night."), quotes("They played rock 'n roll all night."));
+        assert_eq!(quotes("The States ' oldest port was 'closed' then."), [q("closed", "", false)]);
+        assert_eq!(
+            quotes("It was 'a very long night for all of us ' then."),
+            quotes("It was 'a very long night for all of us then.")
+        );
+    }
+
+    #[test]
     fn a_quotation_opened_with_a_curly_mark_may_close_with_a_straight_one() {
         let text = "Ana Ruiz met the press. “We lost the match, \"she says. \"And we lost the cup.”";
         assert_eq!(
@@ -2572,7 +2733,7 @@ mod tests {
         );
         assert_eq!(
             quotes("Lee cited the “memo” alleging ties between Ruiz and Lyon, he said."),
-            [q("memo", "he", true)]
+            [q("memo", "Lee", true)]
         );
     }
 
