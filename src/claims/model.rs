@@ -122,6 +122,16 @@ mod tests {
     }
 
     #[test]
+    fn the_same_scene_in_an_article_on_another_event_scores_lower_in_both_models() {
+        let scene =
+            Signals { words: 0.6, containment: 0.7, rarity: 0.8, entities: 0.5, length: 0.5, ..Signals::default() };
+        let elsewhere = Signals { apart: 1.0, ..scene };
+        for m in [Model::fast(), Model::refined()] {
+            assert!(m.score(&elsewhere) < m.score(&scene), "{} vs {}", m.score(&elsewhere), m.score(&scene));
+        }
+    }
+
+    #[test]
     fn thin_evidence_stays_below_the_default_threshold() {
         let m = Model::fast();
         let strong = Signals {
