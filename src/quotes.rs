@@ -130,6 +130,8 @@ const AUXILIARIES: [&str; 23] = [
 const PRONOUNS: [&str; 6] = ["he", "she", "they", "we", "i", "it"];
 
 const DETERMINERS: [&str; 9] = ["the", "a", "an", "its", "his", "her", "their", "this", "that"];
+/// The articles, which open an apposition after a name ("Ruiz, the mayor, said").
+const ARTICLES: &[&str] = DETERMINERS.split_at(3).0;
 
 /// Words a description of a speaker does not end with.
 const FUNCTION_WORDS: [&str; 21] = [
@@ -1199,7 +1201,7 @@ impl Context<'_> {
                     let r = self.words.partition_point(|w| w.range.start < role.range.start);
                     if r > floor
                         && self.gap(r - 1, r).contains(',')
-                        && ["the", "a", "an"].contains(&&*self.words[r].lower)
+                        && ARTICLES.contains(&&*self.words[r].lower)
                         && let Some(name) = self
                             .subject_ending_at(r - 1, floor)
                             .filter(|n| n.kind == SpeakerKind::Name && self.is_person(&n.range, floor))
@@ -1210,7 +1212,7 @@ impl Context<'_> {
                     // with a relative clause of its own describes the name before it; what ends the clause is no speaker.
                     let opened = (floor + 1..r).rev().find(|&a| self.gap(a - 1, a).contains(','));
                     if let Some(a) = opened.filter(|&a| {
-                        ["the", "a", "an"].contains(&&*self.words[a].lower)
+                        ARTICLES.contains(&&*self.words[a].lower)
                             && (a..r).any(|i| ["who", "which"].contains(&&*self.words[i].lower))
                     }) {
                         return self.subject_ending_at(a - 1, floor).filter(|n| n.kind == SpeakerKind::Name);
@@ -1295,7 +1297,7 @@ impl Context<'_> {
     /// The name opening the sentence (at word `floor`) before a comma and a description opening at word `r` with
     /// "a", "an" or "the": "Harbour Watch, a group of sailors, …" describes Harbour Watch.
     fn name_before_apposition(&self, r: usize, floor: usize) -> Option<Speaker> {
-        if r <= floor || !["the", "a", "an"].contains(&&*self.words[r].lower) || self.gap(r - 1, r).trim() != "," {
+        if r <= floor || !ARTICLES.contains(&&*self.words[r].lower) || self.gap(r - 1, r).trim() != "," {
             return None;
         }
         self.subject_ending_at(r - 1, floor)
