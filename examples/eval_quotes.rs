@@ -11,7 +11,7 @@
 //! is (document, byte offset of its opening mark, a hash of its words) and the speaker's name or
 //! role, never the articles' text.
 //!
-//!     cargo run --release --example eval_quotes              # accuracy per kind, and the errors
+//!     cargo run --release --example eval_quotes              # accuracy per kind, precision of the speakers shown, the errors
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_heldout.tsv
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_ecbplus.tsv
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_ecbplus2.tsv
@@ -178,6 +178,8 @@ fn run() -> Result<(), String> {
     let texts: BTreeMap<&str, &str> = docs.iter().map(|(id, d)| (id.as_str(), d.text.as_str())).collect();
     // kind → (judged, right); named speakers in the same or adjacent sentence apart.
     let mut tally: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    // The other way round, what a reader is shown: kind found → (shown, right).
+    let mut shown: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut errors: Vec<String> = Vec::new();
     let mut missing = 0;
     for (n, line) in gold.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')) {
@@ -207,6 +209,11 @@ fn run() -> Result<(), String> {
             e.0 += 1;
             e.1 += usize::from(right);
         }
+        if let Some(q) = q.filter(|q| q.speaker.is_some()) {
+            let e = shown.entry(kind(q)).or_default();
+            e.0 += 1;
+            e.1 += usize::from(right);
+        }
         match q {
             None => {
                 missing += 1;
@@ -230,6 +237,14 @@ fn run() -> Result<(), String> {
         }
     }
     println!("| all | {all} | {all_right} | {:.3} |", all_right as f64 / all.max(1) as f64);
+    println!("\n| speaker shown as | shown | right | precision |\n|---|---|---|---|");
+    let (mut all, mut all_right) = (0, 0);
+    for (k, (n, r)) in &shown {
+        println!("| {k} | {n} | {r} | {:.3} |", *r as f64 / (*n).max(1) as f64);
+        all += n;
+        all_right += r;
+    }
+    println!("| any | {all} | {all_right} | {:.3} |", all_right as f64 / all.max(1) as f64);
     if missing > 0 {
         println!("\n{missing} gold quotations are no longer found as quotations (counted as wrong above).");
     }
