@@ -18,6 +18,7 @@
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_ecbplus3.tsv
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_ecbplus4.tsv
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_ecbplus5.tsv
+//!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_ecbplus6.tsv
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_babe.tsv
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_babe2.tsv
 //!     cargo run --release --example eval_quotes -- --gold examples/support/quote_speakers_babe3.tsv
