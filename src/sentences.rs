@@ -269,7 +269,9 @@ fn should_join(prev: &str, next: &str) -> bool {
     if first.is_lowercase() {
         return !prev.ends_with(['?', '!']);
     }
-    ends_with_title(prev) || (ends_with_clock_time(prev) && starts_with_time_zone(next)) || is_speaker_tag(prev, next)
+    ends_with_title(prev)
+        || (ends_with_clock_time(prev) && starts_with_zone_or_date(next))
+        || is_speaker_tag(prev, next)
 }
 
 /// Titles that stand before a name and nowhere else.
@@ -296,9 +298,44 @@ const TIME_ZONES: &[&str] = &[
     "UTC", "BST", "CET", "CEST", "EET", "EEST", "IST", "JST", "AEST", "AEDT",
 ];
 
-fn starts_with_time_zone(next: &str) -> bool {
+/// Days and months that follow a clock time in the same sentence ("at 7 p.m. Friday", "at 9 a.m. May 4").
+const DATES: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+fn starts_with_zone_or_date(next: &str) -> bool {
     let word = next.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
-    TIME_ZONES.contains(&word)
+    TIME_ZONES.contains(&word) || DATES.contains(&word)
 }
 
 /// "Trump said." after "…than me?”": a quotation ending in `?` or `!` (inside its
@@ -397,6 +434,17 @@ mod tests {
         // Issue 12: "2:30 p.m." | "ET." was split.
         let p = "The vote is set for 2:30 p.m. ET. Leaders will speak after it.";
         assert_eq!(sents(p), vec!["The vote is set for 2:30 p.m. ET.", "Leaders will speak after it."]);
+        // A day or a month after the time is part of it too; another capital still opens a sentence.
+        let p = "Ruiz praised the deal at 7 p.m. Friday, calling it good. The ferry left at 9 a.m. May 4 and docked at \
+                 10 p.m. Crews cheered.";
+        assert_eq!(
+            sents(p),
+            vec![
+                "Ruiz praised the deal at 7 p.m. Friday, calling it good.",
+                "The ferry left at 9 a.m. May 4 and docked at 10 p.m.",
+                "Crews cheered."
+            ]
+        );
         let q = "The call ended at 9 a.m. GMT on Tuesday. Nobody spoke.";
         assert_eq!(sents(q), vec!["The call ended at 9 a.m. GMT on Tuesday.", "Nobody spoke."]);
         // A time that ends a sentence still ends it.
