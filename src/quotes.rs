@@ -82,7 +82,7 @@ pub static INTRODUCES_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
          condemn assertion statement remark phrase vaunt oft-vaunted speak spoke reiterate repeat refer allege \
          assail denounce suggest hint thunder defend acknowledge concede complain boast contend stress emphasize \
          emphasise testify tout chide chant decry lambaste ridicule scoff message response blast bash \
-         rail lament bemoan comment proclaim hail",
+         rail lament bemoan comment proclaim hail replied answered retort",
     )
 });
 
@@ -264,7 +264,15 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>],
             INTRODUCES_QUOTE.contains(&*words[i].key)
                 && !matches!(
                     &*words[i].lower,
-                    "state" | "states" | "chant" | "chants" | "messages" | "responses" | "messaging"
+                    "state"
+                        | "states"
+                        | "chant"
+                        | "chants"
+                        | "messages"
+                        | "responses"
+                        | "messaging"
+                        | "answer"
+                        | "answers"
                 )
         })
         .collect();
@@ -1379,6 +1387,10 @@ impl Context<'_> {
     /// Where the words read back from word `last` start: at a clause break, an auxiliary or a preposition before
     /// them, or at word `floor`.
     fn phrase_start(&self, last: usize, floor: usize) -> usize {
+        // "the deal she called “…”": a pronoun before its verb is the whole subject of a relative clause.
+        if PRONOUNS.contains(&&*self.words[last].lower) {
+            return last;
+        }
         let mut start = last;
         while start > floor {
             let prev = &self.words[start - 1];
@@ -1781,6 +1793,24 @@ mod tests {
             speakers("“The levy stays,” the ruling party's spokesman said."),
             [("the ruling party's spokesman".into(), Some(SpeakerKind::Role))]
         );
+    }
+
+    #[test]
+    fn replied_and_answered_hand_over_the_words_after_them() {
+        for text in ["Varga replied “Yes, I understand.”", "Varga answered, “Yes, I understand.”"] {
+            assert_eq!(speakers(text), [("Varga".into(), Some(SpeakerKind::Name))], "{text}");
+        }
+        // Must not change: the noun is no cue.
+        assert_eq!(speakers("The answer was “no deal.”"), [("".into(), None)]);
+    }
+
+    #[test]
+    fn a_pronoun_opening_a_relative_clause_is_its_subject() {
+        assert_eq!(
+            quotes("Ana Ruiz made no promise to keep the deal she described as “insane” and “ridiculous.”"),
+            [q("insane", "Ana Ruiz", true), q("ridiculous.", "Ana Ruiz", true)]
+        );
+        assert_eq!(quotes("The plan they called “a fraud” passed anyway.")[0].1, "they");
     }
 
     #[test]
