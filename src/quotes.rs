@@ -1498,8 +1498,12 @@ impl Context<'_> {
         let last_i = first.end - 1;
         let noun_end = match tags.at(last_i) {
             Pos::Noun | Pos::Propn | Pos::Num => true,
-            // "federal", "usual": an adjective ends no description; the tagger's adjective "official" does.
-            Pos::Adj => OFFICE_NOUNS.contains(&&*last.lower),
+            // "federal", "usual": an adjective ends no description; the tagger's adjectives "official" and
+            // "comedian" (or "activist") do.
+            Pos::Adj => {
+                OFFICE_NOUNS.contains(&&*last.lower)
+                    || ["ian", "ians", "ist", "ists"].iter().any(|s| last.lower.ends_with(s))
+            }
             Pos::Verb => last.lower.ends_with("ed") && last_i > first.start && tags.at(last_i - 1) == Pos::Noun,
             _ => false,
         };
@@ -1788,6 +1792,10 @@ mod tests {
         assert_eq!(
             speakers("“The levy stays,” a harbour government official said."),
             [("a harbour government official".into(), Some(SpeakerKind::Role))]
+        );
+        assert_eq!(
+            speakers("“I'd like to thank my wife,” the comedian added on Twitter."),
+            [("the comedian".into(), Some(SpeakerKind::Role))]
         );
         assert_eq!(
             speakers("“The levy stays,” the ruling party's spokesman said."),
