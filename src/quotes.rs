@@ -230,7 +230,7 @@ const CALENDAR: [&str; 19] = [
     "sept",
 ];
 
-/// Words of time that end no description of a speaker ("in time", "05 PM ET EDT").
+/// Words of time that end no description of a speaker ("in time", a dateline's "5 PM EDT").
 const CLOCK: [&str; 11] = ["time", "minute", "hour", "day", "week", "month", "year", "edt", "est", "gmt", "utc"];
 
 /// How many words a speech tag after a quotation may take ("Sami Abu Zuhri, a Hamas spokesperson, said").
@@ -1507,8 +1507,8 @@ impl Context<'_> {
             Pos::Verb => last.lower.ends_with("ed") && last_i > first.start && tags.at(last_i - 1) == Pos::Noun,
             _ => false,
         };
-        // A verb inside that modifies no noun after it is a clause, not a description ("Ana made roughly her
-        // tenth", "a sign hung"); "the ruling party" keeps its participle.
+        // A verb inside that modifies no noun after it is a clause, not a description ("Ruiz made easily her
+        // fifth", "a flag hung"); "the ruling party" keeps its participle.
         let clause = (first.start..last_i).any(|k| {
             matches!(tags.at(k), Pos::Verb | Pos::Aux) && !matches!(tags.at(k + 1), Pos::Noun | Pos::Propn | Pos::Adj)
         });
@@ -1595,7 +1595,7 @@ impl Context<'_> {
         let sentence = self.sentences.partition_point(|s| s.start <= w.range.start);
         let start = sentence.checked_sub(1).map_or(0, |s| self.sentences[s].start);
         let opens_sentence = !self.text[start..w.range.start].chars().any(char::is_alphanumeric);
-        // "Despite Democrats' objections": a preposition or conjunction opening a sentence is no name's first word.
+        // "Despite Dockers' objections": a preposition or conjunction opening a sentence is no name's first word.
         if opens_sentence && matches!(self.tags.borrow_mut().at(i), Pos::Adp | Pos::Sconj | Pos::Cconj | Pos::Det) {
             return false;
         }
@@ -1780,10 +1780,10 @@ mod tests {
     #[test]
     fn a_description_ends_in_a_noun_not_an_adjective_a_time_or_a_clause() {
         for text in [
-            "According to federal and state inspectors, each of the port's 200 “licensed” pilots pays a fee.",
-            "There is an old saying that “once is chance.”",
-            "With two time outs (plus the two - minute warning) in hand the Gulls ran the following “game-winning” plays.",
-            "In May, Ruiz made roughly her tenth claim that she had a “much better” harbour plan than Varga.",
+            "According to federal and city inspectors, all 40 “licensed” pilots renew yearly.",
+            "Dockers have an old saying that “once is luck.”",
+            "After the five - minute warning the crew loaded the “priority” crates.",
+            "At the pier, Ruiz made easily her fifth promise of a “fair deal” to the crews.",
         ] {
             assert_eq!(speakers(text), [("".into(), None)], "{text}");
         }
@@ -1794,7 +1794,7 @@ mod tests {
             [("a harbour government official".into(), Some(SpeakerKind::Role))]
         );
         assert_eq!(
-            speakers("“I'd like to thank my wife,” the comedian added on Twitter."),
+            speakers("“Thanks to my crew,” the comedian added in a post."),
             [("the comedian".into(), Some(SpeakerKind::Role))]
         );
         assert_eq!(
@@ -1815,8 +1815,8 @@ mod tests {
     #[test]
     fn a_pronoun_opening_a_relative_clause_is_its_subject() {
         assert_eq!(
-            quotes("Ana Ruiz made no promise to keep the deal she described as “insane” and “ridiculous.”"),
-            [q("insane", "Ana Ruiz", true), q("ridiculous.", "Ana Ruiz", true)]
+            quotes("Ana Ruiz would not renew the lease she described as “unfair” and “outdated.”"),
+            [q("unfair", "Ana Ruiz", true), q("outdated.", "Ana Ruiz", true)]
         );
         assert_eq!(quotes("The plan they called “a fraud” passed anyway.")[0].1, "they");
     }
@@ -1824,9 +1824,7 @@ mod tests {
     #[test]
     fn a_preposition_opening_the_sentence_is_no_part_of_a_name() {
         assert_eq!(
-            speakers(
-                "Despite Dockworkers regularly calling the port “unsafe” — where crews face long shifts — Ruiz framed the plan as a gain."
-            ),
+            speakers("Despite Dockworkers calling the cranes “unsafe”, the port reopened."),
             [("Dockworkers".into(), Some(SpeakerKind::Name))]
         );
     }
