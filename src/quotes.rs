@@ -102,8 +102,9 @@ pub static TAGS_QUOTE: LazyLock<WordSet> = LazyLock::new(|| {
 /// Past tenses of verbs of speaking and of manner of speech that also make speech tags ("“…,” Ruiz fumed",
 /// "“…,” the paper reported"). Only these forms: "report", "answer" and "shout" are as often nouns, and a
 /// noun right after a quotation ("the “zero day” report found") is no tag.
-const SPOKE: [&str; 15] = [
+const SPOKE: [&str; 16] = [
     "reported",
+    "thundered",
     "proclaimed",
     "fumed",
     "confirmed",
@@ -699,7 +700,13 @@ impl Context<'_> {
             if verb + 1 == to {
                 self.subject_before(verb, from)
             } else {
+                // "The mayor, Ana Ruiz, fighting off critics, said today that …", "…, said she …": no name after the
+                // verb, so the comma closed an apposition and the subject is before it (unless a quotation is).
+                let quoted =
+                    self.text[self.words[from].range.start..self.words[verb].range.start].contains(['"', '“', '”']);
                 self.noun_phrase_after(verb + 1, self.clause_end(self.words[verb].range.end, end))
+                    .filter(|s| s.kind == SpeakerKind::Name || quoted)
+                    .or_else(|| (!quoted).then(|| self.subject_before(verb, from)).flatten())
             }
         } else {
             self.subject_before(verb, from)
@@ -805,6 +812,9 @@ impl Context<'_> {
             w.range.end <= until && (TAGS_QUOTE.contains(&*w.key) || SPOKE.contains(&&*w.lower)) && !name_part(i)
         })?;
         let v = after + verb;
+        if let Some(quoted) = self.quoted_as_saying(v) {
+            return Some((Some(quoted), true));
+        }
         if matches!(&*self.words[v].lower, "according" | "words") {
             // "according to X", "in the words of X"
             return (verb <= 2).then(|| (self.noun_phrase_after(v + 2, until), true));
@@ -913,6 +923,29 @@ impl Context<'_> {
         }
         // A name or a pronoun, as for a tag after the rest of the clause: "…, the paper said" may report the words.
         self.classify(k, end).filter(|s| matches!(s.kind, SpeakerKind::Name | SpeakerKind::Pronoun))
+    }
+
+    /// "Ruiz quoted Lee as saying “…”", "“…,” Ruiz quoted Lee as saying": who is quoted as saying the words said
+    /// them, not who quotes them. `v` is the word "quoted", or "saying" after "as" (the cue nearest a quotation after it).
+    fn quoted_as_saying(&self, v: usize) -> Option<Speaker> {
+        if v > 1
+            && &*self.words[v - 1].lower == "as"
+            && ["saying", "telling", "writing", "stating"].contains(&&*self.words[v].lower)
+        {
+            let quoted = (v.saturating_sub(8)..v - 1).rev().find(|&k| &*self.words[k].lower == "quoted")?;
+            return self.quoted_as_saying(quoted);
+        }
+        if &*self.words[v].lower != "quoted" {
+            return None;
+        }
+        let as_ = (v + 2..(v + 8).min(self.words.len())).find(|&i| {
+            &*self.words[i].lower == "as"
+                && self.spaced(i - 1, i)
+                && self.words.get(i + 1).is_some_and(|w| {
+                    self.spaced(i, i + 1) && ["saying", "telling", "writing", "stating"].contains(&&*w.lower)
+                })
+        })?;
+        self.noun_phrase_after(v + 1, self.words[as_ - 1].range.end).filter(|s| s.kind == SpeakerKind::Name)
     }
 
     /// "“…” as Ana Ruiz so bluntly put it": whoever put it so said the words before. `after` is the first word after
@@ -1068,6 +1101,9 @@ impl Context<'_> {
                         });
                     if right_after {
                         return None;
+                    }
+                    if let Some(quoted) = self.quoted_as_saying(c) {
+                        return Some((Some(quoted), true));
                     }
                     match self.passive_agent(c, from, open) {
                         Some(agent) => agent,
@@ -1375,6 +1411,25 @@ impl Context<'_> {
                 || OFFICE_NOUNS.contains(&&*self.words[end].lower))
         {
             end += 1;
+        }
+        // "Trade magazine Variety said", "…, defense lawyer Ana Ruiz said": one or two common nouns between the
+        // phrase's opening capitalised words (if any) and a name describe that name, which is the subject.
+        // Not after a name of its own ("Ana Gil describes Tom Ruiz …": a verb the tagger took for a plural noun).
+        if end < before && !(floor..end).any(|k| self.is_name_word(k)) {
+            let nouns = (end..(end + 2).min(before))
+                .take_while(|&k| {
+                    (k == floor || self.spaced(k - 1, k))
+                        && !self.words[k].is_capitalised(self.text)
+                        && self.tags.borrow_mut().at(k) == Pos::Noun
+                })
+                .count();
+            let named = end + nouns;
+            if nouns > 0 && named < before && self.spaced(named - 1, named) && self.is_name_word(named) {
+                end = named;
+                while end < before && (end == named || self.joined(end - 1, end)) && self.is_name_word(end) {
+                    end += 1;
+                }
+            }
         }
         self.classify(floor, end)
     }
@@ -1801,6 +1856,69 @@ mod tests {
             speakers("“The levy stays,” the ruling party's spokesman said."),
             [("the ruling party's spokesman".into(), Some(SpeakerKind::Role))]
         );
+    }
+
+    #[test]
+    fn one_quoted_as_saying_the_words_said_them() {
+        assert_eq!(
+            speakers("“The tide waits for no one,” Ruiz quoted Mayor Tomas Lee as saying at the launch."),
+            [("Tomas Lee".into(), Some(SpeakerKind::Name))]
+        );
+        assert_eq!(
+            speakers("The harbour master quoted Ben Okafor as saying “the cranes are too old.”"),
+            [("Ben Okafor".into(), Some(SpeakerKind::Name))]
+        );
+        // Must not change: a quotation that is quoted is still the quoter's words.
+        assert_eq!(speakers("“The cranes are too old,” Okafor quoted."), [("Okafor".into(), Some(SpeakerKind::Name))]);
+    }
+
+    #[test]
+    fn thundered_tags_the_quotation_before_it() {
+        assert_eq!(
+            speakers("“A strike is one thing and sabotage another!” Mayor Ana Ruiz thundered at the council."),
+            [("Ana Ruiz".into(), Some(SpeakerKind::Name))]
+        );
+    }
+
+    #[test]
+    fn a_name_after_an_opening_description_is_the_subject() {
+        assert_eq!(
+            speakers("Shipping weekly Dockside called the levy a “tax on bread,” writing that it would hurt."),
+            [("Dockside".into(), Some(SpeakerKind::Name))]
+        );
+        // Must not change: a description with no name after it, and a name opening the sentence.
+        assert_eq!(
+            speakers("The magazine called the levy a “tax on bread.”"),
+            [("The magazine".into(), Some(SpeakerKind::Role))]
+        );
+        assert_eq!(
+            speakers("In a memo, Ana Gil describes Tom Ruiz as “the best pilot.”"),
+            [("Ana Gil".into(), Some(SpeakerKind::Name))]
+        );
+        // Regression: a subhead before the sentence ("`Grim day'") is no description of the capitalised word after it,
+        // which had made "Outside" the sentence's subject, so that "he" went to the judge before.
+        for (lawyer, name) in
+            [("Harbour Lawyer Ben Okafor", "Harbour Lawyer Ben Okafor"), ("defense lawyer Ben Okafor", "Ben Okafor")]
+        {
+            let text = format!(
+                "Judge Ana Ruiz read the ruling. Ruiz agreed and denied both motions. `Grim day' Outside court, \
+                 {lawyer} said his client had little chance at the appeals court, which he described as “very harsh.”"
+            );
+            assert_eq!(quotes(&text), [q("very harsh.", name, true)], "{lawyer}");
+        }
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_name_in_apposition_not_the_description() {
+        let text = "The harbour master, Ana Ruiz, facing calls to resign, said on Monday that the cranes were safe. \
+                    “Nobody was hurt,” she told the council.";
+        assert_eq!(quotes(text), [q("Nobody was hurt,", "Ana Ruiz", true)]);
+        let text = "Okafor's sister, Grace Adeyemi, said she was now running the stall. Of the inspectors, she said, \
+                    “They never came back.”";
+        assert_eq!(quotes(text), [q("They never came back.", "Grace Adeyemi", true)]);
+        // Must not change: an inverted tag names its speaker after the verb.
+        let text = "The cranes are safe, said Ana Ruiz, the harbour master. “Nobody was hurt,” she told the council.";
+        assert_eq!(quotes(text), [q("Nobody was hurt,", "Ana Ruiz", true)]);
     }
 
     #[test]
