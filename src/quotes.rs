@@ -928,10 +928,8 @@ impl Context<'_> {
     /// "Ruiz quoted Lee as saying “…”", "“…,” Ruiz quoted Lee as saying": who is quoted as saying the words said
     /// them, not who quotes them. `v` is the word "quoted", or "saying" after "as" (the cue nearest a quotation after it).
     fn quoted_as_saying(&self, v: usize) -> Option<Speaker> {
-        if v > 1
-            && &*self.words[v - 1].lower == "as"
-            && ["saying", "telling", "writing", "stating"].contains(&&*self.words[v].lower)
-        {
+        const SAYING: [&str; 4] = ["saying", "telling", "writing", "stating"];
+        if v > 1 && &*self.words[v - 1].lower == "as" && SAYING.contains(&&*self.words[v].lower) {
             let quoted = (v.saturating_sub(8)..v - 1).rev().find(|&k| &*self.words[k].lower == "quoted")?;
             return self.quoted_as_saying(quoted);
         }
@@ -941,9 +939,7 @@ impl Context<'_> {
         let as_ = (v + 2..(v + 8).min(self.words.len())).find(|&i| {
             &*self.words[i].lower == "as"
                 && self.spaced(i - 1, i)
-                && self.words.get(i + 1).is_some_and(|w| {
-                    self.spaced(i, i + 1) && ["saying", "telling", "writing", "stating"].contains(&&*w.lower)
-                })
+                && self.words.get(i + 1).is_some_and(|w| self.spaced(i, i + 1) && SAYING.contains(&&*w.lower))
         })?;
         self.noun_phrase_after(v + 1, self.words[as_ - 1].range.end).filter(|s| s.kind == SpeakerKind::Name)
     }
