@@ -1268,6 +1268,15 @@ impl Context<'_> {
                 }
                 return before;
             }
+            // "Five were hurt, said the mayor, who called it a “mess”": a "who" after a comma stands for the phrase
+            // right before the comma, not for the subject the sentence opens with.
+            if &*w.lower == "who"
+                && j - 1 > floor
+                && self.gap(j - 2, j - 1).trim() == ","
+                && let Some(antecedent) = self.subject_ending_at(j - 2, floor)
+            {
+                return Some(antecedent);
+            }
             // "Ruiz responded by claiming that …": a participle after "by" shares the subject of the verb before it.
             let by_doing = &*w.lower == "by" && self.words[verb].lower.ends_with("ing");
             if CLAUSE_BREAKS[..4].contains(&&*w.lower) || ["and", "but", "or", "to"].contains(&&*w.lower) || by_doing {
@@ -1933,6 +1942,22 @@ mod tests {
             [q("unfair", "Ana Ruiz", true), q("outdated.", "Ana Ruiz", true)]
         );
         assert_eq!(quotes("The plan they called “a fraud” passed anyway.")[0].1, "they");
+    }
+
+    #[test]
+    fn who_after_a_comma_stands_for_the_phrase_before_it() {
+        use SpeakerKind::{Name, Role};
+        // Regression: the inverted tag's subject came out as the sentence's first word ("Five").
+        assert_eq!(
+            speakers("Five people were hurt, said the mayor, who called it a \"tragic mess\"."),
+            [("the mayor".into(), Some(Role))]
+        );
+        assert_eq!(
+            speakers("The board thanked Ana Ruiz, who called the vote “a relief.”"),
+            [("Ana Ruiz".into(), Some(Name))]
+        );
+        // Unchanged: a relative clause between a name and its reporting verb.
+        assert_eq!(speakers("Okafor, who chairs the panel, said it was “a farce.”"), [("Okafor".into(), Some(Name))]);
     }
 
     #[test]
