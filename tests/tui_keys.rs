@@ -199,6 +199,21 @@ fn help_lists_the_keymap() {
 }
 
 #[test]
+fn help_says_what_the_keys_do_on_the_compare_screen() {
+    let mut app = seeds_text_app(200, 50);
+    let text = help_pages(&mut app);
+    for expected in [
+        "On the compare screen",
+        "= / Esc",
+        "next / previous table",
+        "1 … 9",
+        "open the selected cell's sentence in the reading view (Ctrl-o comes back)",
+    ] {
+        assert!(text.contains(expected), "help lacks {expected:?}");
+    }
+}
+
+#[test]
 fn q_quits_and_esc_cancels_pending_keys() {
     let mut app = seeds_text_app(80, 24);
     app.feed("]");

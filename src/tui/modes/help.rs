@@ -116,6 +116,9 @@ fn rows(shared: &Shared) -> Vec<Row> {
         let keys = if keys.is_empty() { "(unbound)".to_string() } else { keys.join(", ") };
         out.push(Row::Entry(keys, e.help.to_string()));
     }
+    out.push(Row::Gap);
+    out.push(Row::Section("On the compare screen"));
+    out.extend(compare_rows(shared));
     let modes = [
         ("In the search prompt", &PROMPT[..]),
         ("In the notes list", &super::notes::KEYS[..]),
@@ -128,6 +131,33 @@ fn rows(shared: &Shared) -> Vec<Row> {
         out.extend(lines.iter().map(|(k, h)| Row::Entry(k.to_string(), h.to_string())));
     }
     out
+}
+
+/// What the reader's keys do on the compare screen, which gives them other meanings.
+fn compare_rows(shared: &Shared) -> Vec<Row> {
+    let first = |name: &str| shared.keymap.first_key(name);
+    let keys = |names: &[&str]| {
+        let keys: Vec<String> = names.iter().filter_map(|n| first(n)).collect();
+        if keys.is_empty() { "(unbound)".to_string() } else { keys.join(" / ") }
+    };
+    let sources = match (first("focus_1"), first("focus_9")) {
+        (Some(a), Some(b)) => format!("{a} … {b}"),
+        _ => keys(&["focus_1"]),
+    };
+    let back = first("jump_back").unwrap_or_else(|| "(unbound)".into());
+    vec![
+        Row::Entry(keys(&["compare", "cancel"]), "back to reading, where you were".into()),
+        Row::Entry(keys(&["focus_next", "focus_prev"]), "next / previous table".into()),
+        Row::Entry(
+            keys(&["line_down", "line_up"]),
+            "move the selection (the other movement keys too: half a page, a page, first and last row)".into(),
+        ),
+        Row::Entry(sources, "choose a source: its column is bracketed, and the filter follows it".into()),
+        Row::Entry(
+            keys(&["activate"]),
+            format!("open the selected cell's sentence in the reading view ({back} comes back)"),
+        ),
+    ]
 }
 
 /// The overlay's rectangle on a screen of `width` × `height`.
