@@ -32,7 +32,7 @@ enum NotesCommand {
     Mark(MarkArgs),
     /// List the notes and marks of documents, placed in their current text (all stored notes without PATH).
     List(ListArgs),
-    /// Delete a note or mark by its id (the first characters `notes list` shows are enough).
+    /// Delete a note or mark of a document by its id (the first characters `notes list` shows are enough).
     Rm(RmArgs),
     /// Write notes and marks out: Web Annotation JSON-LD (for other tools, and to hand marks in),
     /// Markdown (to read) or CSV (for a spreadsheet).

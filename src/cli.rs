@@ -33,7 +33,7 @@ use crate::{classroom, inputs, web};
     about,
     long_about,
     args_conflicts_with_subcommands = true,
-    after_help = "In the reader, press ? for the keys. Keys and styles can be changed in \
+    after_help = "In the reader, press H for the keys. Keys and styles can be changed in \
                   $XDG_CONFIG_HOME/parallax/keymap.toml and theme.toml (else ~/.config/parallax/)."
 )]
 struct Cli {
