@@ -651,7 +651,8 @@ pub fn mass(keys: &[u32], idf: &[f32]) -> f32 {
     keys.iter().map(|&k| idf[k as usize] * idf[k as usize]).sum()
 }
 
-fn is_boilerplate(text: &str, word_count: usize) -> bool {
+/// Page furniture ("Please consider supporting our mission"): never linked, and no claim of its own.
+pub(crate) fn is_boilerplate(text: &str, word_count: usize) -> bool {
     if word_count > BOILERPLATE_MAX_WORDS {
         return false;
     }

@@ -9,7 +9,7 @@ use crate::claims::SentenceRef;
 use crate::document::Document;
 
 /// A sentence shorter than this many words is not counted as a claim of its own (a dateline, a
-/// caption, "Read more."), as the claims module does not link such sentences either.
+/// caption), as the claims module does not link such sentences either; nor is page furniture.
 const MIN_CLAIM_WORDS: usize = 5;
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -84,10 +84,12 @@ pub(super) fn build(docs: &[Document], analysis: &Analysis, sourcing: &Sourcing)
     for (d, doc) in docs.iter().enumerate() {
         for (i, range) in doc.sentences.iter().enumerate() {
             let s = SentenceRef { doc: d, sentence: i };
-            if sourcing.cluster_of.contains_key(&s)
-                || !analysis.counterparts(s).is_empty()
-                || crate::words::spans(&doc.text[range.clone()]).len() < MIN_CLAIM_WORDS
-            {
+            if sourcing.cluster_of.contains_key(&s) || !analysis.counterparts(s).is_empty() {
+                continue;
+            }
+            let text = &doc.text[range.clone()];
+            let words = crate::words::spans(text).len();
+            if words < MIN_CLAIM_WORDS || crate::claims::corpus::is_boilerplate(text, words) {
                 continue;
             }
             let tellings = vec![Place::new(d, range)];
@@ -132,6 +134,31 @@ mod tests {
         assert!(!t.claims.iter().any(|c| c.first().unwrap().text(&docs) == "Read more."));
         let s: Vec<(usize, usize, usize)> = t.summary.iter().map(|s| (s.shared, s.only_here, s.left_out)).collect();
         assert_eq!(s, [(4, 0, 0), (4, 2, 0), (3, 2, 1)]);
+    }
+
+    #[test]
+    fn page_furniture_is_no_claim() {
+        // Regression: a plea for donations kept at the end of an article showed as a claim only it reports.
+        use crate::analysis::Analysis;
+        use crate::document::Document;
+        let docs = [
+            Document::from_plain(
+                "a.txt",
+                "The ferry service to the island resumed on Monday morning. Please consider supporting our \
+                 mission with a small gift today.",
+            ),
+            Document::from_plain("b.txt", "Repairs to the harbour wall will take three more weeks."),
+        ];
+        let analysis = Analysis::from_parts(vec![Vec::new(); 2], Vec::new(), Vec::new());
+        let t = Tables::build(&docs, &analysis).coverage;
+        let rows: Vec<&str> = t.claims.iter().map(|c| c.first().unwrap().text(&docs)).collect();
+        assert_eq!(
+            rows,
+            [
+                "The ferry service to the island resumed on Monday morning.",
+                "Repairs to the harbour wall will take three more weeks."
+            ]
+        );
     }
 
     #[test]
