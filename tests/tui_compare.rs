@@ -246,7 +246,11 @@ fn a_claim_the_chosen_source_does_not_report_opens_the_first_telling() {
     let mut app = story_app(80, 24);
     app.feed("=jjj3<Enter>");
     assert_eq!(cursor(&app), sref(&app.shared.docs, 0, "The terror group"));
-    assert!(status_row(&app).contains("does not report this claim"), "{}", status_row(&app));
+    assert_eq!(
+        app.shared.message.as_deref(),
+        Some("source 3 (Dockers walk out) does not report this claim; showing source 1 (Harbour Herald)")
+    );
+    assert!(status_row(&app).contains("source 3 (Dockers walk out) does not report"), "{}", status_row(&app));
 }
 
 #[test]

@@ -185,7 +185,10 @@ impl Compare {
     /// Where Enter goes from the selected cell, and what to say if it is not the chosen source's.
     fn target(&self, shared: &Shared) -> Option<(Place, Option<String>)> {
         let t = self.tables.as_deref()?;
-        let name = |d: usize| source_name(&shared.docs[d]).to_string();
+        // "source 1 (Harbour Times)": numbered as on screen, a long title cut short.
+        let name = |d: usize| {
+            format!("source {} ({})", d + 1, crate::compare::text::abbreviate(source_name(&shared.docs[d]), 24))
+        };
         let row = self.selected();
         match self.tab {
             Tab::Coverage => {
@@ -194,8 +197,7 @@ impl Compare {
                     Some(p) => Some((p, None)),
                     None => {
                         let p = claim.first()?;
-                        let note =
-                            format!("{} does not report this claim: {}'s telling", name(self.source), name(p.doc));
+                        let note = format!("{} does not report this claim; showing {}", name(self.source), name(p.doc));
                         Some((p, Some(note)))
                     }
                 }
@@ -209,7 +211,12 @@ impl Compare {
                         let p = *r.names.iter().flatten().next()?.places.first()?;
                         Some((
                             p,
-                            Some(format!("{} does not name {}: {}'s name", name(self.source), r.referent, name(p.doc))),
+                            Some(format!(
+                                "{} does not name {}; showing {}",
+                                name(self.source),
+                                r.referent,
+                                name(p.doc)
+                            )),
                         ))
                     }
                 }
