@@ -906,3 +906,30 @@ fn a_label_explanation_names_its_referent() {
     assert!(text.contains("Names: Hamas"), "{text}");
     assert!(text.contains("militant group"), "{text}");
 }
+
+#[test]
+fn a_jump_shows_the_whole_sentence_it_lands_on() {
+    // Regression: a counterpart starting on the pane's last row was left there, one line of it shown.
+    let long = "The harbour board voted to rebuild the north pier with timber from the old warehouse, \
+                to reopen the ferry ramp before the summer crowds arrive, and to light the path at Quayside.";
+    for filler in 1..40 {
+        let mut text = String::new();
+        for i in 0..filler {
+            text.push_str(&format!("Boat {i} came in.\n\n"));
+        }
+        text.push_str(long);
+        let docs = vec![
+            doc("Ferry", None, "a.txt", "The board will rebuild the north pier and light the path."),
+            doc("Harbour", None, "b.txt", &text),
+        ];
+        let analysis = analysis_of(&docs, &[], &[((0, "The board will rebuild"), (1, "The harbour board voted"), 0.9)]);
+        let mut app = app_with(docs, 80, 16);
+        app.set_analysis(analysis);
+        app.feed("<Enter>");
+        assert_eq!(app.reader.focus, 1, "filler {filler}: the jump lands in the second pane");
+        let screen = screen_text(&app).join("\n");
+        for end in ["The harbour board", "Quayside."] {
+            assert!(screen.contains(end), "filler {filler}: {end:?} not on screen:\n{screen}");
+        }
+    }
+}

@@ -106,12 +106,19 @@ impl Reader {
     /// its start, when it is longer than the pane): when the counterpart panel opens
     /// over the lower rows, the sentence it describes stays in sight.
     pub(super) fn keep_cursor_visible(&mut self, shared: &Shared) {
-        let doc = self.focus;
-        let Some(sentence) = self.cursor_sentence(shared, doc) else { return };
+        if self.show_cursor_sentence(shared, self.focus) {
+            self.after_move(shared);
+        }
+    }
+
+    /// Scrolls pane `doc`, if it must, so its whole cursor sentence shows (or its start, when it is
+    /// longer than the pane), a third of the pane down where it fits; whether it scrolled.
+    fn show_cursor_sentence(&mut self, shared: &Shared, doc: usize) -> bool {
+        let Some(sentence) = self.cursor_sentence(shared, doc) else { return false };
         let range = shared.docs[doc].sentences[sentence.sentence].clone();
-        let Some(view) = self.view_range(shared, doc) else { return };
+        let Some(view) = self.view_range(shared, doc) else { return false };
         if range.start >= view.start && range.end <= view.end {
-            return;
+            return false;
         }
         let rows = usize::from(self.text_size(doc).1).max(1);
         let flow = self.flow(shared, doc);
@@ -119,7 +126,7 @@ impl Reader {
         let lines = flow.lines_from(first, rows + 1).iter().take_while(|l| l.range.start < range.end).count();
         let above = (rows / 3).min(rows.saturating_sub(lines));
         self.panes[doc].top = flow.step(first, -(above as isize)).min(flow.last_top(rows));
-        self.after_move(shared);
+        true
     }
 
     /// What follows any move of the focused pane's cursor: aligned scrolling.
@@ -267,6 +274,8 @@ impl Reader {
         self.panes[target.doc].cursor = pos;
         self.panes[target.doc].highlight = None;
         self.bring_into_view(shared, target.doc, pos);
+        // The whole sentence jumped to, not only its first line on the pane's last row.
+        self.show_cursor_sentence(shared, target.doc);
         self.flash = Some(target);
         self.after_move(shared);
     }
