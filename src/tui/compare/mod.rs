@@ -186,9 +186,7 @@ impl Compare {
     fn target(&self, shared: &Shared) -> Option<(Place, Option<String>)> {
         let t = self.tables.as_deref()?;
         // "source 1 (Harbour Times)": numbered as on screen, a long title cut short.
-        let name = |d: usize| {
-            format!("source {} ({})", d + 1, crate::compare::text::abbreviate(source_name(&shared.docs[d]), 24))
-        };
+        let name = |d: usize| format!("source {} ({})", d + 1, short_name(shared, d));
         let row = self.selected();
         match self.tab {
             Tab::Coverage => {
@@ -256,11 +254,13 @@ impl Compare {
     }
 }
 
+/// Source `d`'s name, cut short for a status message.
+fn short_name(shared: &Shared, d: usize) -> String {
+    crate::compare::text::abbreviate(shared.docs.get(d).map_or("", source_name), 24)
+}
+
 fn filter_text(filter: Filter, shared: &Shared) -> String {
-    let name = |d: usize| {
-        let name = shared.docs.get(d).map_or("", source_name);
-        format!("{} {}", d + 1, crate::compare::text::abbreviate(name, 24))
-    };
+    let name = |d: usize| format!("{} {}", d + 1, short_name(shared, d));
     match filter {
         Filter::All => "all claims".into(),
         Filter::LeftOutBy(d) => format!("left out by {}", name(d)),

@@ -144,7 +144,6 @@ fn compare_rows(shared: &Shared) -> Vec<Row> {
         (Some(a), Some(b)) => format!("{a} … {b}"),
         _ => keys(&["focus_1"]),
     };
-    let back = first("jump_back").unwrap_or_else(|| "(unbound)".into());
     vec![
         Row::Entry(keys(&["compare", "cancel"]), "back to reading, where you were".into()),
         Row::Entry(keys(&["focus_next", "focus_prev"]), "next / previous table".into()),
@@ -155,7 +154,7 @@ fn compare_rows(shared: &Shared) -> Vec<Row> {
         Row::Entry(sources, "choose a source: its column is bracketed, and the filter follows it".into()),
         Row::Entry(
             keys(&["activate"]),
-            format!("open the selected cell's sentence in the reading view ({back} comes back)"),
+            format!("open the selected cell's sentence in the reading view ({} comes back)", keys(&["jump_back"])),
         ),
     ]
 }
